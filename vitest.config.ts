@@ -1,0 +1,18 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(__dirname),
+      // `server-only` throws outside a React Server bundle; tests import server code directly.
+      "server-only": path.resolve(__dirname, "test/empty-module.ts"),
+    },
+  },
+  test: {
+    include: ["lib/**/*.test.{ts,tsx}", "emulator/**/*.test.{ts,tsx}", "components/**/*.test.{ts,tsx}", "app/**/*.test.{ts,tsx}"],
+    environment: "node",
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
+});
