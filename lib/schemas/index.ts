@@ -1,2 +1,3 @@
 export * from "./api";
 export * from "./issues";
+export * from "./start-job-form";

@@ -1,0 +1,250 @@
+/**
+ * The start-job form: its values, how they become a StartAudienceGenerationJob
+ * request, and how the request's rules (from `./api`) map back onto the
+ * form's fields. Imported by the client form (zodResolver) and by the server
+ * action, which parses again.
+ */
+import { z } from "zod";
+
+import {
+  NAME_MAX_LENGTH,
+  parameterNameSchema,
+  parameterValueSchema,
+  SPARK_PROPERTIES_MAX,
+  sparkPropertyKeySchema,
+  sparkPropertyValueSchema,
+  startAudienceGenerationJobRequestSchema,
+  TAGS_MAX,
+  tagKeySchema,
+  tagValueSchema,
+  WORKER_TYPES,
+  type StartAudienceGenerationJobRequest,
+} from "./api";
+import { issuePath } from "./issues";
+
+export const SEED_SOURCES = ["S3", "SQL_QUERY", "ANALYSIS_TEMPLATE"] as const;
+export type SeedSource = (typeof SEED_SOURCES)[number];
+
+const keyValueRowSchema = z.strictObject({ key: z.string(), value: z.string() });
+export type KeyValueRow = z.infer<typeof keyValueRowSchema>;
+
+const formShape = z.strictObject({
+  name: z.string(),
+  description: z.string(),
+  configuredAudienceModelArn: z.string(),
+  seedSource: z.enum(SEED_SOURCES, { error: "Choose where the seed audience comes from" }),
+  s3Uri: z.string(),
+  queryString: z.string(),
+  analysisTemplateArn: z.string(),
+  parameters: z.array(keyValueRowSchema),
+  roleArn: z.string(),
+  workerType: z.enum(["", ...WORKER_TYPES]),
+  /** Text as typed; empty means "let the service choose". */
+  workerCount: z.string(),
+  sparkProperties: z.array(keyValueRowSchema),
+  includeSeedInOutput: z.boolean(),
+  collaborationId: z.string(),
+  tags: z.array(keyValueRowSchema),
+});
+export type StartJobFormValues = z.infer<typeof formShape>;
+
+export const emptyStartJobForm: StartJobFormValues = {
+  name: "",
+  description: "",
+  configuredAudienceModelArn: "",
+  seedSource: "S3",
+  s3Uri: "",
+  queryString: "",
+  analysisTemplateArn: "",
+  parameters: [],
+  roleArn: "",
+  workerType: "",
+  workerCount: "",
+  sparkProperties: [],
+  includeSeedInOutput: false,
+  collaborationId: "",
+  tags: [],
+};
+
+function rowsToMap(rows: KeyValueRow[]): Record<string, string> {
+  const map: Record<string, string> = Object.create(null);
+  for (const row of rows) map[row.key] = row.value;
+  return { ...map };
+}
+
+function mapToRows(map: Record<string, string> | undefined): KeyValueRow[] {
+  return Object.entries(map ?? {}).map(([key, value]) => ({ key, value }));
+}
+
+const usesSql = (source: SeedSource) => source !== "S3";
+
+/** The exact request the form would send. Empty optional fields are left out. */
+export function toStartRequest(values: StartJobFormValues): StartAudienceGenerationJobRequest {
+  const seedAudience: StartAudienceGenerationJobRequest["seedAudience"] = { roleArn: values.roleArn };
+  if (values.seedSource === "S3") {
+    seedAudience.dataSource = { s3Uri: values.s3Uri };
+  } else {
+    seedAudience.sqlParameters =
+      values.seedSource === "SQL_QUERY"
+        ? { queryString: values.queryString }
+        : { analysisTemplateArn: values.analysisTemplateArn };
+    if (values.parameters.length > 0) seedAudience.sqlParameters.parameters = rowsToMap(values.parameters);
+    const worker: NonNullable<
+      NonNullable<StartAudienceGenerationJobRequest["seedAudience"]["sqlComputeConfiguration"]>["worker"]
+    > = {};
+    if (values.workerType !== "") worker.type = values.workerType;
+    if (values.workerCount.trim() !== "") worker.number = Number(values.workerCount.trim());
+    if (values.sparkProperties.length > 0) worker.properties = { spark: rowsToMap(values.sparkProperties) };
+    if (Object.keys(worker).length > 0) seedAudience.sqlComputeConfiguration = { worker };
+  }
+  const request: StartAudienceGenerationJobRequest = {
+    name: values.name,
+    configuredAudienceModelArn: values.configuredAudienceModelArn,
+    seedAudience,
+  };
+  if (values.includeSeedInOutput) request.includeSeedInOutput = true;
+  if (values.collaborationId !== "") request.collaborationId = values.collaborationId;
+  if (values.description !== "") request.description = values.description;
+  if (values.tags.length > 0) request.tags = rowsToMap(values.tags);
+  return request;
+}
+
+/** A job as GetAudienceGenerationJob returns it, reduced to what the form can take back. */
+export interface StartJobFormSource {
+  name: string;
+  description?: string;
+  configuredAudienceModelArn: string;
+  seedAudience?: StartAudienceGenerationJobRequest["seedAudience"];
+  includeSeedInOutput?: boolean;
+  collaborationId?: string;
+  tags?: Record<string, string>;
+}
+
+/** A new job's name from an old one: "<name> (copy)", cut to fit the limit. */
+export function copyName(name: string): string {
+  const suffix = " (copy)";
+  const chars = [...name.replace(/ \(copy\)$/, "")];
+  return chars.slice(0, NAME_MAX_LENGTH - suffix.length).join("") + suffix;
+}
+
+/** Form values that start a job like `job` again, under a new name. */
+export function formValuesFromJob(job: StartJobFormSource): StartJobFormValues {
+  const seed = job.seedAudience;
+  const sql = seed?.sqlParameters;
+  const worker = seed?.sqlComputeConfiguration?.worker;
+  return {
+    ...emptyStartJobForm,
+    name: copyName(job.name),
+    description: job.description ?? "",
+    configuredAudienceModelArn: job.configuredAudienceModelArn,
+    seedSource: sql ? (sql.analysisTemplateArn ? "ANALYSIS_TEMPLATE" : "SQL_QUERY") : "S3",
+    s3Uri: seed?.dataSource?.s3Uri ?? "",
+    queryString: sql?.queryString ?? "",
+    analysisTemplateArn: sql?.analysisTemplateArn ?? "",
+    parameters: mapToRows(sql?.parameters),
+    roleArn: seed?.roleArn ?? "",
+    workerType: worker?.type ?? "",
+    workerCount: worker?.number === undefined ? "" : String(worker.number),
+    sparkProperties: mapToRows(worker?.properties?.spark),
+    includeSeedInOutput: job.includeSeedInOutput ?? false,
+    collaborationId: job.collaborationId ?? "",
+    // Tags of our own that record who did what are set anew by the server.
+    tags: mapToRows(job.tags),
+  };
+}
+
+type FormField = keyof StartJobFormValues;
+
+/** Where each request member is edited on the form, most specific first. */
+const REQUEST_PATH_TO_FIELD: [string, FormField][] = [
+  ["seedAudience.sqlComputeConfiguration.worker.properties.spark", "sparkProperties"],
+  ["seedAudience.sqlComputeConfiguration.worker.number", "workerCount"],
+  ["seedAudience.sqlComputeConfiguration.worker.type", "workerType"],
+  ["seedAudience.sqlComputeConfiguration", "workerCount"],
+  ["seedAudience.sqlParameters.analysisTemplateArn", "analysisTemplateArn"],
+  ["seedAudience.sqlParameters.queryString", "queryString"],
+  ["seedAudience.sqlParameters.parameters", "parameters"],
+  ["seedAudience.dataSource.s3Uri", "s3Uri"],
+  ["seedAudience.dataSource", "s3Uri"],
+  ["seedAudience.roleArn", "roleArn"],
+  ["configuredAudienceModelArn", "configuredAudienceModelArn"],
+  ["includeSeedInOutput", "includeSeedInOutput"],
+  ["collaborationId", "collaborationId"],
+  ["description", "description"],
+  ["name", "name"],
+  ["tags", "tags"],
+];
+
+/** The form field a request path (or a service message naming one) is about, if any. */
+export function formFieldForRequestPath(pathOrMessage: string): FormField | undefined {
+  return REQUEST_PATH_TO_FIELD.find(([path]) => pathOrMessage.includes(path))?.[1];
+}
+
+function checkRows(
+  ctx: z.RefinementCtx,
+  field: "tags" | "parameters" | "sparkProperties",
+  rows: KeyValueRow[],
+  keySchema: z.ZodType<string>,
+  valueSchema: z.ZodType<string>,
+  noun: string,
+  max: number | undefined,
+) {
+  if (max !== undefined && rows.length > max) {
+    ctx.addIssue({ code: "custom", path: [field], message: `At most ${max} ${noun}s are allowed` });
+  }
+  const seen = new Set<string>();
+  rows.forEach((row, i) => {
+    const key = keySchema.safeParse(row.key);
+    if (!key.success) {
+      ctx.addIssue({ code: "custom", path: [field, i, "key"], message: key.error.issues[0]!.message });
+    } else if (seen.has(row.key)) {
+      ctx.addIssue({ code: "custom", path: [field, i, "key"], message: `Each ${noun} must have a unique key` });
+    }
+    seen.add(row.key);
+    const value = valueSchema.safeParse(row.value);
+    if (!value.success) {
+      ctx.addIssue({ code: "custom", path: [field, i, "value"], message: value.error.issues[0]!.message });
+    }
+  });
+}
+
+/**
+ * The form's schema. Rows are checked one by one (so an error sits beside its
+ * row); everything else is checked by building the request and validating it
+ * with the API schema, so the rules are written once.
+ */
+export const startJobFormSchema = formShape.superRefine((values, ctx) => {
+  checkRows(ctx, "tags", values.tags, tagKeySchema, tagValueSchema, "tag", TAGS_MAX);
+  if (usesSql(values.seedSource)) {
+    checkRows(ctx, "parameters", values.parameters, parameterNameSchema, parameterValueSchema, "parameter", undefined);
+    checkRows(ctx, "sparkProperties", values.sparkProperties, sparkPropertyKeySchema, sparkPropertyValueSchema, "Spark property", SPARK_PROPERTIES_MAX);
+    if (values.workerCount.trim() !== "" && !/^\d+$/.test(values.workerCount.trim())) {
+      ctx.addIssue({ code: "custom", path: ["workerCount"], message: "Number of workers must be a whole number" });
+    }
+  }
+  if (values.seedSource === "SQL_QUERY" && values.queryString.trim() === "") {
+    ctx.addIssue({ code: "custom", path: ["queryString"], message: "SQL query is required" });
+  }
+  if (values.seedSource === "ANALYSIS_TEMPLATE" && values.analysisTemplateArn === "") {
+    ctx.addIssue({ code: "custom", path: ["analysisTemplateArn"], message: "Analysis template ARN is required" });
+  }
+  if (values.configuredAudienceModelArn === "") {
+    ctx.addIssue({ code: "custom", path: ["configuredAudienceModelArn"], message: "Choose a configured audience model" });
+    return;
+  }
+
+  const reported = new Set<string>();
+  const result = startAudienceGenerationJobRequestSchema.safeParse(toStartRequest(values));
+  if (result.success) return;
+  for (const issue of result.error.issues) {
+    const field = formFieldForRequestPath(issuePath(issue));
+    // Rows and the required checks above already speak for these fields.
+    if (field === "tags" || field === "parameters" || field === "sparkProperties") continue;
+    if (issuePath(issue) === "seedAudience.sqlParameters") continue;
+    if (field === "workerCount" && !/^\d+$/.test(values.workerCount.trim()) && values.workerCount.trim() !== "") continue;
+    const path = field ?? "";
+    if (reported.has(path)) continue;
+    reported.add(path);
+    ctx.addIssue({ code: "custom", path: field ? [field] : [], message: issue.message });
+  }
+});
