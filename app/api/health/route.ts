@@ -1,0 +1,4 @@
+/** Liveness for process managers and the end-to-end runner; says nothing about the service. */
+export function GET() {
+  return Response.json({ ok: true });
+}

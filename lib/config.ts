@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+/**
+ * The dashboard's server configuration, parsed once from the environment.
+ * A wrong value fails at start with a message naming the variable.
+ */
+const envSchema = z.object({
+  CLEANROOMS_ML_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://127.0.0.1:4750" })
+    .optional(),
+  AWS_REGION: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: "must be an AWS region such as us-east-1" })
+    .optional(),
+  AWS_DEFAULT_REGION: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: "must be an AWS region such as us-east-1" })
+    .optional(),
+});
+
+export interface ServiceConfig {
+  /** Set when the dashboard talks to a service other than AWS, such as the local one. */
+  endpoint: string | undefined;
+  region: string;
+  /** True when the endpoint is the local service on this machine. */
+  isLocalService: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
+
+export function parseServiceConfig(env: Record<string, string | undefined>): ServiceConfig {
+  const blankToUndefined = (v: string | undefined) => (v === undefined || v.trim() === "" ? undefined : v.trim());
+  const parsed = envSchema.safeParse({
+    CLEANROOMS_ML_ENDPOINT: blankToUndefined(env.CLEANROOMS_ML_ENDPOINT),
+    AWS_REGION: blankToUndefined(env.AWS_REGION),
+    AWS_DEFAULT_REGION: blankToUndefined(env.AWS_DEFAULT_REGION),
+  });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`);
+    throw new ConfigError(`Invalid environment: ${problems.join("; ")}`);
+  }
+  const { CLEANROOMS_ML_ENDPOINT: endpoint, AWS_REGION, AWS_DEFAULT_REGION } = parsed.data;
+  const region = AWS_REGION ?? AWS_DEFAULT_REGION ?? (endpoint ? "us-east-1" : undefined);
+  if (!region) {
+    throw new ConfigError(
+      "Invalid environment: AWS_REGION is required when CLEANROOMS_ML_ENDPOINT is not set (set AWS_REGION to reach AWS, or CLEANROOMS_ML_ENDPOINT for the local service)",
+    );
+  }
+  return {
+    endpoint,
+    region,
+    isLocalService: endpoint !== undefined && LOCAL_HOSTS.has(new URL(endpoint).hostname),
+  };
+}
+
+let cached: ServiceConfig | undefined;
+
+/** The process's configuration, parsed on first use. */
+export function serviceConfig(): ServiceConfig {
+  cached ??= parseServiceConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,47 @@
+/** Formatting shared by pages: dates, sizes, scores. Pure functions, no React. */
+
+const absoluteFormat = new Intl.DateTimeFormat("en-US", {
+  dateStyle: "medium",
+  timeStyle: "long",
+});
+
+/** "Nov 27, 2026, 9:41:07 PM UTC": absolute, with the time zone. */
+export function formatAbsolute(date: Date | string, timeZone?: string): string {
+  const d = typeof date === "string" ? new Date(date) : date;
+  return timeZone
+    ? new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "long", timeZone }).format(d)
+    : absoluteFormat.format(d);
+}
+
+const relativeFormat = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 24 * 3600],
+  ["month", 30 * 24 * 3600],
+  ["week", 7 * 24 * 3600],
+  ["day", 24 * 3600],
+  ["hour", 3600],
+  ["minute", 60],
+  ["second", 1],
+];
+
+/** "3 minutes ago", relative to `now`. */
+export function formatRelative(date: Date | string, now: number = Date.now()): string {
+  const d = typeof date === "string" ? new Date(date) : date;
+  const seconds = Math.round((d.getTime() - now) / 1000);
+  if (Math.abs(seconds) < 5) return "just now";
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size || unit === "second") {
+      return relativeFormat.format(Math.round(seconds / size), unit);
+    }
+  }
+  return relativeFormat.format(seconds, "second");
+}
+
+export function formatCount(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+/** An audience size as the model defines it: a count of users or a percentage. */
+export function formatAudienceSize(size: { type: "ABSOLUTE" | "PERCENTAGE"; value: number }): string {
+  return size.type === "PERCENTAGE" ? `${size.value}%` : `${formatCount(size.value)} users`;
+}

@@ -1,0 +1,76 @@
+import { existsSync } from "node:fs";
+
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * End-to-end runs drive the production build (`next build` + `next start`)
+ * against a fresh local service with fast jobs. Set E2E_DEV=1 to use
+ * `next dev` while iterating. Ports and the build folder can be moved with
+ * E2E_PORT, E2E_EMULATOR_PORT and E2E_DIST_DIR so two runs never collide.
+ */
+const port = Number(process.env.E2E_PORT ?? 3100);
+const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 4751);
+const distDir = process.env.E2E_DIST_DIR ?? ".next-e2e";
+const dataDir = `.data/e2e-${emulatorPort}`;
+const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
+const dev = process.env.E2E_DEV === "1";
+
+const chromium = "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      // Playwright cannot download its own browsers here: use Debian's Chromium when present.
+      executablePath: existsSync(chromium) ? chromium : undefined,
+      args: [
+        "--no-sandbox",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: [
+    {
+      // A fresh data folder each run, so the demo data is exactly what a first start creates.
+      command: `rm -rf ${dataDir} && npx tsx emulator/main.ts`,
+      url: `${emulatorUrl}/configured-audience-model`,
+      env: {
+        EMULATOR_PORT: String(emulatorPort),
+        EMULATOR_DATA_DIR: dataDir,
+        EMULATOR_TIME_SCALE: process.env.E2E_TIME_SCALE ?? "20",
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+    },
+    {
+      command: dev
+        ? `npx next dev -p ${port} -H 127.0.0.1`
+        : `npx next build && npx next start -p ${port} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${port}/api/health`,
+      env: {
+        NEXT_DIST_DIR: distDir,
+        CLEANROOMS_ML_ENDPOINT: emulatorUrl,
+        AWS_REGION: "us-east-1",
+      },
+      reuseExistingServer: false,
+      timeout: 300_000,
+      stdout: "pipe",
+    },
+  ],
+});
