@@ -1,0 +1,39 @@
+import "server-only";
+
+import type { z } from "zod";
+
+import type { ActionError } from "@/lib/action-result";
+import { formatIssues } from "@/lib/schemas/issues";
+import { toActionError } from "@/lib/service-errors";
+
+/** HTTP status for a mapped error, so the browser (and a curl) sees what kind of failure it was. */
+function statusOf(error: unknown, mapped: ActionError): number {
+  const status = (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
+  if (typeof status === "number" && status >= 400) return status;
+  return mapped.code === "NetworkError" ? 502 : 500;
+}
+
+/**
+ * A JSON read endpoint for the browser's queries. Reads go through route
+ * handlers, not server actions, because Next.js runs a page's server actions
+ * one at a time: a poll must never hold up a user's action.
+ */
+export function jsonRoute<Q extends z.ZodType>(
+  querySchema: Q,
+  handler: (query: z.infer<Q>) => Promise<unknown>,
+): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const params = Object.fromEntries(new URL(request.url).searchParams);
+    const parsed = querySchema.safeParse(params);
+    if (!parsed.success) {
+      const error: ActionError = { code: "InvalidInput", message: formatIssues(parsed.error) };
+      return Response.json({ error }, { status: 400 });
+    }
+    try {
+      return Response.json(await handler(parsed.data), { headers: { "cache-control": "no-store" } });
+    } catch (thrown) {
+      const error = toActionError(thrown);
+      return Response.json({ error }, { status: statusOf(thrown, error) });
+    }
+  };
+}

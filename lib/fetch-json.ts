@@ -1,0 +1,26 @@
+import type { ActionError } from "@/lib/action-result";
+
+/** An error from one of our JSON routes, carrying the mapped service error. */
+export class RouteError extends Error {
+  override name = "RouteError";
+  constructor(
+    readonly status: number,
+    readonly error: ActionError,
+  ) {
+    super(error.message);
+  }
+}
+
+/** GET one of the dashboard's own JSON routes from the browser. */
+export async function fetchJson<T>(url: string, init?: { signal?: AbortSignal }): Promise<T> {
+  const response = await fetch(url, { signal: init?.signal, headers: { accept: "application/json" } });
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const error = (body as { error?: ActionError } | undefined)?.error ?? {
+      code: "NetworkError",
+      message: `The dashboard answered HTTP ${response.status}.`,
+    };
+    throw new RouteError(response.status, error);
+  }
+  return body as T;
+}
