@@ -11,7 +11,15 @@ const startAudienceGenerationJob: Operation<T.StartAudienceGenerationJobCommandI
   name: "StartAudienceGenerationJob",
   method: "POST",
   path: "/audience-generation-job",
-  body: ["name", "configuredAudienceModelArn", "seedAudience", "includeSeedInOutput", "collaborationId", "description", "tags"],
+  body: [
+    "name",
+    "configuredAudienceModelArn",
+    "seedAudience",
+    "includeSeedInOutput",
+    "collaborationId",
+    "description",
+    "tags",
+  ],
   output: shapes.StartAudienceGenerationJobResponse,
 };
 export class StartAudienceGenerationJobCommand extends CleanRoomsMLCommand<
@@ -86,7 +94,11 @@ const listAudienceExportJobs: Operation<T.ListAudienceExportJobsCommandInput> = 
   name: "ListAudienceExportJobs",
   method: "GET",
   path: "/audience-export-job",
-  query: { nextToken: "nextToken", maxResults: "maxResults", audienceGenerationJobArn: "audienceGenerationJobArn" },
+  query: {
+    nextToken: "nextToken",
+    maxResults: "maxResults",
+    audienceGenerationJobArn: "audienceGenerationJobArn",
+  },
   output: shapes.ListAudienceExportJobsResponse,
 };
 export class ListAudienceExportJobsCommand extends CleanRoomsMLCommand<
@@ -174,7 +186,10 @@ const tagResource: Operation<T.TagResourceCommandInput> = {
   body: ["tags"],
   output: shapes.EmptyResponse,
 };
-export class TagResourceCommand extends CleanRoomsMLCommand<T.TagResourceCommandInput, T.TagResourceCommandOutput> {
+export class TagResourceCommand extends CleanRoomsMLCommand<
+  T.TagResourceCommandInput,
+  T.TagResourceCommandOutput
+> {
   readonly operation = tagResource;
 }
 
@@ -186,7 +201,10 @@ const untagResource: Operation<T.UntagResourceCommandInput> = {
   query: { tagKeys: "tagKeys" },
   output: shapes.EmptyResponse,
 };
-export class UntagResourceCommand extends CleanRoomsMLCommand<T.UntagResourceCommandInput, T.UntagResourceCommandOutput> {
+export class UntagResourceCommand extends CleanRoomsMLCommand<
+  T.UntagResourceCommandInput,
+  T.UntagResourceCommandOutput
+> {
   readonly operation = untagResource;
 }
 

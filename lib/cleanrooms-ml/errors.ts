@@ -64,7 +64,12 @@ export class ServiceQuotaExceededException extends CleanRoomsMLServiceException 
   readonly quotaValue?: number;
 
   constructor(options: ExceptionOptions & { quotaName?: string; quotaValue?: number }) {
-    super({ message: options.message, $metadata: options.$metadata, name: "ServiceQuotaExceededException", $fault: "client" });
+    super({
+      message: options.message,
+      $metadata: options.$metadata,
+      name: "ServiceQuotaExceededException",
+      $fault: "client",
+    });
     this.quotaName = options.quotaName;
     this.quotaValue = options.quotaValue;
   }
@@ -133,7 +138,12 @@ export function createServiceException(
       return new InternalServerException(options);
     default: {
       const status = $metadata.httpStatusCode ?? 0;
-      return new CleanRoomsMLServiceException({ name: type, message, $fault: status >= 500 ? "server" : "client", $metadata });
+      return new CleanRoomsMLServiceException({
+        name: type,
+        message,
+        $fault: status >= 500 ? "server" : "client",
+        $metadata,
+      });
     }
   }
 }

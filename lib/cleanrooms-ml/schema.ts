@@ -18,7 +18,10 @@ export const value: Schema = { kind: "value" };
 export const timestamp: Schema = { kind: "timestamp" };
 export const list = (member: Schema): Schema => ({ kind: "list", member });
 export const map = (valueSchema: Schema): Schema => ({ kind: "map", value: valueSchema });
-export const structure = (members: Record<string, Schema>): StructureSchema => ({ kind: "structure", members });
+export const structure = (members: Record<string, Schema>): StructureSchema => ({
+  kind: "structure",
+  members,
+});
 
 /**
  * Turns a wire timestamp into a `Date`: an ISO 8601 string (what the service
@@ -52,7 +55,10 @@ export function readShape(schema: Schema, raw: unknown, where: string): unknown 
     case "map": {
       if (!isPlainObject(raw)) return undefined;
       // fromEntries defines own properties, so a key such as "__proto__" stays data.
-      const entries = Object.entries(raw).map(([key, item]) => [key, readShape(schema.value, item, `${where}.${key}`)]);
+      const entries = Object.entries(raw).map(([key, item]) => [
+        key,
+        readShape(schema.value, item, `${where}.${key}`),
+      ]);
       return Object.fromEntries(entries.filter(([, read]) => read !== undefined));
     }
     case "structure": {

@@ -16,7 +16,11 @@ const AudienceSize = structure({ type: value, value: value });
 const AudienceGenerationJobDataSource = structure({
   dataSource: S3ConfigMap,
   roleArn: value,
-  sqlParameters: structure({ queryString: value, analysisTemplateArn: value, parameters: StringMap }),
+  sqlParameters: structure({
+    queryString: value,
+    analysisTemplateArn: value,
+    parameters: StringMap,
+  }),
   sqlComputeConfiguration: structure({
     worker: structure({ type: value, number: value, properties: structure({ spark: StringMap }) }),
   }),

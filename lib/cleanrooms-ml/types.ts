@@ -39,7 +39,8 @@ export const AudienceGenerationJobStatus = {
   DELETE_IN_PROGRESS: "DELETE_IN_PROGRESS",
   DELETE_FAILED: "DELETE_FAILED",
 } as const;
-export type AudienceGenerationJobStatus = (typeof AudienceGenerationJobStatus)[keyof typeof AudienceGenerationJobStatus];
+export type AudienceGenerationJobStatus =
+  (typeof AudienceGenerationJobStatus)[keyof typeof AudienceGenerationJobStatus];
 
 export const AudienceExportJobStatus = {
   CREATE_PENDING: "CREATE_PENDING",
@@ -47,7 +48,8 @@ export const AudienceExportJobStatus = {
   CREATE_FAILED: "CREATE_FAILED",
   ACTIVE: "ACTIVE",
 } as const;
-export type AudienceExportJobStatus = (typeof AudienceExportJobStatus)[keyof typeof AudienceExportJobStatus];
+export type AudienceExportJobStatus =
+  (typeof AudienceExportJobStatus)[keyof typeof AudienceExportJobStatus];
 
 export const AudienceModelStatus = {
   CREATE_PENDING: "CREATE_PENDING",
@@ -83,7 +85,8 @@ export const SharedAudienceMetrics = {
   ALL: "ALL",
   NONE: "NONE",
 } as const;
-export type SharedAudienceMetrics = (typeof SharedAudienceMetrics)[keyof typeof SharedAudienceMetrics];
+export type SharedAudienceMetrics =
+  (typeof SharedAudienceMetrics)[keyof typeof SharedAudienceMetrics];
 
 export const TagOnCreatePolicy = {
   FROM_PARENT_RESOURCE: "FROM_PARENT_RESOURCE",
@@ -357,13 +360,16 @@ export type UntagResourceResponse = Record<never, never>;
 // Command inputs and outputs (every output carries `$metadata`)
 
 export type StartAudienceGenerationJobCommandInput = StartAudienceGenerationJobRequest;
-export type StartAudienceGenerationJobCommandOutput = StartAudienceGenerationJobResponse & MetadataBearer;
+export type StartAudienceGenerationJobCommandOutput = StartAudienceGenerationJobResponse &
+  MetadataBearer;
 
 export type GetAudienceGenerationJobCommandInput = GetAudienceGenerationJobRequest;
-export type GetAudienceGenerationJobCommandOutput = GetAudienceGenerationJobResponse & MetadataBearer;
+export type GetAudienceGenerationJobCommandOutput = GetAudienceGenerationJobResponse &
+  MetadataBearer;
 
 export type ListAudienceGenerationJobsCommandInput = ListAudienceGenerationJobsRequest;
-export type ListAudienceGenerationJobsCommandOutput = ListAudienceGenerationJobsResponse & MetadataBearer;
+export type ListAudienceGenerationJobsCommandOutput = ListAudienceGenerationJobsResponse &
+  MetadataBearer;
 
 export type DeleteAudienceGenerationJobCommandInput = DeleteAudienceGenerationJobRequest;
 /** The operation has no output shape: only `$metadata`. */
@@ -377,10 +383,12 @@ export type ListAudienceExportJobsCommandInput = ListAudienceExportJobsRequest;
 export type ListAudienceExportJobsCommandOutput = ListAudienceExportJobsResponse & MetadataBearer;
 
 export type ListConfiguredAudienceModelsCommandInput = ListConfiguredAudienceModelsRequest;
-export type ListConfiguredAudienceModelsCommandOutput = ListConfiguredAudienceModelsResponse & MetadataBearer;
+export type ListConfiguredAudienceModelsCommandOutput = ListConfiguredAudienceModelsResponse &
+  MetadataBearer;
 
 export type GetConfiguredAudienceModelCommandInput = GetConfiguredAudienceModelRequest;
-export type GetConfiguredAudienceModelCommandOutput = GetConfiguredAudienceModelResponse & MetadataBearer;
+export type GetConfiguredAudienceModelCommandOutput = GetConfiguredAudienceModelResponse &
+  MetadataBearer;
 
 export type ListAudienceModelsCommandInput = ListAudienceModelsRequest;
 export type ListAudienceModelsCommandOutput = ListAudienceModelsResponse & MetadataBearer;
