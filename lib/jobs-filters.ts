@@ -1,0 +1,209 @@
+import { z } from "zod";
+
+import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
+import {
+  ARN_MAX_LENGTH,
+  AUDIENCE_GENERATION_JOB_STATUSES,
+  configuredAudienceModelArnSchema,
+  uuidSchema,
+} from "@/lib/schemas/api";
+
+/**
+ * The jobs list's view lives in the URL, so a filtered view is a link to share
+ * and back/forward restore it. The parameters of `/`:
+ *
+ * | param           | meaning                                                     | applied by            |
+ * | --------------- | ----------------------------------------------------------- | --------------------- |
+ * | `model`         | configured audience model ARN                               | the service (filter)  |
+ * | `collaboration` | collaboration ID (lowercase UUID)                           | the service (filter)  |
+ * | `status`        | raw statuses, repeatable or comma-separated (`ACTIVE,CREATE_FAILED`) | the loaded rows |
+ * | `q`             | text searched in job names                                  | the loaded rows       |
+ * | `sort`          | `created`, `name`, `status` or `updated`; a leading `-` sorts descending. Default `-created` (newest first) | the loaded rows |
+ *
+ * `model` and `collaboration` are ListAudienceGenerationJobs parameters, so
+ * they narrow every page the service sends. The service has no status or name
+ * filter and no order parameter: status, search and sort work on the pages
+ * loaded so far. A value that does not parse is ignored, and `notes` says so
+ * in plain words (a shared link with a typo must not break the page).
+ */
+
+export const SORT_FIELDS = ["created", "updated", "name", "status"] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+export interface JobsSort {
+  field: SortField;
+  direction: "asc" | "desc";
+}
+export const DEFAULT_SORT: JobsSort = { field: "created", direction: "desc" };
+
+/** The direction a column sorts in when first chosen: newest first for dates, A→Z for text. */
+export const FIRST_DIRECTION: Record<SortField, JobsSort["direction"]> = {
+  created: "desc",
+  updated: "desc",
+  name: "asc",
+  status: "asc",
+};
+
+export interface JobsFilters {
+  /** Configured audience model ARN (service-side filter). */
+  model?: string;
+  /** Collaboration ID (service-side filter). */
+  collaboration?: string;
+  /** Raw statuses to show; empty means every status. */
+  status: AudienceGenerationJobStatus[];
+  /** Text searched in job names, as typed. */
+  q: string;
+  sort: JobsSort;
+}
+
+/** The filters that ListAudienceGenerationJobs applies itself, named as its request fields. */
+export interface JobsServerFilters {
+  configuredAudienceModelArn?: string;
+  collaborationId?: string;
+}
+
+export const EMPTY_FILTERS: JobsFilters = { status: [], q: "", sort: DEFAULT_SORT };
+
+/** A job ARN pasted into the search box can be this long; a longer `q` is no search anyone typed. */
+export const SEARCH_MAX_LENGTH = ARN_MAX_LENGTH;
+
+const statusSchema = z.enum(AUDIENCE_GENERATION_JOB_STATUSES);
+const sortSchema = z
+  .string()
+  .regex(new RegExp(`^-?(${SORT_FIELDS.join("|")})$`))
+  .transform((v): JobsSort => {
+    const direction = v.startsWith("-") ? "desc" : "asc";
+    return { field: v.replace(/^-/, "") as SortField, direction };
+  });
+const searchSchema = z.string().max(SEARCH_MAX_LENGTH);
+
+export type SearchParamsInput =
+  | URLSearchParams
+  | Record<string, string | string[] | undefined>;
+
+function all(params: SearchParamsInput, key: string): string[] {
+  if (params instanceof URLSearchParams) return params.getAll(key);
+  const value = params[key];
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** The last non-blank value of a parameter (a hand-edited link may repeat one). */
+function last(params: SearchParamsInput, key: string): string | undefined {
+  const values = all(params, key)
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
+  return values.at(-1);
+}
+
+export interface ParsedJobsFilters {
+  filters: JobsFilters;
+  /** One plain sentence per value that was ignored. */
+  notes: string[];
+}
+
+/** URL → filters. Never throws: what does not parse is left out and named in `notes`. */
+export function parseJobsFilters(params: SearchParamsInput): ParsedJobsFilters {
+  const notes: string[] = [];
+  const filters: JobsFilters = { ...EMPTY_FILTERS, status: [] };
+
+  const model = last(params, "model");
+  if (model !== undefined) {
+    const parsed = configuredAudienceModelArnSchema.safeParse(model);
+    if (parsed.success) filters.model = parsed.data;
+    else notes.push(`The model filter “${short(model)}” is not a configured audience model ARN, so it was ignored.`);
+  }
+
+  const collaboration = last(params, "collaboration");
+  if (collaboration !== undefined) {
+    const parsed = uuidSchema.safeParse(collaboration.toLowerCase());
+    if (parsed.success) filters.collaboration = parsed.data;
+    else notes.push(`The collaboration filter “${short(collaboration)}” is not a collaboration ID, so it was ignored.`);
+  }
+
+  const rawStatuses = all(params, "status")
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
+  const unknown: string[] = [];
+  for (const raw of rawStatuses) {
+    const parsed = statusSchema.safeParse(raw.toUpperCase());
+    if (!parsed.success) unknown.push(raw);
+    else if (!filters.status.includes(parsed.data)) filters.status.push(parsed.data);
+  }
+  filters.status.sort((a, b) => AUDIENCE_GENERATION_JOB_STATUSES.indexOf(a) - AUDIENCE_GENERATION_JOB_STATUSES.indexOf(b));
+  if (unknown.length > 0) {
+    notes.push(
+      `${unknown.length === 1 ? "The status" : "The statuses"} ${unknown.map((s) => `“${short(s)}”`).join(", ")} ${
+        unknown.length === 1 ? "is" : "are"
+      } not known, so ${unknown.length === 1 ? "it was" : "they were"} ignored.`,
+    );
+  }
+
+  const q = all(params, "q").at(-1);
+  if (q !== undefined) {
+    const parsed = searchSchema.safeParse(q);
+    if (parsed.success) filters.q = parsed.data;
+    else notes.push(`The search in this link is longer than ${SEARCH_MAX_LENGTH.toLocaleString("en-US")} characters, so it was ignored.`);
+  }
+
+  const sort = last(params, "sort");
+  if (sort !== undefined) {
+    const parsed = sortSchema.safeParse(sort.toLowerCase());
+    if (parsed.success) filters.sort = parsed.data;
+    else notes.push(`The order “${short(sort)}” is not one the list knows, so jobs are shown newest first.`);
+  }
+
+  return { filters, notes };
+}
+
+function short(value: string): string {
+  return value.length > 60 ? `${value.slice(0, 57)}…` : value;
+}
+
+export function sortParam(sort: JobsSort): string {
+  return `${sort.direction === "desc" ? "-" : ""}${sort.field}`;
+}
+
+export function isDefaultSort(sort: JobsSort): boolean {
+  return sort.field === DEFAULT_SORT.field && sort.direction === DEFAULT_SORT.direction;
+}
+
+/** Filters → URL query, in a fixed order and without defaults, so equal views give equal links. */
+export function jobsFiltersToSearchParams(filters: JobsFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.model) params.set("model", filters.model);
+  if (filters.collaboration) params.set("collaboration", filters.collaboration);
+  if (filters.status.length > 0) params.set("status", filters.status.join(","));
+  if (filters.q !== "") params.set("q", filters.q);
+  if (!isDefaultSort(filters.sort)) params.set("sort", sortParam(filters.sort));
+  return params;
+}
+
+/** `/` or `/?model=…`: the list's address for these filters. */
+export function jobsListHref(filters: JobsFilters): string {
+  const query = jobsFiltersToSearchParams(filters).toString();
+  return query ? `/?${query}` : "/";
+}
+
+/** The part of the filters that ListAudienceGenerationJobs applies, with no undefined keys. */
+export function serverFilters(filters: Pick<JobsFilters, "model" | "collaboration">): JobsServerFilters {
+  const result: JobsServerFilters = {};
+  if (filters.model) result.configuredAudienceModelArn = filters.model;
+  if (filters.collaboration) result.collaborationId = filters.collaboration;
+  return result;
+}
+
+/** True when anything narrows the list (the order does not). */
+export function hasActiveFilters(filters: JobsFilters): boolean {
+  return Boolean(filters.model || filters.collaboration || filters.status.length > 0 || filters.q.trim() !== "");
+}
+
+/** True when a filter applies to the loaded rows only (status, search). */
+export function hasLoadedRowFilters(filters: JobsFilters): boolean {
+  return filters.status.length > 0 || filters.q.trim() !== "";
+}
+
+/** Every filter removed; the order is kept (it is a way of looking, not a filter). */
+export function clearedFilters(filters: JobsFilters): JobsFilters {
+  return { ...EMPTY_FILTERS, status: [], sort: filters.sort };
+}

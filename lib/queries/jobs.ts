@@ -1,0 +1,44 @@
+import { infiniteQueryOptions, type InfiniteData } from "@tanstack/react-query";
+
+import { fetchJson } from "@/lib/fetch-json";
+import type { JobsServerFilters } from "@/lib/jobs-filters";
+import type { JobsPageData } from "@/lib/reads/jobs";
+import { MAX_RESULTS_MAX } from "@/lib/schemas/api";
+
+/** Jobs per ListAudienceGenerationJobs call: the most the service allows. */
+export const JOBS_PAGE_SIZE = MAX_RESULTS_MAX;
+
+export type JobsPages = InfiniteData<JobsPageData, string | undefined>;
+
+/** The key's filter part, with absent filters left out so `{}` and `{ collaborationId: undefined }` share a cache entry. */
+function keyFilters(filters: JobsServerFilters): JobsServerFilters {
+  const key: JobsServerFilters = {};
+  if (filters.configuredAudienceModelArn) key.configuredAudienceModelArn = filters.configuredAudienceModelArn;
+  if (filters.collaborationId) key.collaborationId = filters.collaborationId;
+  return key;
+}
+
+/** `/api/jobs?…` for one page. */
+export function jobsPageUrl(filters: JobsServerFilters, nextToken?: string): string {
+  const params = new URLSearchParams();
+  const key = keyFilters(filters);
+  if (key.configuredAudienceModelArn) params.set("configuredAudienceModelArn", key.configuredAudienceModelArn);
+  if (key.collaborationId) params.set("collaborationId", key.collaborationId);
+  if (nextToken) params.set("nextToken", nextToken);
+  const query = params.toString();
+  return query ? `/api/jobs?${query}` : "/api/jobs";
+}
+
+/**
+ * The jobs list: ListAudienceGenerationJobs pages of {@link JOBS_PAGE_SIZE},
+ * fetched one at a time on demand, narrowed by the service-side filters (part
+ * of the key, so each filtered view has its own pages). The server renders the
+ * first page and hands it over as `initialData`.
+ */
+export const jobsQuery = (filters: JobsServerFilters) =>
+  infiniteQueryOptions({
+    queryKey: ["audience-generation-jobs", keyFilters(filters)],
+    queryFn: ({ pageParam, signal }) => fetchJson<JobsPageData>(jobsPageUrl(filters, pageParam), { signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (lastPage) => lastPage.nextToken || undefined,
+  });
