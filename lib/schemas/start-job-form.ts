@@ -208,6 +208,8 @@ function checkRows(
   });
 }
 
+const STAND_IN_MODEL_ARN = "arn:aws:cleanrooms-ml:us-east-1:000000000000:configured-audience-model/unset";
+
 /**
  * The form's schema. Rows are checked one by one (so an error sits beside its
  * row); everything else is checked by building the request and validating it
@@ -228,13 +230,15 @@ export const startJobFormSchema = formShape.superRefine((values, ctx) => {
   if (values.seedSource === "ANALYSIS_TEMPLATE" && values.analysisTemplateArn === "") {
     ctx.addIssue({ code: "custom", path: ["analysisTemplateArn"], message: "Analysis template ARN is required" });
   }
-  if (values.configuredAudienceModelArn === "") {
+  const noModel = values.configuredAudienceModelArn === "";
+  if (noModel) {
     ctx.addIssue({ code: "custom", path: ["configuredAudienceModelArn"], message: "Choose a configured audience model" });
-    return;
   }
 
   const reported = new Set<string>();
-  const result = startAudienceGenerationJobRequestSchema.safeParse(toStartRequest(values));
+  // With no model chosen yet, every other field is still checked (against a stand-in model ARN).
+  const request = toStartRequest(noModel ? { ...values, configuredAudienceModelArn: STAND_IN_MODEL_ARN } : values);
+  const result = startAudienceGenerationJobRequestSchema.safeParse(request);
   if (result.success) return;
   for (const issue of result.error.issues) {
     const field = formFieldForRequestPath(issuePath(issue));
