@@ -1,0 +1,15 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import type { ComponentProps } from "react";
+
+import { StartJobForm } from "@/components/job-form/start-job-form";
+import { jobPath } from "@/lib/job-url";
+
+/** The form, wired to the app's router: once the job has started, its page opens. */
+export function NewJobPageClient(
+  props: Omit<ComponentProps<typeof StartJobForm>, "onStarted" | "submit">,
+) {
+  const router = useRouter();
+  return <StartJobForm {...props} onStarted={(arn) => router.push(jobPath(arn))} />;
+}

@@ -1,0 +1,112 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+import { Alert } from "@/components/ui/alert";
+import { jobPath } from "@/lib/job-url";
+import { getJob } from "@/lib/reads/jobs";
+import { listConfiguredModels } from "@/lib/reads/models";
+import {
+  audienceGenerationJobArnSchema,
+  configuredAudienceModelArnSchema,
+} from "@/lib/schemas/api";
+import {
+  emptyStartJobForm,
+  formValuesFromJob,
+  type StartJobFormValues,
+} from "@/lib/schemas/start-job-form";
+import { toActionError } from "@/lib/service-errors";
+
+import { NewJobPageClient } from "./page-client";
+
+export const metadata: Metadata = { title: "Start a job" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** The values to start from: a job to clone (`?from=<job ARN>`), or a model to preselect (`?model=<ARN>`). */
+async function startingPoint(from: string | undefined, model: string | undefined) {
+  let values: StartJobFormValues = emptyStartJobForm;
+  let notice: ReactNode;
+  if (from !== undefined) {
+    const arn = audienceGenerationJobArnSchema.safeParse(from);
+    if (!arn.success) {
+      notice = (
+        <Alert tone="warning" role="alert" title="That link does not name a job">
+          The address asked to copy the settings of “{from}”, which is not an audience generation
+          job ARN. The form below starts empty.
+        </Alert>
+      );
+    } else {
+      try {
+        const job = await getJob(arn.data);
+        values = formValuesFromJob(job);
+        notice = (
+          <Alert tone="info" title={`Settings copied from “${job.name}”`}>
+            <p>
+              Every field is filled in from{" "}
+              <Link href={jobPath(job.audienceGenerationJobArn)} className="font-medium underline">
+                that job
+              </Link>
+              , under a new name. Change what you need; nothing is sent until you press Start job.
+            </p>
+            {!job.seedAudience && (
+              <p className="mt-1">
+                That job&apos;s seed audience is not visible to this account: choose the seed again.
+              </p>
+            )}
+          </Alert>
+        );
+      } catch (thrown) {
+        const error = toActionError(thrown);
+        notice = (
+          <Alert tone="warning" role="alert" title="The job to copy could not be read">
+            <p>{error.message}</p>
+            {error.hint && <p className="mt-1">{error.hint}</p>}
+            <p className="mt-1">The form below starts empty.</p>
+          </Alert>
+        );
+      }
+    }
+  }
+  if (
+    from === undefined &&
+    model !== undefined &&
+    configuredAudienceModelArnSchema.safeParse(model).success
+  ) {
+    values = { ...values, configuredAudienceModelArn: model };
+  }
+  return { values, notice };
+}
+
+export default async function NewJobPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const [{ values, notice }, models] = await Promise.all([
+    startingPoint(one(params.from), one(params.model)),
+    // When the list cannot be read here, the picker reads it again in the browser and says why it failed.
+    listConfiguredModels().catch(() => undefined),
+  ]);
+  const cloning = params.from !== undefined;
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <header className="space-y-1">
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">
+          {cloning ? "Start a similar job" : "Start an audience job"}
+        </h1>
+        <p className="text-sm text-slate-600">
+          Clean Rooms ML finds users who resemble a seed of your customers. Fill in the seed and the
+          model; the rest is optional.
+        </p>
+      </header>
+      <NewJobPageClient
+        // A new clone source or model gives a fresh form.
+        key={`${one(params.from) ?? ""}|${one(params.model) ?? ""}`}
+        defaultValues={values}
+        initialModels={models}
+        notice={notice}
+      />
+    </div>
+  );
+}

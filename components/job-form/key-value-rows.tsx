@@ -1,0 +1,167 @@
+"use client";
+
+import { useFieldArray, useFormContext, useFormState } from "react-hook-form";
+
+import { Button } from "@/components/ui/button";
+import { fieldIds, Input } from "@/components/ui/field";
+import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
+
+import { controlId, describe, errorAt, type RowField } from "./form-helpers";
+
+/**
+ * Rows of key and value, added and removed one by one: tags, SQL parameters
+ * and Spark properties. Each row's error sits beside the row; an error about
+ * the whole list (too many rows) sits under it.
+ */
+export function KeyValueRows({
+  name,
+  legend,
+  description,
+  noun,
+  nounPlural = `${noun}s`,
+  keyLabel = "Key",
+  valueLabel = "Value",
+  keyPlaceholder,
+  valuePlaceholder,
+  max,
+  monospace,
+}: {
+  name: RowField;
+  legend: string;
+  description?: string;
+  /** One row, in lower case: "tag", "parameter". */
+  noun: string;
+  /** Several rows, when not `noun` + "s". */
+  nounPlural?: string;
+  keyLabel?: string;
+  valueLabel?: string;
+  keyPlaceholder?: string;
+  valuePlaceholder?: string;
+  max?: number;
+  monospace?: boolean;
+}) {
+  const { control, register } = useFormContext<StartJobFormValues>();
+  const { errors } = useFormState({ control, name });
+  const { fields, append, remove } = useFieldArray({ control, name });
+  const listId = controlId(name);
+  const listError = errorAt(errors, name);
+  const full = max !== undefined && fields.length >= max;
+  const Noun = noun.charAt(0).toUpperCase() + noun.slice(1);
+
+  return (
+    <fieldset
+      className="space-y-3"
+      aria-describedby={description ? fieldIds(listId).description : undefined}
+    >
+      <legend className="text-sm font-medium text-slate-800">
+        {legend}
+        <span className="ml-1 font-normal text-slate-500">(optional)</span>
+      </legend>
+      {description && (
+        <p id={fieldIds(listId).description} className="-mt-1 text-xs text-slate-500">
+          {description}
+        </p>
+      )}
+
+      {fields.length > 0 && (
+        <ol className="space-y-3">
+          {fields.map((field, index) => {
+            const keyPath = `${name}.${index}.key` as const;
+            const valuePath = `${name}.${index}.value` as const;
+            const keyId = controlId(keyPath);
+            const valueId = controlId(valuePath);
+            const keyError = errorAt(errors, keyPath);
+            const valueError = errorAt(errors, valuePath);
+            return (
+              <li
+                key={field.id}
+                className="grid grid-cols-1 gap-2 rounded-md border border-slate-200 bg-slate-50/60 p-3 sm:grid-cols-[1fr_1fr_auto] sm:items-start sm:border-0 sm:bg-transparent sm:p-0"
+              >
+                <div className="space-y-1">
+                  <label htmlFor={keyId} className="block text-xs font-medium text-slate-600">
+                    <span className="sr-only">
+                      {Noun} {index + 1}{" "}
+                    </span>
+                    {keyLabel}
+                  </label>
+                  <Input
+                    {...register(keyPath)}
+                    {...describe(keyId, { error: keyError })}
+                    invalid={Boolean(keyError)}
+                    placeholder={keyPlaceholder}
+                    autoComplete="off"
+                    spellCheck={false}
+                    className={monospace ? "font-mono" : undefined}
+                  />
+                  {keyError && (
+                    <p id={fieldIds(keyId).error} className="text-sm text-red-700">
+                      {keyError}
+                    </p>
+                  )}
+                </div>
+                <div className="space-y-1">
+                  <label htmlFor={valueId} className="block text-xs font-medium text-slate-600">
+                    <span className="sr-only">
+                      {Noun} {index + 1}{" "}
+                    </span>
+                    {valueLabel}
+                  </label>
+                  <Input
+                    {...register(valuePath)}
+                    {...describe(valueId, { error: valueError })}
+                    invalid={Boolean(valueError)}
+                    placeholder={valuePlaceholder}
+                    autoComplete="off"
+                    spellCheck={false}
+                    className={monospace ? "font-mono" : undefined}
+                  />
+                  {valueError && (
+                    <p id={fieldIds(valueId).error} className="text-sm text-red-700">
+                      {valueError}
+                    </p>
+                  )}
+                </div>
+                <div className="sm:pt-5">
+                  <Button
+                    variant="ghost"
+                    onClick={() => remove(index)}
+                    className="w-full sm:w-auto"
+                  >
+                    Remove
+                    <span className="sr-only">
+                      {" "}
+                      {noun} {index + 1}
+                    </span>
+                  </Button>
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+
+      <div className="flex flex-wrap items-center gap-3">
+        <Button
+          variant="secondary"
+          onClick={() => append({ key: "", value: "" }, { shouldFocus: true })}
+          disabled={full}
+          data-field={name}
+          aria-describedby={listError ? fieldIds(listId).error : undefined}
+        >
+          Add {noun}
+        </Button>
+        {max !== undefined && (
+          <span className="text-xs text-slate-500">
+            {fields.length} of {max} {nounPlural}
+            {full ? ": the most allowed" : ""}
+          </span>
+        )}
+      </div>
+      {listError && (
+        <p id={fieldIds(listId).error} className="text-sm text-red-700">
+          {listError}
+        </p>
+      )}
+    </fieldset>
+  );
+}

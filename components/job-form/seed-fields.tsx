@@ -1,0 +1,206 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useFormContext, useWatch } from "react-hook-form";
+
+import { cn } from "@/components/ui/cn";
+import { formatCount } from "@/lib/format";
+import { configuredModelQuery } from "@/lib/queries/models";
+import {
+  CONFIGURED_AUDIENCE_MODEL_ARN_PATTERN,
+  QUERY_STRING_MAX_LENGTH,
+  SEED_USERS_MAX,
+  SEED_USERS_MIN,
+} from "@/lib/schemas/api";
+import type { SeedSource, StartJobFormValues } from "@/lib/schemas/start-job-form";
+
+import { controlId } from "./form-helpers";
+import { KeyValueRows } from "./key-value-rows";
+import { TextField } from "./text-field";
+
+/** The three seed sources, in the words a marketer knows them by. */
+export const SEED_SOURCE_CHOICES: { value: SeedSource; label: string; description: string }[] = [
+  {
+    value: "S3",
+    label: "S3 file",
+    description: "A JSON Lines file in Amazon S3 with one user per line.",
+  },
+  {
+    value: "SQL_QUERY",
+    label: "SQL query",
+    description: "A query you write, run as a protected query on your collaboration's data.",
+  },
+  {
+    value: "ANALYSIS_TEMPLATE",
+    label: "Analysis template",
+    description: "A query your collaboration already approved, with its parameters filled in.",
+  },
+];
+
+const SEED_SIZE = `A seed holds ${formatCount(SEED_USERS_MIN)} to ${formatCount(SEED_USERS_MAX)} unique user IDs.`;
+
+/** Where the seed audience comes from, the fields of that source, the role that reads it, and whether it is returned. */
+export function SeedFields() {
+  const { control, register } = useFormContext<StartJobFormValues>();
+  const source = useWatch({ control, name: "seedSource" });
+
+  return (
+    <div className="space-y-6">
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">Seed audience source</legend>
+        <p className="mt-1 text-xs text-slate-500">
+          Your seed is the group of customers the new audience should resemble. {SEED_SIZE}
+        </p>
+        <div className="mt-3 grid gap-2 sm:grid-cols-3">
+          {SEED_SOURCE_CHOICES.map((choice) => {
+            const id = controlId(`seedSource-${choice.value}`);
+            const checked = source === choice.value;
+            return (
+              <div
+                key={choice.value}
+                className={cn(
+                  "relative flex gap-3 rounded-md border p-3 text-sm transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-500",
+                  checked
+                    ? "border-indigo-500 bg-indigo-50/60"
+                    : "border-slate-300 bg-white hover:bg-slate-50",
+                )}
+              >
+                <input
+                  {...register("seedSource")}
+                  id={id}
+                  type="radio"
+                  value={choice.value}
+                  aria-describedby={`${id}-description`}
+                  className="mt-0.5 size-4 shrink-0 accent-indigo-600"
+                />
+                <div>
+                  {/* The label's overlay makes the whole card choose the source. */}
+                  <label
+                    htmlFor={id}
+                    className="block cursor-pointer font-medium text-slate-900 after:absolute after:inset-0"
+                  >
+                    {choice.label}
+                  </label>
+                  <p id={`${id}-description`} className="mt-0.5 text-xs text-slate-600">
+                    {choice.description}
+                  </p>
+                </div>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+
+      {source === "S3" && (
+        <TextField
+          name="s3Uri"
+          label="S3 URI"
+          placeholder="s3://your-bucket/seeds/customers.jsonl"
+          monospace
+          description={
+            <>
+              The file holds one JSON object per line, each with a <code>user_id</code>:{" "}
+              <code className="whitespace-nowrap">{'{"user_id": "111111"}'}</code>.
+            </>
+          }
+        />
+      )}
+
+      {source === "SQL_QUERY" && (
+        <>
+          <TextField
+            name="queryString"
+            label="SQL query text"
+            multiline
+            rows={7}
+            monospace
+            maxLength={QUERY_STRING_MAX_LENGTH}
+            placeholder={"SELECT user_id\nFROM customers\nWHERE lifetime_value > :min_value"}
+            description="Runs as a protected query in your collaboration. Each row it returns is one seed user. Refer to a parameter below as :name."
+          />
+          <KeyValueRows
+            name="parameters"
+            legend="Query parameters"
+            noun="parameter"
+            keyLabel="Name"
+            keyPlaceholder="min_value"
+            valuePlaceholder="1000"
+            monospace
+            description="Values the query reads by name. Names use letters, digits and underscores."
+          />
+        </>
+      )}
+
+      {source === "ANALYSIS_TEMPLATE" && (
+        <>
+          <TextField
+            name="analysisTemplateArn"
+            label="Analysis template ARN"
+            monospace
+            placeholder="arn:aws:cleanrooms:us-east-1:111122223333:membership/…/analysistemplate/…"
+            description="Copy it from the analysis template's page in AWS Clean Rooms."
+          />
+          <KeyValueRows
+            name="parameters"
+            legend="Template parameters"
+            noun="parameter"
+            keyLabel="Name"
+            valuePlaceholder="Value for this job"
+            monospace
+            description="Values for the parameters the template declares, by name. A parameter left out takes the template's default."
+          />
+        </>
+      )}
+
+      <TextField
+        name="roleArn"
+        label="IAM role ARN"
+        monospace
+        placeholder="arn:aws:iam::111122223333:role/CleanRoomsMLSeedReader"
+        description={
+          source === "S3"
+            ? "A role Clean Rooms ML can assume to read the seed file from its S3 bucket."
+            : "A role Clean Rooms ML can assume to run the query and read its results."
+        }
+      />
+
+      <IncludeSeedField />
+    </div>
+  );
+}
+
+function IncludeSeedField() {
+  const { control, register } = useFormContext<StartJobFormValues>();
+  const modelArn = useWatch({ control, name: "configuredAudienceModelArn" });
+  const model = useQuery({
+    ...configuredModelQuery(modelArn),
+    enabled: CONFIGURED_AUDIENCE_MODEL_ARN_PATTERN.test(modelArn),
+  });
+  const minimum = model.data?.minMatchingSeedSize;
+  const id = controlId("includeSeedInOutput");
+  return (
+    <div className="flex gap-3">
+      <input
+        {...register("includeSeedInOutput")}
+        id={id}
+        type="checkbox"
+        aria-describedby={`${id}-description`}
+        className="mt-0.5 size-4 shrink-0 accent-indigo-600"
+      />
+      <div>
+        <label htmlFor={id} className="text-sm font-medium text-slate-800">
+          Include seed users in the output
+        </label>
+        <p id={`${id}-description`} className="mt-0.5 text-xs text-slate-500">
+          Off by default: the service leaves your seed users out of the generated audience. When on,
+          they are put first in the output, so whoever receives the audience will know that its
+          first{" "}
+          {minimum !== undefined
+            ? `${formatCount(minimum)} users`
+            : "users (as many as the model's minimum matching seed size)"}{" "}
+          come from your seed.
+        </p>
+      </div>
+    </div>
+  );
+}
