@@ -1,0 +1,218 @@
+"use client";
+
+import { useId, useState, type FormEvent } from "react";
+
+import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
+import { SORT_FIELDS, sortParam, type JobsFilters, type JobsSort, type SortField } from "@/lib/jobs-filters";
+import type { ConfiguredModelSummaryData } from "@/lib/reads/models";
+import { uuidSchema } from "@/lib/schemas/api";
+
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Input, Select } from "@/components/ui/field";
+
+import { arnTail, STATUS_CHOICES } from "./rows";
+
+const SORT_LABELS: Record<SortField, { asc: string; desc: string }> = {
+  created: { desc: "Newest first", asc: "Oldest first" },
+  updated: { desc: "Recently updated", asc: "Least recently updated" },
+  name: { asc: "Name A–Z", desc: "Name Z–A" },
+  status: { asc: "Status", desc: "Status, reversed" },
+};
+
+function parseSort(value: string): JobsSort {
+  const direction = value.startsWith("-") ? "desc" : "asc";
+  return { field: value.replace(/^-/, "") as SortField, direction };
+}
+
+/** A text field applied on Enter or when it loses focus, validated first (a collaboration ID). */
+function CollaborationFilter({ value, onApply }: { value: string | undefined; onApply: (value: string | undefined) => void }) {
+  const id = useId();
+  const [text, setText] = useState(value ?? "");
+  const [shown, setShown] = useState(value);
+  const [error, setError] = useState<string>();
+  // The URL changed from outside (back/forward, clear filters): show its value.
+  if (value !== shown) {
+    setShown(value);
+    setText(value ?? "");
+    setError(undefined);
+  }
+
+  function apply() {
+    const trimmed = text.trim().toLowerCase();
+    if (trimmed === (value ?? "")) {
+      setError(undefined);
+      return;
+    }
+    if (trimmed === "") {
+      setError(undefined);
+      onApply(undefined);
+      return;
+    }
+    const parsed = uuidSchema.safeParse(trimmed);
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? "Not a collaboration ID");
+      return;
+    }
+    setError(undefined);
+    onApply(parsed.data);
+  }
+
+  return (
+    <form
+      className="w-full sm:w-80"
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        apply();
+      }}
+    >
+      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600">
+        Collaboration ID
+      </label>
+      <Input
+        id={id}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        onBlur={apply}
+        placeholder="Any collaboration"
+        spellCheck={false}
+        autoComplete="off"
+        invalid={error !== undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className="font-mono text-xs"
+      />
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+export function JobsToolbar({
+  filters,
+  search,
+  onSearchChange,
+  models,
+  onModelChange,
+  onCollaborationChange,
+  onStatusChange,
+  onSortChange,
+}: {
+  filters: JobsFilters;
+  /** The search box's text (kept by the parent so typing never lags behind the URL). */
+  search: string;
+  onSearchChange: (value: string) => void;
+  models: readonly ConfiguredModelSummaryData[];
+  onModelChange: (arn: string | undefined) => void;
+  onCollaborationChange: (id: string | undefined) => void;
+  onStatusChange: (statuses: AudienceGenerationJobStatus[]) => void;
+  onSortChange: (sort: JobsSort) => void;
+}) {
+  const searchId = useId();
+  const modelId = useId();
+  const sortId = useId();
+  const modelKnown = filters.model === undefined || models.some((m) => m.configuredAudienceModelArn === filters.model);
+
+  function toggleStatus(statuses: AudienceGenerationJobStatus[], on: boolean) {
+    const next = new Set(filters.status);
+    for (const status of statuses) {
+      if (on) next.add(status);
+      else next.delete(status);
+    }
+    onStatusChange([...next]);
+  }
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="w-full sm:min-w-64 sm:flex-1">
+          <label htmlFor={searchId} className="mb-1 block text-xs font-medium text-slate-600">
+            Search
+          </label>
+          <Input
+            id={searchId}
+            type="search"
+            value={search}
+            onChange={(event) => onSearchChange(event.target.value)}
+            placeholder="Job name, or paste a job ARN to open it"
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </div>
+        <div className="w-full sm:w-64">
+          <label htmlFor={modelId} className="mb-1 block text-xs font-medium text-slate-600">
+            Audience model
+          </label>
+          <Select
+            id={modelId}
+            value={filters.model ?? ""}
+            onChange={(event) => onModelChange(event.target.value || undefined)}
+          >
+            <option value="">All models</option>
+            {models.map((model) => (
+              <option key={model.configuredAudienceModelArn} value={model.configuredAudienceModelArn}>
+                {model.name}
+              </option>
+            ))}
+            {!modelKnown && filters.model && <option value={filters.model}>{arnTail(filters.model)}</option>}
+          </Select>
+        </div>
+        <CollaborationFilter value={filters.collaboration} onApply={onCollaborationChange} />
+        <div className="w-full md:hidden">
+          <label htmlFor={sortId} className="mb-1 block text-xs font-medium text-slate-600">
+            Order
+          </label>
+          <Select
+            id={sortId}
+            value={sortParam(filters.sort)}
+            onChange={(event) => onSortChange(parseSort(event.target.value))}
+          >
+            {SORT_FIELDS.flatMap((field) =>
+              (["desc", "asc"] as const).map((direction) => (
+                <option key={`${field}-${direction}`} value={sortParam({ field, direction })}>
+                  {SORT_LABELS[field][direction]}
+                </option>
+              )),
+            )}
+          </Select>
+        </div>
+      </div>
+      <fieldset className="flex flex-wrap items-center gap-2">
+        <legend className="sr-only">Status</legend>
+        <span aria-hidden className="mr-1 text-xs font-medium text-slate-600">
+          Status
+        </span>
+        {STATUS_CHOICES.map((choice) => {
+          const checked = choice.statuses.every((s) => filters.status.includes(s));
+          return (
+            <label
+              key={choice.label}
+              className={cn(
+                "inline-flex cursor-pointer items-center gap-1.5 rounded-full border px-3 py-1 text-xs font-medium transition-colors select-none",
+                "has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-1 has-[:focus-visible]:outline-indigo-600",
+                checked
+                  ? "border-indigo-600 bg-indigo-50 text-indigo-800"
+                  : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
+              )}
+            >
+              <input
+                type="checkbox"
+                className="size-3.5 accent-indigo-600"
+                checked={checked}
+                onChange={(event) => toggleStatus(choice.statuses, event.target.checked)}
+              />
+              {choice.label}
+            </label>
+          );
+        })}
+        {filters.status.length > 0 && (
+          <Button variant="ghost" className="min-h-0 px-2 py-1 text-xs" onClick={() => onStatusChange([])}>
+            Any status
+          </Button>
+        )}
+      </fieldset>
+    </div>
+  );
+}
