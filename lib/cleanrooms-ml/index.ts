@@ -26,6 +26,7 @@ export {
 } from "./errors";
 export type { ExceptionOptions, Fault, ServiceExceptionOptions } from "./errors";
 export { ResponseParseError } from "./protocol";
+export { NetworkingError } from "./transport";
 export {
   paginateListAudienceExportJobs,
   paginateListAudienceGenerationJobs,

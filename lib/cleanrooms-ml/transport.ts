@@ -19,18 +19,24 @@ export function timeoutError(ms: number): Error {
   return error;
 }
 
-function networkingError(cause: unknown, request: HttpRequest): Error {
-  const reason =
-    cause instanceof Error
-      ? cause.cause instanceof Error
-        ? cause.cause.message
-        : cause.message
-      : String(cause);
-  const error = new Error(`Could not reach ${request.method} ${requestUrl(request)}: ${reason}`, {
+/**
+ * A connection failure (refused, reset, DNS…). A TypeError whose message
+ * starts "fetch failed", as the raw fetch error does, so code written for
+ * fetch still recognises it; it adds the cause and the URL.
+ */
+export class NetworkingError extends TypeError {
+  override readonly name = "NetworkingError";
+}
+
+function networkingError(cause: unknown, request: HttpRequest): NetworkingError {
+  // fetch's own error only says "fetch failed"; the reason (e.g. ECONNREFUSED) is its cause.
+  const reason: unknown = cause instanceof Error ? (cause.cause ?? cause) : cause;
+  const code = (reason as { code?: unknown } | null)?.code;
+  const message = reason instanceof Error ? reason.message : String(reason);
+  const detail = message || (typeof code === "string" ? code : "connection failed");
+  return new NetworkingError(`fetch failed: ${detail} (${request.method} ${requestUrl(request)})`, {
     cause,
   });
-  error.name = "NetworkingError";
-  return error;
 }
 
 /**
