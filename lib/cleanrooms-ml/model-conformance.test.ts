@@ -1,0 +1,152 @@
+/**
+ * Checks every command's declaration against the official model
+ * (`../shared/reference/cleanroomsml-2023-09-06/service-2.json`, beside the
+ * repository): route, method, where each input member goes and under which
+ * name, the response shapes member by member, and the modelled errors.
+ * Skipped, saying so, when the model is not on this machine.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+import { commands } from "./commands";
+import { createServiceException } from "./errors";
+import type { Schema } from "./schema";
+
+const MODEL_PATH = path.resolve(
+  __dirname,
+  "../../../shared/reference/cleanroomsml-2023-09-06/service-2.json",
+);
+const PAGINATORS_PATH = path.resolve(path.dirname(MODEL_PATH), "paginators-1.json");
+const haveModel = existsSync(MODEL_PATH);
+
+interface ModelMember {
+  shape: string;
+  location?: string;
+  locationName?: string;
+}
+interface ModelShape {
+  type: string;
+  members?: Record<string, ModelMember>;
+  member?: { shape: string };
+  value?: { shape: string };
+  error?: { httpStatusCode: number; senderFault?: boolean };
+}
+interface Model {
+  operations: Record<
+    string,
+    {
+      http: { method: string; requestUri: string; responseCode: number };
+      input?: { shape: string };
+      output?: { shape: string };
+      errors: { shape: string }[];
+    }
+  >;
+  shapes: Record<string, ModelShape>;
+}
+
+const model: Model = haveModel
+  ? JSON.parse(readFileSync(MODEL_PATH, "utf8"))
+  : { operations: {}, shapes: {} };
+
+function shape(name: string): ModelShape {
+  const found = model.shapes[name];
+  if (!found) throw new Error(`shape ${name} missing from the model`);
+  return found;
+}
+
+/** The model shape rewritten in our schema vocabulary, for a direct comparison. */
+function asSchema(name: string): Schema {
+  const s = shape(name);
+  switch (s.type) {
+    case "structure":
+      return {
+        kind: "structure",
+        members: Object.fromEntries(
+          Object.entries(s.members ?? {}).map(([member, m]) => [member, asSchema(m.shape)]),
+        ),
+      };
+    case "list":
+      return { kind: "list", member: asSchema(s.member?.shape ?? "") };
+    case "map":
+      return { kind: "map", value: asSchema(s.value?.shape ?? "") };
+    case "timestamp":
+      return { kind: "timestamp" };
+    default:
+      return { kind: "value" };
+  }
+}
+
+describe.skipIf(!haveModel)(`commands match the model (${MODEL_PATH})`, () => {
+  for (const Command of Object.values(commands)) {
+    const { operation } = new Command({} as never);
+
+    describe(operation.name, () => {
+      const modelled = model.operations[operation.name];
+
+      it("exists, with the same method and request URI", () => {
+        expect(modelled).toBeDefined();
+        expect(operation.method).toBe(modelled?.http.method);
+        expect(operation.path).toBe(modelled?.http.requestUri);
+        expect(modelled?.http.responseCode).toBe(200);
+      });
+
+      it("puts each input member where the model says, under its locationName", () => {
+        const members = modelled?.input ? (shape(modelled.input.shape).members ?? {}) : {};
+        const uri: Record<string, string> = {};
+        const query: Record<string, string> = {};
+        const body: string[] = [];
+        for (const [member, m] of Object.entries(members)) {
+          if (m.location === "uri") uri[member] = m.locationName ?? member;
+          else if (m.location === "querystring") query[member] = m.locationName ?? member;
+          else if (m.location === undefined) body.push(member);
+          else throw new Error(`location ${m.location} not handled by the client`);
+        }
+        expect(operation.uri ?? {}).toEqual(uri);
+        expect(operation.query ?? {}).toEqual(query);
+        expect([...(operation.body ?? [])].sort()).toEqual(body.sort());
+      });
+
+      it("reads the response shape member by member (timestamps as timestamps)", () => {
+        const expected = modelled?.output
+          ? asSchema(modelled.output.shape)
+          : { kind: "structure", members: {} };
+        expect(operation.output).toEqual(expected);
+      });
+
+      it("knows every error the operation declares", () => {
+        for (const { shape: errorName } of modelled?.errors ?? []) {
+          const declared = shape(errorName).error;
+          const error = createServiceException(errorName, "m", {
+            httpStatusCode: declared?.httpStatusCode,
+          });
+          expect(error.constructor.name).toBe(errorName);
+          expect(error.$fault).toBe(declared?.senderFault ? "client" : "server");
+        }
+      });
+    });
+  }
+
+  it("paginated operations use nextToken / maxResults as the paginators file says", () => {
+    const paginators = JSON.parse(readFileSync(PAGINATORS_PATH, "utf8")).pagination as Record<
+      string,
+      Record<string, string>
+    >;
+    for (const name of [
+      "ListAudienceGenerationJobs",
+      "ListAudienceExportJobs",
+      "ListConfiguredAudienceModels",
+      "ListAudienceModels",
+    ]) {
+      expect(paginators[name]).toMatchObject({
+        input_token: "nextToken",
+        output_token: "nextToken",
+        limit_key: "maxResults",
+      });
+    }
+  });
+});
+
+it.runIf(!haveModel)("model conformance skipped: service-2.json not found", () => {
+  console.warn(`Model not found at ${MODEL_PATH}; route/name conformance checks skipped.`);
+});
