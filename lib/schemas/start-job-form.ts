@@ -190,7 +190,8 @@ function checkRows(
   max: number | undefined,
 ) {
   if (max !== undefined && rows.length > max) {
-    ctx.addIssue({ code: "custom", path: [field], message: `At most ${max} ${noun}s are allowed` });
+    const nouns = noun.endsWith("y") ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+    ctx.addIssue({ code: "custom", path: [field], message: `At most ${max} ${nouns} are allowed` });
   }
   const seen = new Set<string>();
   rows.forEach((row, i) => {
