@@ -1,0 +1,303 @@
+/**
+ * Demo data for an empty data folder: models, seed files, a seed owner's
+ * database, analysis templates and a few finished jobs whose results were
+ * really computed. Written once, in one transaction, after every file and
+ * result is ready; a start interrupted before that simply starts over.
+ */
+import path from "node:path";
+
+import { generationOutcome, type SeedAudience } from "../engine";
+import { ACCOUNT_ID, PARTNER_ACCOUNT_ID } from "../identity";
+import { CREATE_PENDING_SECONDS, exportSeconds, EXPORT_PENDING_SECONDS, scaledMs } from "../lifecycle";
+import { audienceSizeInUsers } from "../lookalike/compute";
+import type { ComputePool } from "../lookalike/pool";
+import { s3PathOf, type SeedPaths, type SeedSpec } from "../lookalike/seed";
+import type { GenerateResult } from "../lookalike/tasks";
+import type { Store } from "../store";
+import type { NewGenerationJob } from "../store/generation-jobs";
+import {
+  DEMO_ANALYSIS_TEMPLATES,
+  DEMO_AUDIENCE_MODELS,
+  DEMO_COLLABORATION_ID,
+  DEMO_CONFIGURED_MODELS,
+  DEMO_EXPORT_ID,
+  DEMO_JOB_ARNS,
+  DEMO_JOB_IDS,
+  DEMO_OUTPUT_ROLE_ARN,
+  DEMO_PROTECTED_QUERY_IDS,
+  DEMO_SEED_ROLE_ARN,
+  DEMO_SEED_URIS,
+  DEMO_TRAINING_DATASETS,
+  type DemoConfiguredModel,
+} from "./catalog";
+
+export const DEMO_VERSION = "1";
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+type ConfiguredModel = DemoConfiguredModel;
+
+interface DemoJob {
+  key: keyof typeof DEMO_JOB_IDS;
+  name: string;
+  description: string;
+  model: ConfiguredModel;
+  hoursAgo: number;
+  startedBy: string;
+  seedAudience: SeedAudience;
+  /** How the demo computes the seed when the job shows none (another member's job). */
+  hiddenSeed?: SeedSpec;
+  includeSeedInOutput?: boolean;
+  tags?: Record<string, string>;
+}
+
+const s3Seed = (s3Uri: string): SeedAudience => ({ dataSource: { s3Uri }, roleArn: DEMO_SEED_ROLE_ARN });
+
+const DEMO_JOBS: DemoJob[] = [
+  {
+    key: "sportsFans",
+    name: "Sports fans lookalike",
+    description: "Users like our sports newsletter subscribers.",
+    model: DEMO_CONFIGURED_MODELS.retailAbsolute,
+    hoursAgo: 72,
+    startedBy: ACCOUNT_ID,
+    seedAudience: s3Seed(DEMO_SEED_URIS.sportsFans),
+    includeSeedInOutput: false,
+    tags: { team: "growth" },
+  },
+  {
+    key: "randomBaseline",
+    name: "Random baseline",
+    description: "A seed drawn at random: what no signal looks like.",
+    model: DEMO_CONFIGURED_MODELS.retailPercentage,
+    hoursAgo: 50,
+    startedBy: ACCOUNT_ID,
+    seedAudience: s3Seed(DEMO_SEED_URIS.randomSample),
+    includeSeedInOutput: false,
+  },
+  {
+    key: "travelSql",
+    name: "Travel customers (SQL)",
+    description: "Travel customers in the north and east, chosen with a SQL query.",
+    model: DEMO_CONFIGURED_MODELS.retailPercentage,
+    hoursAgo: 30,
+    startedBy: ACCOUNT_ID,
+    seedAudience: {
+      roleArn: DEMO_SEED_ROLE_ARN,
+      sqlParameters: {
+        queryString: "SELECT user_id FROM customers WHERE segment = :segment AND region IN ('north', 'east')",
+        parameters: { segment: "travel" },
+      },
+      sqlComputeConfiguration: {
+        worker: { type: "CR.4X", number: 8, properties: { spark: { "spark.sql.shuffle.partitions": "64" } } },
+      },
+    },
+    includeSeedInOutput: true,
+    tags: { team: "travel" },
+  },
+  {
+    key: "gamersTemplate",
+    name: "Gamers via analysis template",
+    description: "Gaming customers from the shared analysis template.",
+    model: DEMO_CONFIGURED_MODELS.streamingReach,
+    hoursAgo: 20,
+    startedBy: ACCOUNT_ID,
+    seedAudience: {
+      roleArn: DEMO_SEED_ROLE_ARN,
+      sqlParameters: {
+        analysisTemplateArn: DEMO_ANALYSIS_TEMPLATES.customersBySegment.arn,
+        parameters: { segment: "gaming" },
+      },
+    },
+  },
+  {
+    key: "tooSmall",
+    name: "Tiny seed",
+    description: "Ten users: fewer than a seed needs.",
+    model: DEMO_CONFIGURED_MODELS.retailPercentage,
+    hoursAgo: 8,
+    startedBy: ACCOUNT_ID,
+    seedAudience: s3Seed(DEMO_SEED_URIS.tooSmall),
+  },
+  {
+    key: "partnerFitness",
+    name: "Partner fitness lookalike",
+    description: "Started by another member of the collaboration.",
+    model: DEMO_CONFIGURED_MODELS.retailAbsolute,
+    hoursAgo: 6,
+    startedBy: PARTNER_ACCOUNT_ID,
+    seedAudience: s3Seed(DEMO_SEED_URIS.fitnessFolder),
+    hiddenSeed: { kind: "s3", s3Uri: DEMO_SEED_URIS.fitnessFolder },
+  },
+];
+
+export interface DemoOptions {
+  paths: SeedPaths;
+  trainingUsers: number;
+  now: number;
+  log: (line: string) => void;
+}
+
+/** Creates the demo data unless this data folder has it. */
+export async function ensureDemoData(store: Store, pool: ComputePool, options: DemoOptions): Promise<void> {
+  if (store.meta.get("demo_version") !== undefined) {
+    const users = store.models.trainingDataset(DEMO_TRAINING_DATASETS.retail.arn)?.users;
+    if (users !== undefined && users !== options.trainingUsers) {
+      options.log(`Training data keeps its ${users.toLocaleString("en-US")} users from first start (EMULATOR_TRAINING_USERS applies to a new data folder).`);
+    }
+    return;
+  }
+  const { paths, trainingUsers: users, now } = options;
+  const datasetOf = (model: ConfiguredModel) => ({ generatorSeed: model.audienceModel.dataset.generatorSeed, users });
+
+  await pool.run({
+    kind: "demo-files",
+    dataset: { generatorSeed: DEMO_TRAINING_DATASETS.retail.generatorSeed, users },
+    spec: { s3Root: paths.s3Root, seedDatabase: paths.seedDatabase, generatorSeed: DEMO_TRAINING_DATASETS.retail.generatorSeed },
+  });
+
+  const computed: { job: DemoJob; row: NewGenerationJob; result: GenerateResult }[] = [];
+  for (const job of DEMO_JOBS) {
+    const ours = job.startedBy === ACCOUNT_ID;
+    const sql = job.seedAudience.sqlParameters;
+    const template = Object.values(DEMO_ANALYSIS_TEMPLATES).find((t) => t.arn === sql?.analysisTemplateArn);
+    const seed: SeedSpec =
+      job.hiddenSeed ??
+      (job.seedAudience.dataSource
+        ? { kind: "s3", s3Uri: job.seedAudience.dataSource.s3Uri }
+        : template
+          ? { kind: "sql", queryString: template.sql, parameters: { ...sql?.parameters } }
+          : { kind: "sql", queryString: sql?.queryString ?? "", parameters: { ...sql?.parameters } });
+    const result = await pool.run({
+      kind: "generate",
+      dataset: datasetOf(job.model),
+      seed,
+      paths,
+      minMatchingSeedSize: job.model.minMatchingSeedSize,
+      audienceSizeConfig: job.model.audienceSizeConfig,
+      shareMetrics: job.model.sharedAudienceMetrics[0] !== "NONE",
+      includeSeedInOutput: job.includeSeedInOutput ?? false,
+    });
+    computed.push({
+      job,
+      result,
+      row: {
+        arn: DEMO_JOB_ARNS[job.key],
+        name: job.name,
+        description: job.description,
+        configured_audience_model_arn: job.model.arn,
+        collaboration_id: DEMO_COLLABORATION_ID,
+        started_by: job.startedBy,
+        seed_audience: ours ? JSON.stringify(job.seedAudience) : null,
+        include_seed_in_output: job.includeSeedInOutput === undefined ? null : Number(job.includeSeedInOutput),
+        protected_query_identifier: sql ? (DEMO_PROTECTED_QUERY_IDS[job.key] ?? null) : null,
+        create_time: now - job.hoursAgo * HOUR,
+        pending_ms: scaledMs(CREATE_PENDING_SECONDS, 1),
+      },
+    });
+  }
+
+  // The sports fans job's 10,000-user audience, exported two hours after the job.
+  const sports = computed.find((c) => c.job.key === "sportsFans");
+  let exportRow: Parameters<Store["exports"]["insert"]>[0] | undefined;
+  if (sports?.result.ok) {
+    const exportUsers = audienceSizeInUsers("ABSOLUTE", 10000, sports.result.population);
+    const outputLocation = `${DEMO_CONFIGURED_MODELS.retailAbsolute.outputS3Uri}${DEMO_JOB_IDS.sportsFans}/${DEMO_EXPORT_ID}.jsonl`;
+    const file = s3PathOf(outputLocation, paths.s3Root);
+    if (file) await pool.run({ kind: "export", segment: sports.result.segment, users: exportUsers, file });
+    exportRow = {
+      id: DEMO_EXPORT_ID,
+      name: "Sports fans top 10k",
+      description: "For the spring campaign.",
+      audience_generation_job_arn: DEMO_JOB_ARNS.sportsFans,
+      audience_size_type: "ABSOLUTE",
+      audience_size_value: 10000,
+      users: exportUsers,
+      output_location: outputLocation,
+      create_time: sports.row.create_time + 2 * HOUR,
+      pending_ms: scaledMs(EXPORT_PENDING_SECONDS, 1),
+      progress_ms: scaledMs(exportSeconds(exportUsers), 1),
+    };
+  }
+
+  store.transaction(() => {
+    const created = now - 30 * DAY;
+    for (const dataset of Object.values(DEMO_TRAINING_DATASETS)) {
+      store.models.insertTrainingDataset({
+        arn: dataset.arn,
+        name: dataset.name,
+        generator_seed: dataset.generatorSeed,
+        users,
+        create_time: created,
+      });
+    }
+    for (const model of Object.values(DEMO_AUDIENCE_MODELS)) {
+      store.models.insertAudienceModel({
+        arn: model.arn,
+        name: model.name,
+        description: model.description,
+        training_dataset_arn: model.dataset.arn,
+        status: "ACTIVE",
+        kms_key_arn:
+          model === DEMO_AUDIENCE_MODELS.streaming
+            ? `arn:aws:kms:us-east-1:${ACCOUNT_ID}:key/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d`
+            : null,
+        training_data_start_time: Date.UTC(2024, 0, 1),
+        training_data_end_time: Date.UTC(2024, 11, 31, 23, 59, 59),
+        create_time: created + HOUR,
+        update_time: created + 3 * HOUR,
+      });
+    }
+    for (const model of Object.values(DEMO_CONFIGURED_MODELS)) {
+      store.models.insertConfiguredModel({
+        arn: model.arn,
+        name: model.name,
+        description: model.description,
+        audience_model_arn: model.audienceModel.arn,
+        output_config: JSON.stringify({
+          destination: { s3Destination: { s3Uri: model.outputS3Uri } },
+          roleArn: DEMO_OUTPUT_ROLE_ARN,
+        }),
+        shared_audience_metrics: JSON.stringify(model.sharedAudienceMetrics),
+        min_matching_seed_size: model.minMatchingSeedSize,
+        audience_size_config: JSON.stringify(model.audienceSizeConfig),
+        child_resource_tag_on_create_policy: model.childResourceTagOnCreatePolicy,
+        status: "ACTIVE",
+        create_time: created + 4 * HOUR,
+        update_time: created + 4 * HOUR,
+      });
+      store.tags.put(model.arn, model.tags);
+    }
+    for (const template of Object.values(DEMO_ANALYSIS_TEMPLATES)) {
+      store.models.insertAnalysisTemplate({
+        arn: template.arn,
+        name: template.name,
+        sql: template.sql,
+        parameters: JSON.stringify(template.parameters),
+      });
+    }
+    for (const { job, row, result } of computed) {
+      store.jobs.insert(row);
+      store.jobs.storeOutcome(row.arn, generationOutcome(row, result, 1, 0));
+      if (job.startedBy === ACCOUNT_ID) {
+        const inherited = job.model.childResourceTagOnCreatePolicy === "FROM_PARENT_RESOURCE" ? job.model.tags : {};
+        store.tags.put(row.arn, { ...inherited, ...job.tags });
+      }
+    }
+    if (exportRow) {
+      store.exports.insert(exportRow);
+      store.exports.storeOutcome(exportRow.id, {
+        outcome: "ACTIVE",
+        finish_time: exportRow.create_time + exportRow.pending_ms + exportRow.progress_ms,
+        status_code: null,
+        status_message: null,
+      });
+    }
+    store.meta.set("demo_version", DEMO_VERSION);
+  });
+  const failed = computed.filter((c) => !c.result.ok && c.job.key !== "tooSmall").map((c) => c.job.name);
+  if (failed.length > 0) {
+    options.log(`Demo jobs that failed with ${users.toLocaleString("en-US")} training users: ${failed.join(", ")}.`);
+  }
+  options.log(`Created demo data in ${path.dirname(paths.s3Root)}.`);
+}

@@ -1,0 +1,155 @@
+/**
+ * Runs compute tasks off the request path: one worker thread, tasks in
+ * order, each with a time limit. A task that overruns or crashes the worker
+ * fails alone; the worker is replaced for the next one.
+ */
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+
+import { runTask, type Task, type TaskResult } from "./tasks";
+
+export interface ComputePool {
+  run<T extends Task>(task: T): Promise<TaskResult<T>>;
+  close(): Promise<void>;
+}
+
+export class ComputeTimeoutError extends Error {
+  override name = "ComputeTimeoutError";
+}
+
+interface Queued {
+  task: Task;
+  resolve: (result: never) => void;
+  reject: (error: Error) => void;
+}
+
+/** Same interface, same thread: for benchmarks and tiny setups. */
+export function createInlinePool(): ComputePool {
+  let chain: Promise<unknown> = Promise.resolve();
+  let closed = false;
+  return {
+    run<T extends Task>(task: T) {
+      const next = chain.then(
+        () =>
+          new Promise<TaskResult<T>>((resolve, reject) =>
+            setImmediate(() => {
+              if (closed) return reject(new Error("The compute pool is closed"));
+              try {
+                resolve(runTask(task));
+              } catch (error) {
+                reject(error instanceof Error ? error : new Error(String(error)));
+              }
+            }),
+          ),
+      );
+      chain = next.catch(() => undefined);
+      return next;
+    },
+    async close() {
+      closed = true;
+    },
+  };
+}
+
+/**
+ * A worker thread that loads the TypeScript sources through tsx, so it runs
+ * the same under `tsx emulator/main.ts` and inside Vitest.
+ */
+function spawnWorker(): Worker {
+  const require = createRequire(import.meta.url);
+  const tsx = require.resolve("tsx/cjs/api");
+  const entry = fileURLToPath(new URL("./worker.ts", import.meta.url));
+  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`, {
+    eval: true,
+  });
+}
+
+export function createWorkerPool({ timeoutMs }: { timeoutMs: number }): ComputePool {
+  const queue: Queued[] = [];
+  let worker: Worker | undefined;
+  let current: (Queued & { id: number; timer: NodeJS.Timeout }) | undefined;
+  let nextId = 1;
+  let closed = false;
+
+  const settle = (outcome: { result: unknown } | { error: Error }) => {
+    const job = current;
+    if (!job) return;
+    clearTimeout(job.timer);
+    current = undefined;
+    if ("error" in outcome) job.reject(outcome.error);
+    else job.resolve(outcome.result as never);
+    pump();
+  };
+
+  const discardWorker = () => {
+    const w = worker;
+    worker = undefined;
+    if (w) {
+      w.removeAllListeners();
+      w.on("error", () => undefined);
+      void w.terminate();
+    }
+  };
+
+  const ensureWorker = (): Worker => {
+    if (worker) return worker;
+    const w = spawnWorker();
+    w.on("message", (message: { id: number; result?: unknown; error?: string }) => {
+      if (!current || message.id !== current.id) return;
+      if (message.error !== undefined) settle({ error: new Error(message.error) });
+      else settle({ result: message.result });
+    });
+    w.on("error", (error) => {
+      discardWorker();
+      settle({ error });
+    });
+    w.on("exit", (code) => {
+      if (worker !== w) return;
+      worker = undefined;
+      settle({ error: new Error(`The compute worker stopped (exit code ${code})`) });
+    });
+    worker = w;
+    return w;
+  };
+
+  function pump() {
+    if (closed || current) return;
+    const job = queue.shift();
+    if (!job) return;
+    const id = nextId++;
+    const timer = setTimeout(() => {
+      discardWorker();
+      settle({ error: new ComputeTimeoutError(`The computation did not finish within ${Math.round(timeoutMs / 1000)} s`) });
+    }, timeoutMs);
+    timer.unref();
+    current = { ...job, id, timer };
+    try {
+      ensureWorker().postMessage({ id, task: job.task });
+    } catch (error) {
+      settle({ error: error instanceof Error ? error : new Error(String(error)) });
+    }
+  }
+
+  return {
+    run<T extends Task>(task: T) {
+      return new Promise<TaskResult<T>>((resolve, reject) => {
+        if (closed) return reject(new Error("The compute pool is closed"));
+        queue.push({ task, resolve: resolve as (r: never) => void, reject });
+        pump();
+      });
+    },
+    async close() {
+      closed = true;
+      const error = new Error("The compute pool is closed");
+      for (const job of queue.splice(0)) job.reject(error);
+      if (current) settle({ error });
+      const w = worker;
+      worker = undefined;
+      if (w) {
+        w.removeAllListeners();
+        await w.terminate();
+      }
+    },
+  };
+}

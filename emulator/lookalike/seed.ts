@@ -1,0 +1,163 @@
+/**
+ * Reading a seed audience: a JSON lines file (or folder of files) under the
+ * data folder's `s3/`, or a read-only SQL query against the seed owner's
+ * database. Failures carry a stable statusCode and a message saying why.
+ */
+import fs from "node:fs";
+import path from "node:path";
+
+import Database from "better-sqlite3";
+
+import { SEED_USERS_MAX, SEED_USERS_MIN } from "../../lib/schemas/api";
+
+export type SeedSpec =
+  | { kind: "s3"; s3Uri: string }
+  /** A query string, or an analysis template's SQL with its parameters resolved. */
+  | { kind: "sql"; queryString: string; parameters: Record<string, string> };
+
+export const SEED_FAILURE_CODES = [
+  "SEED_LOCATION_INVALID",
+  "SEED_FILE_NOT_FOUND",
+  "SEED_FILE_NOT_JSON_LINES",
+  "SEED_FILE_MISSING_USER_ID",
+  "SEED_TOO_FEW_USERS",
+  "SEED_TOO_MANY_USERS",
+  "SQL_QUERY_FAILED",
+  "SQL_NO_USER_ID_COLUMN",
+] as const;
+export type SeedFailureCode = (typeof SEED_FAILURE_CODES)[number];
+
+export type SeedResult =
+  | { ok: true; userIds: string[] }
+  | { ok: false; statusCode: SeedFailureCode; message: string };
+
+export interface SeedPaths {
+  /** The folder standing in for S3: `s3://bucket/key` is `<s3Root>/bucket/key`. */
+  s3Root: string;
+  /** The seed owner's SQLite database that SQL seeds query. */
+  seedDatabase: string;
+}
+
+/** Files larger than this are refused rather than read into memory. */
+const MAX_SEED_BYTES = 256 * 1024 * 1024;
+
+const fail = (statusCode: SeedFailureCode, message: string): SeedResult => ({ ok: false, statusCode, message });
+
+export function readSeed(spec: SeedSpec, paths: SeedPaths): SeedResult {
+  return spec.kind === "s3" ? readS3Seed(spec.s3Uri, paths.s3Root) : readSqlSeed(spec, paths.seedDatabase);
+}
+
+const S3_URI = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])\/(.+)$/;
+
+/** The local path of an S3 URI, or undefined when it is not one or escapes the S3 folder. */
+export function s3PathOf(s3Uri: string, s3Root: string): string | undefined {
+  const match = S3_URI.exec(s3Uri);
+  if (!match) return undefined;
+  const root = path.resolve(s3Root);
+  const resolved = path.resolve(root, match[1] as string, match[2] as string);
+  return resolved.startsWith(root + path.sep) ? resolved : undefined;
+}
+
+function filesUnder(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+function readS3Seed(s3Uri: string, s3Root: string): SeedResult {
+  const local = s3PathOf(s3Uri, s3Root);
+  if (!local) {
+    return fail("SEED_LOCATION_INVALID", `${s3Uri} is not an S3 location of the form s3://bucket/key.`);
+  }
+  let files: string[];
+  try {
+    files = fs.statSync(local).isDirectory() ? filesUnder(local) : [local];
+  } catch {
+    return fail("SEED_FILE_NOT_FOUND", `No seed file at ${s3Uri}.`);
+  }
+  if (files.length === 0) return fail("SEED_FILE_NOT_FOUND", `No seed files under ${s3Uri}.`);
+
+  const ids = new Set<string>();
+  for (const file of files) {
+    const name = files.length === 1 ? s3Uri : `${s3Uri} (${path.relative(local, file)})`;
+    if (fs.statSync(file).size > MAX_SEED_BYTES) {
+      return fail("SEED_TOO_MANY_USERS", `${name} is larger than ${MAX_SEED_BYTES / 1024 / 1024} MiB.`);
+    }
+    const text = fs.readFileSync(file, "utf8");
+    let lineNumber = 0;
+    for (const line of text.split("\n")) {
+      lineNumber++;
+      if (line.trim() === "") continue;
+      let record: unknown;
+      try {
+        record = JSON.parse(line);
+      } catch {
+        return fail(
+          "SEED_FILE_NOT_JSON_LINES",
+          `${name} is not JSON lines: line ${lineNumber} is not valid JSON (each line must be like {"user_id": "…"}).`,
+        );
+      }
+      const userId = typeof record === "object" && record !== null ? (record as { user_id?: unknown }).user_id : undefined;
+      if ((typeof userId !== "string" || userId === "") && !(typeof userId === "number" && Number.isFinite(userId))) {
+        return fail(
+          "SEED_FILE_MISSING_USER_ID",
+          `${name} line ${lineNumber} has no user_id (each line must be like {"user_id": "…"}).`,
+        );
+      }
+      ids.add(String(userId));
+      if (ids.size > SEED_USERS_MAX) return tooMany();
+    }
+  }
+  return checkCount(ids);
+}
+
+function tooMany(): SeedResult {
+  return fail(
+    "SEED_TOO_MANY_USERS",
+    `The seed audience has more than ${SEED_USERS_MAX.toLocaleString("en-US")} unique user IDs; at most ${SEED_USERS_MAX.toLocaleString("en-US")} are allowed.`,
+  );
+}
+
+function checkCount(ids: Set<string>): SeedResult {
+  if (ids.size < SEED_USERS_MIN) {
+    return fail(
+      "SEED_TOO_FEW_USERS",
+      `The seed audience has ${ids.size} unique user IDs; at least ${SEED_USERS_MIN} are required.`,
+    );
+  }
+  if (ids.size > SEED_USERS_MAX) return tooMany();
+  return { ok: true, userIds: [...ids] };
+}
+
+function readSqlSeed(spec: Extract<SeedSpec, { kind: "sql" }>, seedDatabase: string): SeedResult {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(seedDatabase, { readonly: true, fileMustExist: true });
+    const statement = db.prepare(spec.queryString);
+    if (!statement.reader) {
+      return fail("SQL_QUERY_FAILED", "The SQL query must be a single SELECT that returns rows.");
+    }
+    const column = statement.columns().find((c) => c.name.toLowerCase() === "user_id");
+    if (!column) {
+      const names = statement.columns().map((c) => c.name);
+      return fail(
+        "SQL_NO_USER_ID_COLUMN",
+        `The SQL query returns no user_id column (it returns: ${names.join(", ") || "no columns"}).`,
+      );
+    }
+    const ids = new Set<string>();
+    for (const row of statement.iterate(spec.parameters) as Iterable<Record<string, unknown>>) {
+      const value = row[column.name];
+      if (value === null || value === undefined || value === "") continue;
+      ids.add(String(value));
+      if (ids.size > SEED_USERS_MAX) return tooMany();
+    }
+    return checkCount(ids);
+  } catch (error) {
+    return fail("SQL_QUERY_FAILED", `The SQL query failed: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    db?.close();
+  }
+}

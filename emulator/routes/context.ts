@@ -1,0 +1,33 @@
+/** What every operation handler gets: the state, the engine, the clock, and the request's parts. */
+import type { Engine } from "../engine";
+import type { Reply } from "../http";
+import type { SeedPaths } from "../lookalike/seed";
+import type { Store } from "../store";
+
+export interface Context {
+  store: Store;
+  engine: Engine;
+  now: () => number;
+  timeScale: number;
+  paths: SeedPaths;
+}
+
+export interface OperationRequest {
+  /** The path label, percent-decoded (an ARN). */
+  label: string;
+  query: URLSearchParams;
+  /** The JSON body as an object; `{}` when empty. */
+  body: Record<string, unknown>;
+}
+
+export type Operation = (context: Context, request: OperationRequest) => Reply;
+
+/** The first value of each of the given query parameters that is present. */
+export function queryParams(query: URLSearchParams, names: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const value = query.get(name);
+    if (value !== null) out[name] = value;
+  }
+  return out;
+}

@@ -1,0 +1,174 @@
+/** Audience generation jobs: the request as accepted, the stored times, and the computed outcome. */
+import type { GenerationJobStatus } from "../lifecycle";
+import type { Db } from "./database";
+
+export interface GenerationJobRow {
+  seq: number;
+  arn: string;
+  name: string;
+  description: string | null;
+  configured_audience_model_arn: string;
+  collaboration_id: string | null;
+  started_by: string;
+  /** JSON of the seedAudience exactly as accepted; null for another member's job. */
+  seed_audience: string | null;
+  include_seed_in_output: number | null;
+  protected_query_identifier: string | null;
+  create_time: number;
+  pending_ms: number;
+  outcome: "ACTIVE" | "CREATE_FAILED" | null;
+  finish_time: number | null;
+  status_code: string | null;
+  status_message: string | null;
+  /** JSON AudienceQualityMetrics, or null when not shared or failed. */
+  metrics: string | null;
+  seed_users: number | null;
+  matched_seed_users: number | null;
+  population: number | null;
+  delete_time: number | null;
+  delete_pending_ms: number | null;
+  delete_progress_ms: number | null;
+  /** The status last written (by a read or the tick); the true status is computed from the times. */
+  status: GenerationJobStatus;
+  update_time: number;
+}
+
+export type NewGenerationJob = Pick<
+  GenerationJobRow,
+  | "arn"
+  | "name"
+  | "description"
+  | "configured_audience_model_arn"
+  | "collaboration_id"
+  | "started_by"
+  | "seed_audience"
+  | "include_seed_in_output"
+  | "protected_query_identifier"
+  | "create_time"
+  | "pending_ms"
+>;
+
+export interface GenerationOutcome {
+  outcome: "ACTIVE" | "CREATE_FAILED";
+  finish_time: number;
+  status_code: string | null;
+  status_message: string | null;
+  metrics: string | null;
+  seed_users: number | null;
+  matched_seed_users: number | null;
+  population: number | null;
+  segment: Buffer | null;
+}
+
+const COLUMNS = `seq, arn, name, description, configured_audience_model_arn, collaboration_id, started_by,
+  seed_audience, include_seed_in_output, protected_query_identifier, create_time, pending_ms, outcome,
+  finish_time, status_code, status_message, metrics, seed_users, matched_seed_users, population,
+  delete_time, delete_pending_ms, delete_progress_ms, status, update_time`;
+
+export interface JobListFilter {
+  configuredAudienceModelArn?: string | undefined;
+  collaborationId?: string | undefined;
+}
+
+export class GenerationJobStore {
+  private readonly statements;
+
+  constructor(private readonly db: Db) {
+    this.statements = {
+      get: db.prepare<[string], GenerationJobRow>(`SELECT ${COLUMNS} FROM audience_generation_jobs WHERE arn = ?`),
+      list: db.prepare<
+        { before: number; model: string | null; collaboration: string | null; limit: number },
+        GenerationJobRow
+      >(
+        `SELECT ${COLUMNS} FROM audience_generation_jobs
+         WHERE seq < @before
+           AND (@model IS NULL OR configured_audience_model_arn = @model)
+           AND (@collaboration IS NULL OR collaboration_id = @collaboration)
+         ORDER BY seq DESC LIMIT @limit`,
+      ),
+      insert: db.prepare(
+        `INSERT INTO audience_generation_jobs (arn, name, description, configured_audience_model_arn,
+           collaboration_id, started_by, seed_audience, include_seed_in_output, protected_query_identifier,
+           create_time, pending_ms, status, update_time)
+         VALUES (@arn, @name, @description, @configured_audience_model_arn, @collaboration_id, @started_by,
+           @seed_audience, @include_seed_in_output, @protected_query_identifier, @create_time, @pending_ms,
+           'CREATE_PENDING', @create_time)`,
+      ),
+      storeOutcome: db.prepare(
+        `UPDATE audience_generation_jobs SET outcome = @outcome, finish_time = @finish_time,
+           status_code = @status_code, status_message = @status_message, metrics = @metrics,
+           seed_users = @seed_users, matched_seed_users = @matched_seed_users, population = @population,
+           segment = @segment
+         WHERE arn = @arn AND outcome IS NULL`,
+      ),
+      segment: db.prepare<[string], { segment: Buffer | null }>(
+        "SELECT segment FROM audience_generation_jobs WHERE arn = ?",
+      ),
+      markDeleting: db.prepare<[number, number, number, string]>(
+        `UPDATE audience_generation_jobs SET delete_time = ?, delete_pending_ms = ?, delete_progress_ms = ?
+         WHERE arn = ? AND delete_time IS NULL`,
+      ),
+      setStatus: db.prepare<[string, number, string]>(
+        "UPDATE audience_generation_jobs SET status = ?, update_time = ? WHERE arn = ?",
+      ),
+      remove: db.prepare<[string]>("DELETE FROM audience_generation_jobs WHERE arn = ?"),
+      uncomputed: db.prepare<[], GenerationJobRow>(
+        `SELECT ${COLUMNS} FROM audience_generation_jobs WHERE outcome IS NULL AND delete_time IS NULL ORDER BY seq`,
+      ),
+      unsettled: db.prepare<[], GenerationJobRow>(
+        `SELECT ${COLUMNS} FROM audience_generation_jobs
+         WHERE status IN ('CREATE_PENDING', 'CREATE_IN_PROGRESS', 'DELETE_PENDING', 'DELETE_IN_PROGRESS')
+            OR delete_time IS NOT NULL`,
+      ),
+    };
+  }
+
+  get(arn: string): GenerationJobRow | undefined {
+    return this.statements.get.get(arn);
+  }
+
+  /** Newest first, from before `beforeSeq`. */
+  list(filter: JobListFilter, beforeSeq: number, limit: number): GenerationJobRow[] {
+    return this.statements.list.all({
+      before: beforeSeq,
+      model: filter.configuredAudienceModelArn ?? null,
+      collaboration: filter.collaborationId ?? null,
+      limit,
+    });
+  }
+
+  insert(job: NewGenerationJob): void {
+    this.statements.insert.run(job);
+  }
+
+  /** Stores the computation's result once; false when the job already has one (or is gone). */
+  storeOutcome(arn: string, outcome: GenerationOutcome): boolean {
+    return this.statements.storeOutcome.run({ arn, ...outcome }).changes > 0;
+  }
+
+  segment(arn: string): Buffer | null {
+    return this.statements.segment.get(arn)?.segment ?? null;
+  }
+
+  markDeleting(arn: string, now: number, pendingMs: number, progressMs: number): boolean {
+    return this.statements.markDeleting.run(now, pendingMs, progressMs, arn).changes > 0;
+  }
+
+  setStatus(arn: string, status: GenerationJobStatus, updateTime: number): void {
+    this.statements.setStatus.run(status, updateTime, arn);
+  }
+
+  remove(arn: string): void {
+    this.statements.remove.run(arn);
+  }
+
+  /** Accepted jobs still waiting for their computation, oldest first. */
+  uncomputed(): GenerationJobRow[] {
+    return this.statements.uncomputed.all();
+  }
+
+  /** Jobs whose stored status may be behind the clock. */
+  unsettled(): GenerationJobRow[] {
+    return this.statements.unsettled.all();
+  }
+}
