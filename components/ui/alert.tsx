@@ -25,7 +25,7 @@ export function Alert({
   return (
     <div role={role} className={cn("rounded-md border px-4 py-3 text-sm", TONES[tone], className)}>
       {title && <p className="font-medium">{title}</p>}
-      {children && <div className={cn(title && "mt-1")}>{children}</div>}
+      {children && <div className={cn(Boolean(title) && "mt-1")}>{children}</div>}
     </div>
   );
 }
