@@ -327,7 +327,7 @@ describe("DeleteAudienceGenerationJob", () => {
     const request = onlyRequest();
     expect(request.method).toBe("DELETE");
     expect(request.url).toBe(`/audience-generation-job/${JOB_ARN_IN_PATH}`);
-    expect(output).toEqual({
+    expect(output).toStrictEqual({
       $metadata: { httpStatusCode: 200, requestId: "req-del", attempts: 1, totalRetryDelay: 0 },
     });
   });

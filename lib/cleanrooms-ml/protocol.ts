@@ -123,16 +123,17 @@ export function formatQuery(query: Record<string, string | string[] | null>): st
   return parts.length === 0 ? "" : `?${parts.join("&")}`;
 }
 
+/** Status and request ids of a response; ids the response lacks are left out. */
 export function responseMetadata(response: RawResponse): ResponseMetadata {
-  return {
-    httpStatusCode: response.status,
-    requestId:
-      response.headers.get("x-amzn-requestid") ??
-      response.headers.get("x-amz-request-id") ??
-      undefined,
-    extendedRequestId: response.headers.get("x-amz-id-2") ?? undefined,
-    cfId: response.headers.get("x-amz-cf-id") ?? undefined,
-  };
+  const metadata: ResponseMetadata = { httpStatusCode: response.status };
+  const requestId =
+    response.headers.get("x-amzn-requestid") ?? response.headers.get("x-amz-request-id");
+  const extendedRequestId = response.headers.get("x-amz-id-2");
+  const cfId = response.headers.get("x-amz-cf-id");
+  if (requestId) metadata.requestId = requestId;
+  if (extendedRequestId) metadata.extendedRequestId = extendedRequestId;
+  if (cfId) metadata.cfId = cfId;
+  return metadata;
 }
 
 /** Thrown when a successful response's body cannot be read as the operation's output. */
