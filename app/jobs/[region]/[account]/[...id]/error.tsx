@@ -1,0 +1,54 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { startTransition, useEffect } from "react";
+
+import { Button } from "@/components/ui/button";
+
+/** Any failure other than "not found" while reading the job: say so, offer to try again; the navigation stays. */
+export default function JobError({
+  error,
+  reset,
+  retry,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+  retry?: () => void;
+}) {
+  const router = useRouter();
+  useEffect(() => {
+    console.error(error);
+  }, [error]);
+
+  const tryAgain = () => {
+    if (retry) return retry();
+    startTransition(() => {
+      router.refresh();
+      reset();
+    });
+  };
+
+  return (
+    <section
+      role="alert"
+      className="mx-auto max-w-xl rounded-lg border border-red-200 bg-white px-6 py-10 text-center shadow-xs"
+    >
+      <h1 className="text-2xl font-semibold text-slate-900">This job could not be loaded</h1>
+      <p className="mt-2 text-sm text-slate-600">
+        The dashboard could not read the job from Clean Rooms ML. The service may be busy or unreachable; trying again
+        usually helps.
+      </p>
+      {error.digest && <p className="mt-2 font-mono text-xs text-slate-400">Reference: {error.digest}</p>}
+      <div className="mt-6 flex flex-wrap justify-center gap-2">
+        <Button onClick={tryAgain}>Try again</Button>
+        <Link
+          href="/"
+          className="inline-flex min-h-9 items-center rounded-md px-3.5 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
+        >
+          Back to all jobs
+        </Link>
+      </div>
+    </section>
+  );
+}

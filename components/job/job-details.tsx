@@ -1,0 +1,49 @@
+import type { JobData } from "@/lib/reads/jobs";
+
+import { DescriptionItem, DescriptionList, Mono, NotSet } from "./description-list";
+import { Panel } from "./panel";
+import { Timestamp } from "./timestamp";
+
+export const MODEL_SECTION_ID = "configured-model";
+
+/** Everything else GetAudienceGenerationJob says about the job. */
+export function JobDetails({ job, modelName }: { job: JobData; modelName: string | undefined }) {
+  return (
+    <Panel title="Details">
+      <DescriptionList>
+        <DescriptionItem label="Created">
+          <Timestamp date={job.createTime} />
+        </DescriptionItem>
+        <DescriptionItem label="Last changed">
+          <Timestamp date={job.updateTime} />
+        </DescriptionItem>
+        <DescriptionItem label="Configured model">
+          <a href={`#${MODEL_SECTION_ID}`} className="font-medium text-indigo-700 underline-offset-2 hover:underline">
+            {modelName ?? <Mono>{job.configuredAudienceModelArn}</Mono>}
+          </a>
+        </DescriptionItem>
+        <DescriptionItem label="Seed users in output">
+          {job.includeSeedInOutput === undefined ? (
+            <NotSet>Not shown by the service</NotSet>
+          ) : job.includeSeedInOutput ? (
+            "Included, listed first"
+          ) : (
+            "Left out (the service's default)"
+          )}
+        </DescriptionItem>
+        <DescriptionItem label="Collaboration ID">
+          {job.collaborationId ? <Mono>{job.collaborationId}</Mono> : <NotSet />}
+        </DescriptionItem>
+        <DescriptionItem label="Started by">
+          {job.startedBy ? <Mono>Account {job.startedBy}</Mono> : <NotSet>Not shown by the service</NotSet>}
+        </DescriptionItem>
+        <DescriptionItem label="Protected query ID">
+          {job.protectedQueryIdentifier ? <Mono>{job.protectedQueryIdentifier}</Mono> : <NotSet>None (no SQL seed)</NotSet>}
+        </DescriptionItem>
+        <DescriptionItem label="Job ARN">
+          <Mono>{job.audienceGenerationJobArn}</Mono>
+        </DescriptionItem>
+      </DescriptionList>
+    </Panel>
+  );
+}

@@ -1,0 +1,101 @@
+import type { JobData } from "@/lib/reads/jobs";
+
+import { DescriptionItem, DescriptionList, Mono, NotSet } from "./description-list";
+import { Panel } from "./panel";
+
+function KeyValueTable({ caption, entries }: { caption: string; entries: [string, string][] }) {
+  return (
+    <table className="w-full text-left text-sm">
+      <caption className="sr-only">{caption}</caption>
+      <thead>
+        <tr className="text-xs text-slate-500">
+          <th scope="col" className="pr-3 pb-1 font-medium">
+            Name
+          </th>
+          <th scope="col" className="pb-1 font-medium">
+            Value
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map(([key, value]) => (
+          <tr key={key} className="align-top">
+            <th scope="row" className="py-0.5 pr-3 font-normal">
+              <Mono>{key}</Mono>
+            </th>
+            <td className="py-0.5">{value === "" ? <NotSet>(empty)</NotSet> : <Mono>{value}</Mono>}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Where the seed came from: an S3 file, a SQL query or an analysis template, with its compute settings. */
+export function SeedAudience({ job }: { job: JobData }) {
+  const seed = job.seedAudience;
+  if (!seed) {
+    return (
+      <Panel title="Seed audience">
+        <p className="text-sm text-slate-600">
+          The service does not show the seed audience of this job to your account. It shows it only to the account
+          that started the job{job.startedBy ? ` (account ${job.startedBy})` : ""}.
+        </p>
+      </Panel>
+    );
+  }
+  const sql = seed.sqlParameters;
+  const worker = seed.sqlComputeConfiguration?.worker;
+  const parameters = Object.entries(sql?.parameters ?? {});
+  const spark = Object.entries(worker?.properties?.spark ?? {});
+  const source = seed.dataSource ? "S3 file" : sql?.analysisTemplateArn ? "Analysis template" : "SQL query";
+
+  return (
+    <Panel title="Seed audience" description={`From ${source.toLowerCase()}`}>
+      <DescriptionList>
+        {seed.dataSource && (
+          <DescriptionItem label="S3 URI">
+            <Mono>{seed.dataSource.s3Uri}</Mono>
+          </DescriptionItem>
+        )}
+        {sql?.queryString !== undefined && (
+          <DescriptionItem label="SQL query">
+            <pre className="max-h-64 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs whitespace-pre-wrap text-slate-800">
+              {sql.queryString}
+            </pre>
+          </DescriptionItem>
+        )}
+        {sql?.analysisTemplateArn && (
+          <DescriptionItem label="Analysis template">
+            <Mono>{sql.analysisTemplateArn}</Mono>
+          </DescriptionItem>
+        )}
+        {sql && (
+          <DescriptionItem label="Parameters">
+            {parameters.length > 0 ? <KeyValueTable caption="Query parameters" entries={parameters} /> : <NotSet>None</NotSet>}
+          </DescriptionItem>
+        )}
+        {sql && (
+          <DescriptionItem label="Workers">
+            {worker?.type || worker?.number !== undefined ? (
+              <span>
+                {worker.number !== undefined ? `${worker.number} × ` : ""}
+                {worker.type ?? "default type"}
+              </span>
+            ) : (
+              <NotSet>The service&apos;s default</NotSet>
+            )}
+          </DescriptionItem>
+        )}
+        {sql && (
+          <DescriptionItem label="Spark properties">
+            {spark.length > 0 ? <KeyValueTable caption="Spark properties" entries={spark} /> : <NotSet>None</NotSet>}
+          </DescriptionItem>
+        )}
+        <DescriptionItem label="Role">
+          <Mono>{seed.roleArn}</Mono>
+        </DescriptionItem>
+      </DescriptionList>
+    </Panel>
+  );
+}
