@@ -65,6 +65,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${port}/api/health`,
       env: {
         NEXT_DIST_DIR: distDir,
+        NEXT_TELEMETRY_DISABLED: "1",
         CLEANROOMS_ML_ENDPOINT: emulatorUrl,
         AWS_REGION: "us-east-1",
       },

@@ -22,6 +22,8 @@ const aws = args.has("--aws");
 const port = process.env.PORT ?? "3000";
 const hostname = process.env.HOST ?? "127.0.0.1";
 const emulatorPort = process.env.EMULATOR_PORT ?? "4750";
+// The network may be closed; the dashboard has nothing to report anywhere.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
 const SOURCES = ["app", "components", "lib", "public", "next.config.mjs", "package-lock.json", "tailwind.config.ts", "postcss.config.mjs"];
