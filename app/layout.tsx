@@ -6,6 +6,9 @@ import { SiteHeader } from "@/components/layout/site-header";
 import "./globals.css";
 import { Providers } from "./providers";
 
+// Every page shows live facts from the service and the server's configuration: nothing is prerendered at build time.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Audience jobs · Clean Rooms ML", template: "%s · Clean Rooms ML" },
   description: "Start, watch and export AWS Clean Rooms ML lookalike audiences.",
