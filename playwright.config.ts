@@ -19,13 +19,14 @@ const chromium = "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "./e2e",
-  outputDir: "./test-results",
+  // Runs on other ports (see above) keep their artefacts apart.
+  outputDir: `./test-results/e2e${process.env.E2E_PORT ? `-${port}` : ""}`,
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  reporter: [["list"], ["json", { outputFile: `test-results/e2e${process.env.E2E_PORT ? `-${port}` : ""}.json` }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
