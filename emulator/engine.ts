@@ -11,6 +11,7 @@ import {
   DELETE_PENDING_SECONDS,
   EXPORT_PENDING_SECONDS,
   exportJobPhase, exportSeconds, generationJobPhase, generationSeconds, scaledMs, type ExportJobStatus, type GenerationJobStatus } from "./lifecycle";
+import { SEED_USERS_MAX, SEED_USERS_MIN } from "../lib/schemas/api";
 import type { AudienceSizeConfig } from "./lookalike/compute";
 import type { ComputePool } from "./lookalike/pool";
 import { ComputeTimeoutError } from "./lookalike/pool";
@@ -39,6 +40,9 @@ export interface SeedAudience {
 export class EngineInputError extends Error {
   override name = "EngineInputError";
 }
+
+/** The documented seed size rule, from the shared schemas. */
+export const SEED_LIMITS = { min: SEED_USERS_MIN, max: SEED_USERS_MAX };
 
 /** A template's SQL and its parameters: the template's defaults overridden by the request's values. */
 export function templateSeed(
@@ -75,6 +79,7 @@ export function generateTaskFor(store: Store, job: GenerationJobRow, paths: Seed
     dataset: { generatorSeed: dataset.generator_seed, users: dataset.users },
     seed,
     paths,
+    seedLimits: SEED_LIMITS,
     minMatchingSeedSize: model.min_matching_seed_size ?? 0,
     audienceSizeConfig: JSON.parse(model.audience_size_config) as AudienceSizeConfig,
     shareMetrics: !(JSON.parse(model.shared_audience_metrics) as string[]).includes("NONE"),

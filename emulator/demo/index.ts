@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 
-import { generationOutcome, type SeedAudience } from "../engine";
+import { generationOutcome, SEED_LIMITS, type SeedAudience } from "../engine";
 import { ACCOUNT_ID, PARTNER_ACCOUNT_ID } from "../identity";
 import { CREATE_PENDING_SECONDS, exportSeconds, EXPORT_PENDING_SECONDS, scaledMs } from "../lifecycle";
 import { audienceSizeInUsers } from "../lookalike/compute";
@@ -173,6 +173,7 @@ export async function ensureDemoData(store: Store, pool: ComputePool, options: D
       dataset: datasetOf(job.model),
       seed,
       paths,
+      seedLimits: SEED_LIMITS,
       minMatchingSeedSize: job.model.minMatchingSeedSize,
       audienceSizeConfig: job.model.audienceSizeConfig,
       shareMetrics: job.model.sharedAudienceMetrics[0] !== "NONE",

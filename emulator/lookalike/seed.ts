@@ -8,8 +8,6 @@ import path from "node:path";
 
 import Database from "better-sqlite3";
 
-import { SEED_USERS_MAX, SEED_USERS_MIN } from "../../lib/schemas/api";
-
 export type SeedSpec =
   | { kind: "s3"; s3Uri: string }
   /** A query string, or an analysis template's SQL with its parameters resolved. */
@@ -31,6 +29,12 @@ export type SeedResult =
   | { ok: true; userIds: string[] }
   | { ok: false; statusCode: SeedFailureCode; message: string };
 
+/** The documented seed size rule (SEED_USERS_MIN/MAX of lib/schemas), passed in so the worker loads no schemas. */
+export interface SeedLimits {
+  min: number;
+  max: number;
+}
+
 export interface SeedPaths {
   /** The folder standing in for S3: `s3://bucket/key` is `<s3Root>/bucket/key`. */
   s3Root: string;
@@ -41,10 +45,15 @@ export interface SeedPaths {
 /** Files larger than this are refused rather than read into memory. */
 const MAX_SEED_BYTES = 256 * 1024 * 1024;
 
+/** The common line shape, read without JSON.parse; anything else goes through JSON.parse. */
+const SIMPLE_LINE = /^\s*\{\s*"user_id"\s*:\s*"([^"\\\u0000-\u001f]+)"\s*\}\s*$/;
+
 const fail = (statusCode: SeedFailureCode, message: string): SeedResult => ({ ok: false, statusCode, message });
 
-export function readSeed(spec: SeedSpec, paths: SeedPaths): SeedResult {
-  return spec.kind === "s3" ? readS3Seed(spec.s3Uri, paths.s3Root) : readSqlSeed(spec, paths.seedDatabase);
+export function readSeed(spec: SeedSpec, paths: SeedPaths, limits: SeedLimits): SeedResult {
+  return spec.kind === "s3"
+    ? readS3Seed(spec.s3Uri, paths.s3Root, limits)
+    : readSqlSeed(spec, paths.seedDatabase, limits);
 }
 
 const S3_URI = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])\/(.+)$/;
@@ -66,7 +75,7 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-function readS3Seed(s3Uri: string, s3Root: string): SeedResult {
+function readS3Seed(s3Uri: string, s3Root: string, limits: SeedLimits): SeedResult {
   const local = s3PathOf(s3Uri, s3Root);
   if (!local) {
     return fail("SEED_LOCATION_INVALID", `${s3Uri} is not an S3 location of the form s3://bucket/key.`);
@@ -89,6 +98,12 @@ function readS3Seed(s3Uri: string, s3Root: string): SeedResult {
     let lineNumber = 0;
     for (const line of text.split("\n")) {
       lineNumber++;
+      const simple = SIMPLE_LINE.exec(line);
+      if (simple) {
+        ids.add(simple[1] as string);
+        if (ids.size > limits.max) return tooMany(limits);
+        continue;
+      }
       if (line.trim() === "") continue;
       let record: unknown;
       try {
@@ -107,31 +122,29 @@ function readS3Seed(s3Uri: string, s3Root: string): SeedResult {
         );
       }
       ids.add(String(userId));
-      if (ids.size > SEED_USERS_MAX) return tooMany();
+      if (ids.size > limits.max) return tooMany(limits);
     }
   }
-  return checkCount(ids);
+  return checkCount(ids, limits);
 }
 
-function tooMany(): SeedResult {
-  return fail(
-    "SEED_TOO_MANY_USERS",
-    `The seed audience has more than ${SEED_USERS_MAX.toLocaleString("en-US")} unique user IDs; at most ${SEED_USERS_MAX.toLocaleString("en-US")} are allowed.`,
-  );
+function tooMany(limits: SeedLimits): SeedResult {
+  const max = limits.max.toLocaleString("en-US");
+  return fail("SEED_TOO_MANY_USERS", `The seed audience has more than ${max} unique user IDs; at most ${max} are allowed.`);
 }
 
-function checkCount(ids: Set<string>): SeedResult {
-  if (ids.size < SEED_USERS_MIN) {
+function checkCount(ids: Set<string>, limits: SeedLimits): SeedResult {
+  if (ids.size < limits.min) {
     return fail(
       "SEED_TOO_FEW_USERS",
-      `The seed audience has ${ids.size} unique user IDs; at least ${SEED_USERS_MIN} are required.`,
+      `The seed audience has ${ids.size} unique user IDs; at least ${limits.min} are required.`,
     );
   }
-  if (ids.size > SEED_USERS_MAX) return tooMany();
+  if (ids.size > limits.max) return tooMany(limits);
   return { ok: true, userIds: [...ids] };
 }
 
-function readSqlSeed(spec: Extract<SeedSpec, { kind: "sql" }>, seedDatabase: string): SeedResult {
+function readSqlSeed(spec: Extract<SeedSpec, { kind: "sql" }>, seedDatabase: string, limits: SeedLimits): SeedResult {
   let db: Database.Database | undefined;
   try {
     db = new Database(seedDatabase, { readonly: true, fileMustExist: true });
@@ -152,9 +165,9 @@ function readSqlSeed(spec: Extract<SeedSpec, { kind: "sql" }>, seedDatabase: str
       const value = row[column.name];
       if (value === null || value === undefined || value === "") continue;
       ids.add(String(value));
-      if (ids.size > SEED_USERS_MAX) return tooMany();
+      if (ids.size > limits.max) return tooMany(limits);
     }
-    return checkCount(ids);
+    return checkCount(ids, limits);
   } catch (error) {
     return fail("SQL_QUERY_FAILED", `The SQL query failed: ${error instanceof Error ? error.message : String(error)}`);
   } finally {

@@ -7,7 +7,7 @@ import path from "node:path";
 
 import { writeDemoFiles, type DemoFilesSpec } from "../demo/files";
 import { computeLookalike, type AudienceQualityMetrics, type AudienceSizeConfig } from "./compute";
-import { readSeed, type SeedFailureCode, type SeedPaths, type SeedSpec } from "./seed";
+import { readSeed, type SeedFailureCode, type SeedLimits, type SeedPaths, type SeedSpec } from "./seed";
 import { generateTrainingData, userIdOf, type TrainingData } from "./training-data";
 
 export interface DatasetSpec {
@@ -20,6 +20,7 @@ export interface GenerateTask {
   dataset: DatasetSpec;
   seed: SeedSpec;
   paths: SeedPaths;
+  seedLimits: SeedLimits;
   minMatchingSeedSize: number;
   audienceSizeConfig: AudienceSizeConfig;
   shareMetrics: boolean;
@@ -83,7 +84,7 @@ export function trainingData(spec: DatasetSpec): TrainingData {
 }
 
 export function runGenerate(task: GenerateTask): GenerateResult {
-  const seed = readSeed(task.seed, task.paths);
+  const seed = readSeed(task.seed, task.paths, task.seedLimits);
   if (!seed.ok) return { ok: false, statusCode: seed.statusCode, message: seed.message, seedUsers: 0 };
   const result = computeLookalike(trainingData(task.dataset), {
     seedUserIds: seed.userIds,
