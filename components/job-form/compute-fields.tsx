@@ -73,7 +73,7 @@ export function ComputeFields({
                   type="radio"
                   value={choice.value}
                   aria-describedby={`${id}-description`}
-                  className="mt-0.5 size-4 shrink-0 accent-indigo-600"
+                  className="relative z-10 mt-0.5 size-4 shrink-0 accent-indigo-600"
                 />
                 <div>
                   <label

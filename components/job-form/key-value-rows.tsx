@@ -50,8 +50,19 @@ export function KeyValueRows({
 
   return (
     <fieldset
-      className="space-y-3"
-      aria-describedby={description ? fieldIds(listId).description : undefined}
+      className="space-y-3 rounded-sm focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-indigo-500"
+      // Where focus goes when the list itself is wrong (too many rows, a parameter the service refused).
+      tabIndex={-1}
+      data-field={name}
+      aria-invalid={listError ? true : undefined}
+      aria-describedby={
+        [
+          listError ? fieldIds(listId).error : undefined,
+          description ? fieldIds(listId).description : undefined,
+        ]
+          .filter(Boolean)
+          .join(" ") || undefined
+      }
     >
       <legend className="text-sm font-medium text-slate-800">
         {legend}
@@ -145,8 +156,6 @@ export function KeyValueRows({
           variant="secondary"
           onClick={() => append({ key: "", value: "" }, { shouldFocus: true })}
           disabled={full}
-          data-field={name}
-          aria-describedby={listError ? fieldIds(listId).error : undefined}
         >
           Add {noun}
         </Button>

@@ -71,7 +71,7 @@ export function SeedFields() {
                   type="radio"
                   value={choice.value}
                   aria-describedby={`${id}-description`}
-                  className="mt-0.5 size-4 shrink-0 accent-indigo-600"
+                  className="relative z-10 mt-0.5 size-4 shrink-0 accent-indigo-600"
                 />
                 <div>
                   {/* The label's overlay makes the whole card choose the source. */}
@@ -185,7 +185,7 @@ function IncludeSeedField() {
         id={id}
         type="checkbox"
         aria-describedby={`${id}-description`}
-        className="mt-0.5 size-4 shrink-0 accent-indigo-600"
+        className="relative z-10 mt-0.5 size-4 shrink-0 accent-indigo-600"
       />
       <div>
         <label htmlFor={id} className="text-sm font-medium text-slate-800">

@@ -322,8 +322,8 @@ describe("StartJobForm: preview", () => {
 describe("StartJobForm: submitting", () => {
   it("sends the values once however often it is submitted, then reports the new job", async () => {
     let finish!: (result: StartJobResult) => void;
-    const submit = vi.fn(
-      (_values: StartJobFormValues) => new Promise<StartJobResult>((resolve) => (finish = resolve)),
+    const submit = vi.fn<(values: StartJobFormValues) => Promise<StartJobResult>>(
+      () => new Promise((resolve) => (finish = resolve)),
     );
     const { user, onStarted } = renderForm({ submit, defaultValues: validS3 });
     const button = screen.getByRole("button", { name: "Start job" });

@@ -42,12 +42,11 @@ const ERROR_TITLES: Record<string, string> = {
   NetworkError: "The service could not be reached",
 };
 
-/** The first control (in page order) whose field has an error, or a list's own "Add" button. */
+/** The first control (in page order) whose field has an error, or the group of a list whose own error it is. */
 function firstInvalidControl(form: HTMLFormElement, paths: string[]): HTMLElement | undefined {
   const wanted = new Set(paths);
-  for (const element of Array.from(form.elements)) {
-    if (!(element instanceof HTMLElement)) continue;
-    const name = element.getAttribute("name") ?? element.dataset.field;
+  for (const element of Array.from(form.querySelectorAll<HTMLElement>("[name], [data-field]"))) {
+    const name = element.dataset.field ?? element.getAttribute("name");
     if (name && wanted.has(name)) return element;
   }
   return undefined;
