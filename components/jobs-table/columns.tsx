@@ -6,7 +6,8 @@ import { jobPath } from "@/lib/job-url";
 import type { JobSummaryData } from "@/lib/reads/jobs";
 
 import { StatusBadge } from "@/components/jobs/status-badge";
-import { RelativeTime } from "@/components/ui/relative-time";
+
+import { TimeCell } from "./time-cell";
 
 export interface JobsTableContext {
   /** The configured audience model's name, or the ARN's last segment when the model is not known. */
@@ -48,7 +49,7 @@ function NameCell({ job, context }: { job: JobSummaryData; context: JobsTableCon
       {job.description && <p className="mt-0.5 line-clamp-1 text-xs text-slate-500">{job.description}</p>}
       {/* On narrow screens the model and start time ride under the name instead of having columns. */}
       <p className="mt-0.5 text-xs text-slate-500 md:hidden">
-        {context.modelName(job.configuredAudienceModelArn)} · started <RelativeTime date={job.createTime} />
+        {context.modelName(job.configuredAudienceModelArn)} · started <TimeCell date={job.createTime} />
       </p>
     </div>
   );
@@ -84,14 +85,14 @@ export const JOBS_COLUMNS: readonly JobsColumn[] = [
     header: "Created",
     sortField: "created",
     className: "hidden md:table-cell whitespace-nowrap",
-    cell: (job) => <RelativeTime date={job.createTime} />,
+    cell: (job) => <TimeCell date={job.createTime} />,
   },
   {
     id: "updated",
     header: "Updated",
     sortField: "updated",
     className: "whitespace-nowrap",
-    cell: (job) => <RelativeTime date={job.updateTime} />,
+    cell: (job) => <TimeCell date={job.updateTime} />,
   },
   {
     id: "startedBy",

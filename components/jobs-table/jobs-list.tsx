@@ -2,7 +2,7 @@
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useDeferredValue, useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 
 import type { ActionError } from "@/lib/action-result";
 import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
@@ -13,7 +13,6 @@ import {
   clearedFilters,
   hasActiveFilters,
   hasLoadedRowFilters,
-  parseJobsFilters,
   serverFilters,
   type JobsServerFilters,
 } from "@/lib/jobs-filters";
@@ -77,7 +76,8 @@ export function anyInFlight(data: JobsPages | undefined): boolean {
  * when no loaded job is in flight, pauses while the tab is hidden, and
  * refreshes when the tab comes back. One call per loaded page keeps the usual
  * view (one or two pages) to one or two requests per poll however many jobs
- * are in flight, and shows new, changed and deleted jobs alike.
+ * are in flight, and shows new, changed and deleted jobs alike. Returning to
+ * the tab always refreshes (jobs started in another tab or by a teammate).
  */
 export function JobsList({
   initialServerFilters,
@@ -103,6 +103,8 @@ export function JobsList({
     initialDataUpdatedAt: initialFetchedAt,
     enabled: !showServerError,
     refetchInterval: (query) => (anyInFlight(query.state.data) ? backoff(query) : false),
+    // Coming back to the tab is when jobs started elsewhere are expected: refresh even if the data is fresh.
+    refetchOnWindowFocus: "always",
   });
   const models = useQuery({ ...configuredModelsQuery(), initialData: initialModels });
 
@@ -115,21 +117,20 @@ export function JobsList({
     [modelNames],
   );
 
-  // The search box's own text: typing is never held back by the URL catching up.
+  // The search box's own text: typing is never held back by the URL catching up. When the URL's
+  // search changes otherwise (back/forward, a link, "clear filters"), the box follows it.
   const [search, setSearch] = useState(filters.q);
+  const [urlSearch, setUrlSearch] = useState(filters.q);
+  if (filters.q !== urlSearch) {
+    setUrlSearch(filters.q);
+    if (filters.q !== search) setSearch(filters.q);
+  }
   const [opening, setOpening] = useState<string>();
-  useEffect(() => {
-    // Back/forward: show the search of the restored entry.
-    const onPopState = () => setSearch(parseJobsFilters(new URLSearchParams(window.location.search)).filters.q);
-    window.addEventListener("popstate", onPopState);
-    return () => window.removeEventListener("popstate", onPopState);
-  }, []);
-  const deferredSearch = useDeferredValue(search);
 
   const allRows = useMemo(() => rowsFromPages(jobs.data?.pages ?? []), [jobs.data]);
   const visibleRows = useMemo(
-    () => sortRows(filterRows(allRows, { status: filters.status, q: deferredSearch }), filters.sort),
-    [allRows, filters.status, filters.sort, deferredSearch],
+    () => sortRows(filterRows(allRows, { status: filters.status, q: search }), filters.sort),
+    [allRows, filters.status, filters.sort, search],
   );
 
   // Announce status changes of loaded rows to screen readers.
@@ -240,7 +241,7 @@ export function JobsList({
       />
     );
   } else {
-    const rowFilters = hasLoadedRowFilters({ ...filters, q: deferredSearch });
+    const rowFilters = hasLoadedRowFilters({ ...filters, q: search });
     body = (
       <JobsDataTable
         rows={visibleRows}
@@ -254,7 +255,7 @@ export function JobsList({
 
   const loaded = allRows.length;
   const shown = visibleRows.length;
-  const rowFiltersOn = hasLoadedRowFilters({ ...filters, q: deferredSearch });
+  const rowFiltersOn = hasLoadedRowFilters({ ...filters, q: search });
 
   return (
     <div className="space-y-4">
@@ -271,7 +272,6 @@ export function JobsList({
             {rowFiltersOn
               ? `${shown.toLocaleString("en-US")} of ${loaded.toLocaleString("en-US")} loaded ${loaded === 1 ? "job" : "jobs"} match`
               : `${loaded.toLocaleString("en-US")} ${loaded === 1 ? "job" : "jobs"}${jobs.hasNextPage ? " loaded, more available" : ""}`}
-            {jobs.isFetching && !jobs.isFetchingNextPage && <span className="ml-2 text-slate-400">· refreshing</span>}
           </p>
           {filtered && (
             <Button variant="ghost" className="min-h-0 px-2 py-1" onClick={clearAll}>
