@@ -181,7 +181,7 @@ export function StartJobForm({
               label="Job name"
               maxLength={NAME_MAX_LENGTH}
               placeholder="Spring sale lookalikes"
-              description="Required."
+              description="Shown in the jobs list and on the job's page."
             />
             <TextField
               name="description"
