@@ -67,15 +67,23 @@ describe("protocol", () => {
 
   it("requires the body to be a JSON object", async () => {
     for (const body of ["[]", '"text"', "42", "null"]) {
-      const res = await emulator.call("POST", "/audience-export-job", body, { "content-type": "application/json" });
+      const res = await emulator.call("POST", "/audience-export-job", body, {
+        "content-type": "application/json",
+      });
       expect(res.status).toBe(400);
       expect(res.json.message).toBe("The request body must be a JSON object.");
     }
   });
 
   it("rejects a POST body of another content type with a clear 400", async () => {
-    for (const contentType of ["application/x-amz-json-1.1", "text/plain", "application/x-www-form-urlencoded"]) {
-      const res = await emulator.call("POST", "/audience-generation-job", "{}", { "content-type": contentType });
+    for (const contentType of [
+      "application/x-amz-json-1.1",
+      "text/plain",
+      "application/x-www-form-urlencoded",
+    ]) {
+      const res = await emulator.call("POST", "/audience-generation-job", "{}", {
+        "content-type": contentType,
+      });
       expect(res.status).toBe(400);
       expect(res.headers.get("x-amzn-errortype")).toBe("SerializationException");
       expect(res.json.message).toContain(contentType);
@@ -85,8 +93,17 @@ describe("protocol", () => {
   it("takes JSON with a charset, or with no content type at all", async () => {
     const body = JSON.stringify({ tags: { probe: "1" } });
     const path = `/tags/${enc(DEMO_CONFIGURED_MODELS.retailPercentage.arn)}`;
-    expect((await emulator.call("POST", path, body, { "content-type": "application/json; charset=UTF-8" })).status).toBe(200);
-    const res = await fetch(emulator.url + path, { method: "POST", body: new TextEncoder().encode(body) });
+    expect(
+      (
+        await emulator.call("POST", path, body, {
+          "content-type": "application/json; charset=UTF-8",
+        })
+      ).status,
+    ).toBe(200);
+    const res = await fetch(emulator.url + path, {
+      method: "POST",
+      body: new TextEncoder().encode(body),
+    });
     expect(res.status).toBe(200);
   });
 
@@ -95,14 +112,21 @@ describe("protocol", () => {
       "content-type": "application/x-amz-json-1.1",
     });
     expect(get.status).toBe(200);
-    const del = await emulator.call("DELETE", `/tags/${enc(DEMO_CONFIGURED_MODELS.retailPercentage.arn)}?tagKeys=none`, "", {
-      "content-type": "application/x-amz-json-1.1",
-    });
+    const del = await emulator.call(
+      "DELETE",
+      `/tags/${enc(DEMO_CONFIGURED_MODELS.retailPercentage.arn)}?tagKeys=none`,
+      "",
+      {
+        "content-type": "application/x-amz-json-1.1",
+      },
+    );
     expect(del.status).toBe(200);
   });
 
   it("treats an empty POST body as {} and names the missing members", async () => {
-    const res = await emulator.call("POST", "/audience-generation-job", "", { "content-type": "application/json" });
+    const res = await emulator.call("POST", "/audience-generation-job", "", {
+      "content-type": "application/json",
+    });
     expect(res.status).toBe(400);
     expect(res.json.message).toMatch(/name: /);
     expect(res.json.message).toMatch(/configuredAudienceModelArn: /);
@@ -110,7 +134,11 @@ describe("protocol", () => {
   });
 
   it("refuses bodies over 8 MiB with a 413", async () => {
-    const res = await emulator.call("POST", "/audience-generation-job", JSON.stringify({ name: "x".repeat(9 * 1024 * 1024) }));
+    const res = await emulator.call(
+      "POST",
+      "/audience-generation-job",
+      JSON.stringify({ name: "x".repeat(9 * 1024 * 1024) }),
+    );
     expect(res.status).toBe(413);
   });
 });
@@ -145,16 +173,22 @@ describe("ListAudienceGenerationJobs", () => {
       expect(job.createTime).toMatch(ISO);
       expect(job.updateTime).toMatch(ISO);
     }
-    expect(jobs.find((j) => j.audienceGenerationJobArn === DEMO_JOB_ARNS.partnerFitness)?.startedBy).toBe(PARTNER_ACCOUNT_ID);
+    expect(
+      jobs.find((j) => j.audienceGenerationJobArn === DEMO_JOB_ARNS.partnerFitness)?.startedBy,
+    ).toBe(PARTNER_ACCOUNT_ID);
     expect(res.json.nextToken).toBeUndefined();
   });
 
   it("pages with maxResults and nextToken without repeating or losing a job", async () => {
-    const all = (await emulator.call("GET", "/audience-generation-job")).json.audienceGenerationJobs as { audienceGenerationJobArn: string }[];
+    const all = (await emulator.call("GET", "/audience-generation-job")).json
+      .audienceGenerationJobs as { audienceGenerationJobArn: string }[];
     const seen: string[] = [];
     let token: string | undefined;
     do {
-      const res = await emulator.call("GET", `/audience-generation-job?maxResults=4${token ? `&nextToken=${enc(token)}` : ""}`);
+      const res = await emulator.call(
+        "GET",
+        `/audience-generation-job?maxResults=4${token ? `&nextToken=${enc(token)}` : ""}`,
+      );
       const page = res.json.audienceGenerationJobs as { audienceGenerationJobArn: string }[];
       expect(page.length).toBeLessThanOrEqual(4);
       seen.push(...page.map((j) => j.audienceGenerationJobArn));
@@ -165,18 +199,30 @@ describe("ListAudienceGenerationJobs", () => {
 
   it("filters by configured audience model and by collaboration", async () => {
     const model = DEMO_CONFIGURED_MODELS.retailAbsolute.arn;
-    const byModel = await emulator.call("GET", `/audience-generation-job?configuredAudienceModelArn=${enc(model)}`);
-    const arns = (byModel.json.audienceGenerationJobs as { configuredAudienceModelArn: string }[]).map((j) => j.configuredAudienceModelArn);
+    const byModel = await emulator.call(
+      "GET",
+      `/audience-generation-job?configuredAudienceModelArn=${enc(model)}`,
+    );
+    const arns = (
+      byModel.json.audienceGenerationJobs as { configuredAudienceModelArn: string }[]
+    ).map((j) => j.configuredAudienceModelArn);
     expect(arns.length).toBeGreaterThanOrEqual(2);
     expect(new Set(arns)).toEqual(new Set([model]));
-    const other = await emulator.call("GET", "/audience-generation-job?collaborationId=00000000-0000-4000-8000-000000000000");
+    const other = await emulator.call(
+      "GET",
+      "/audience-generation-job?collaborationId=00000000-0000-4000-8000-000000000000",
+    );
     expect(other.json.audienceGenerationJobs).toEqual([]);
-    const ours = await emulator.call("GET", `/audience-generation-job?collaborationId=${DEMO_COLLABORATION_ID}`);
+    const ours = await emulator.call(
+      "GET",
+      `/audience-generation-job?collaborationId=${DEMO_COLLABORATION_ID}`,
+    );
     expect((ours.json.audienceGenerationJobs as unknown[]).length).toBeGreaterThanOrEqual(6);
   });
 
   it("checks maxResults (1..100) and nextToken", async () => {
-    const status = async (query: string) => (await emulator.call("GET", `/audience-generation-job?${query}`)).status;
+    const status = async (query: string) =>
+      (await emulator.call("GET", `/audience-generation-job?${query}`)).status;
     expect(await status("maxResults=0")).toBe(400);
     expect(await status("maxResults=1")).toBe(200);
     expect(await status("maxResults=100")).toBe(200);
@@ -186,9 +232,13 @@ describe("ListAudienceGenerationJobs", () => {
     expect(await status("nextToken=")).toBe(400);
     expect(await status("nextToken=bm90IGEgdG9rZW4")).toBe(400);
     expect(await status(`nextToken=${"a".repeat(10_241)}`)).toBe(400);
-    const message = (await emulator.call("GET", "/audience-generation-job?maxResults=101")).json.message;
+    const message = (await emulator.call("GET", "/audience-generation-job?maxResults=101")).json
+      .message;
     expect(message).toBe("maxResults: maxResults must be at most 100");
-    const filter = await emulator.call("GET", "/audience-generation-job?configuredAudienceModelArn=nope");
+    const filter = await emulator.call(
+      "GET",
+      "/audience-generation-job?configuredAudienceModelArn=nope",
+    );
     expect(filter.status).toBe(400);
     expect(filter.json.message).toMatch(/^configuredAudienceModelArn: /);
   });
@@ -203,13 +253,19 @@ describe("GetAudienceGenerationJob", () => {
       name: "Sports fans lookalike",
       status: "ACTIVE",
       configuredAudienceModelArn: DEMO_CONFIGURED_MODELS.retailAbsolute.arn,
-      seedAudience: { dataSource: { s3Uri: DEMO_SEED_URIS.sportsFans }, roleArn: DEMO_SEED_ROLE_ARN },
+      seedAudience: {
+        dataSource: { s3Uri: DEMO_SEED_URIS.sportsFans },
+        roleArn: DEMO_SEED_ROLE_ARN,
+      },
       includeSeedInOutput: false,
       collaborationId: DEMO_COLLABORATION_ID,
       startedBy: ACCOUNT_ID,
       tags: { team: "growth", project: "spring-campaign" },
     });
-    const metrics = json.metrics as { relevanceMetrics: { audienceSize: { type: string; value: number }; score: number }[]; recallMetric: number };
+    const metrics = json.metrics as {
+      relevanceMetrics: { audienceSize: { type: string; value: number }; score: number }[];
+      recallMetric: number;
+    };
     expect(metrics.relevanceMetrics.map((m) => m.audienceSize)).toEqual(
       [5000, 10000, 25000, 50000].map((value) => ({ type: "ABSOLUTE", value })),
     );
@@ -232,11 +288,16 @@ describe("GetAudienceGenerationJob", () => {
     expect(json.seedAudience).toEqual({
       roleArn: DEMO_SEED_ROLE_ARN,
       sqlParameters: {
-        queryString: "SELECT user_id FROM customers WHERE segment = :segment AND region IN ('north', 'east')",
+        queryString:
+          "SELECT user_id FROM customers WHERE segment = :segment AND region IN ('north', 'east')",
         parameters: { segment: "travel" },
       },
       sqlComputeConfiguration: {
-        worker: { type: "CR.4X", number: 8, properties: { spark: { "spark.sql.shuffle.partitions": "64" } } },
+        worker: {
+          type: "CR.4X",
+          number: 8,
+          properties: { spark: { "spark.sql.shuffle.partitions": "64" } },
+        },
       },
     });
     expect(json.protectedQueryIdentifier).toMatch(UUID);
@@ -263,10 +324,14 @@ describe("GetAudienceGenerationJob", () => {
     const notFound = await emulator.call("GET", jobPath(missing));
     expect(notFound.status).toBe(404);
     expect(notFound.headers.get("x-amzn-errortype")).toBe("ResourceNotFoundException");
-    expect(notFound.json).toEqual({ message: `Audience generation job ${missing} does not exist.` });
+    expect(notFound.json).toEqual({
+      message: `Audience generation job ${missing} does not exist.`,
+    });
     const invalid = await emulator.call("GET", jobPath(DEMO_CONFIGURED_MODELS.retailAbsolute.arn));
     expect(invalid.status).toBe(400);
-    expect(invalid.json.message).toMatch(/^audienceGenerationJobArn: Audience generation job ARN must look like/);
+    expect(invalid.json.message).toMatch(
+      /^audienceGenerationJobArn: Audience generation job ARN must look like/,
+    );
   });
 });
 
@@ -274,7 +339,9 @@ describe("models", () => {
   it("lists and gets configured audience models with their sizes, metrics policy and output", async () => {
     const list = await emulator.call("GET", "/configured-audience-model");
     const models = list.json.configuredAudienceModels as Record<string, unknown>[];
-    expect(models.map((m) => m.name)).toEqual(Object.values(DEMO_CONFIGURED_MODELS).map((m) => m.name));
+    expect(models.map((m) => m.name)).toEqual(
+      Object.values(DEMO_CONFIGURED_MODELS).map((m) => m.name),
+    );
     for (const model of models) expect(model).not.toHaveProperty("audienceSizeConfig");
 
     for (const demo of Object.values(DEMO_CONFIGURED_MODELS)) {
@@ -295,7 +362,10 @@ describe("models", () => {
     }
     const page = await emulator.call("GET", "/configured-audience-model?maxResults=2");
     expect((page.json.configuredAudienceModels as unknown[]).length).toBe(2);
-    const rest = await emulator.call("GET", `/configured-audience-model?nextToken=${enc(String(page.json.nextToken))}`);
+    const rest = await emulator.call(
+      "GET",
+      `/configured-audience-model?nextToken=${enc(String(page.json.nextToken))}`,
+    );
     expect((rest.json.configuredAudienceModels as { name: string }[]).map((m) => m.name)).toEqual([
       DEMO_CONFIGURED_MODELS.streamingReach.name,
     ]);
@@ -303,11 +373,13 @@ describe("models", () => {
 
   it("lists and gets audience models with their training dataset and period", async () => {
     const list = await emulator.call("GET", "/audience-model");
-    expect((list.json.audienceModels as { audienceModelArn: string }[]).map((m) => m.audienceModelArn)).toEqual([
-      DEMO_AUDIENCE_MODELS.retail.arn,
-      DEMO_AUDIENCE_MODELS.streaming.arn,
-    ]);
-    const { json } = await emulator.call("GET", `/audience-model/${enc(DEMO_AUDIENCE_MODELS.streaming.arn)}`);
+    expect(
+      (list.json.audienceModels as { audienceModelArn: string }[]).map((m) => m.audienceModelArn),
+    ).toEqual([DEMO_AUDIENCE_MODELS.retail.arn, DEMO_AUDIENCE_MODELS.streaming.arn]);
+    const { json } = await emulator.call(
+      "GET",
+      `/audience-model/${enc(DEMO_AUDIENCE_MODELS.streaming.arn)}`,
+    );
     expect(json).toMatchObject({
       audienceModelArn: DEMO_AUDIENCE_MODELS.streaming.arn,
       trainingDatasetArn: DEMO_TRAINING_DATASETS.streaming.arn,
@@ -321,7 +393,10 @@ describe("models", () => {
   it("answers unknown model ARNs with 404 and a job ARN in their place with 400", async () => {
     const unknown = DEMO_AUDIENCE_MODELS.retail.arn.replace(/.{4}$/, "0000");
     expect((await emulator.call("GET", `/audience-model/${enc(unknown)}`)).status).toBe(404);
-    const wrongType = await emulator.call("GET", `/configured-audience-model/${enc(DEMO_JOB_ARNS.sportsFans)}`);
+    const wrongType = await emulator.call(
+      "GET",
+      `/configured-audience-model/${enc(DEMO_JOB_ARNS.sportsFans)}`,
+    );
     expect(wrongType.status).toBe(400);
     expect(wrongType.json.message).toMatch(/^configuredAudienceModelArn: /);
   });
@@ -332,16 +407,26 @@ describe("tags", () => {
   const tagsPath = `/tags/${enc(model)}`;
 
   it("adds, overwrites, lists and removes tags", async () => {
-    expect((await emulator.call("POST", tagsPath, { tags: { owner: "growth", stage: "test" } })).json).toEqual({});
-    expect((await emulator.call("GET", tagsPath)).json).toEqual({ tags: { owner: "growth", stage: "test" } });
+    expect(
+      (await emulator.call("POST", tagsPath, { tags: { owner: "growth", stage: "test" } })).json,
+    ).toEqual({});
+    expect((await emulator.call("GET", tagsPath)).json).toEqual({
+      tags: { owner: "growth", stage: "test" },
+    });
     const untag = await emulator.call("DELETE", `${tagsPath}?tagKeys=stage&tagKeys=absent`);
     expect(untag.status).toBe(200);
     expect((await emulator.call("GET", tagsPath)).json).toEqual({ tags: { owner: "growth" } });
   });
 
   it("tags jobs, audience models and training datasets too", async () => {
-    for (const arn of [DEMO_JOB_ARNS.randomBaseline, DEMO_AUDIENCE_MODELS.retail.arn, DEMO_TRAINING_DATASETS.retail.arn]) {
-      expect((await emulator.call("POST", `/tags/${enc(arn)}`, { tags: { k: "v" } })).status).toBe(200);
+    for (const arn of [
+      DEMO_JOB_ARNS.randomBaseline,
+      DEMO_AUDIENCE_MODELS.retail.arn,
+      DEMO_TRAINING_DATASETS.retail.arn,
+    ]) {
+      expect((await emulator.call("POST", `/tags/${enc(arn)}`, { tags: { k: "v" } })).status).toBe(
+        200,
+      );
       expect((await emulator.call("GET", `/tags/${enc(arn)}`)).json.tags).toMatchObject({ k: "v" });
     }
   });
@@ -350,7 +435,9 @@ describe("tags", () => {
     const unknown = await emulator.call("GET", `/tags/${enc(model.replace(/.{4}$/, "0000"))}`);
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get("x-amzn-errortype")).toBe("ResourceNotFoundException");
-    const partner = await emulator.call("POST", `/tags/${enc(DEMO_JOB_ARNS.partnerFitness)}`, { tags: { k: "v" } });
+    const partner = await emulator.call("POST", `/tags/${enc(DEMO_JOB_ARNS.partnerFitness)}`, {
+      tags: { k: "v" },
+    });
     expect(partner.status).toBe(403);
     expect(partner.headers.get("x-amzn-errortype")).toBe("AccessDeniedException");
   });
@@ -373,6 +460,8 @@ describe("tags", () => {
     const over = await emulator.call("POST", `/tags/${enc(arn)}`, { tags: { c0: "x" } });
     expect(over.status).toBe(400);
     expect(over.json.message).toMatch(/^tags: At most 50 tags/);
-    expect((await emulator.call("POST", `/tags/${enc(arn)}`, { tags: { a0: "overwrite" } })).status).toBe(200);
+    expect(
+      (await emulator.call("POST", `/tags/${enc(arn)}`, { tags: { a0: "overwrite" } })).status,
+    ).toBe(200);
   });
 });

@@ -3,7 +3,6 @@
  * fails at start with a message naming the variable.
  */
 import path from "node:path";
-
 import { z } from "zod";
 
 export interface EmulatorConfig {
@@ -78,7 +77,9 @@ const envSchema = z.object({
   EMULATOR_FAULT_SEED: integer(0, 2 ** 32 - 1).optional(),
   EMULATOR_TRAINING_USERS: integer(TRAINING_USERS_MIN, TRAINING_USERS_MAX).optional(),
   EMULATOR_TICK_MS: integer(10, 60_000).optional(),
-  EMULATOR_LOG_REQUESTS: z.enum(["0", "1", "true", "false"], { error: "must be 1 or 0" }).optional(),
+  EMULATOR_LOG_REQUESTS: z
+    .enum(["0", "1", "true", "false"], { error: "must be 1 or 0" })
+    .optional(),
 });
 
 /** Settings from environment variables; unset or blank ones take the defaults. */
@@ -90,7 +91,9 @@ export function parseConfig(env: Record<string, string | undefined>): EmulatorCo
   }
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message} (got "${present[String(i.path[0])]}")`);
+    const problems = parsed.error.issues.map(
+      (i) => `${i.path.join(".")} ${i.message} (got "${present[String(i.path[0])]}")`,
+    );
     throw new ConfigError(`Invalid emulator setting: ${problems.join("; ")}`);
   }
   const e = parsed.data;

@@ -6,12 +6,19 @@
  */
 import path from "node:path";
 
+import { SEED_USERS_MAX, SEED_USERS_MIN } from "../lib/schemas/api";
 import {
   DELETE_IN_PROGRESS_SECONDS,
   DELETE_PENDING_SECONDS,
   EXPORT_PENDING_SECONDS,
-  exportJobPhase, exportSeconds, generationJobPhase, generationSeconds, scaledMs, type ExportJobStatus, type GenerationJobStatus } from "./lifecycle";
-import { SEED_USERS_MAX, SEED_USERS_MIN } from "../lib/schemas/api";
+  exportJobPhase,
+  exportSeconds,
+  generationJobPhase,
+  generationSeconds,
+  scaledMs,
+  type ExportJobStatus,
+  type GenerationJobStatus,
+} from "./lifecycle";
 import type { AudienceSizeConfig } from "./lookalike/compute";
 import type { ComputePool } from "./lookalike/pool";
 import { ComputeTimeoutError } from "./lookalike/pool";
@@ -31,7 +38,11 @@ export interface EngineOptions {
 export interface SeedAudience {
   dataSource?: { s3Uri: string };
   roleArn: string;
-  sqlParameters?: { queryString?: string; analysisTemplateArn?: string; parameters?: Record<string, string> };
+  sqlParameters?: {
+    queryString?: string;
+    analysisTemplateArn?: string;
+    parameters?: Record<string, string>;
+  };
   sqlComputeConfiguration?: {
     worker?: { type?: string; number?: number; properties?: { spark?: Record<string, string> } };
   };
@@ -57,22 +68,37 @@ export function templateSeed(
 }
 
 /** Everything the compute worker needs for one job, from the stored rows. */
-export function generateTaskFor(store: Store, job: GenerationJobRow, paths: SeedPaths, seedOverride?: SeedSpec): GenerateTask {
+export function generateTaskFor(
+  store: Store,
+  job: GenerationJobRow,
+  paths: SeedPaths,
+  seedOverride?: SeedSpec,
+): GenerateTask {
   const model = store.models.configuredModel(job.configured_audience_model_arn);
   const audienceModel = model && store.models.audienceModel(model.audience_model_arn);
   const dataset = audienceModel && store.models.trainingDataset(audienceModel.training_dataset_arn);
-  if (!model || !dataset) throw new EngineInputError("The job's configured audience model or its training data is missing");
+  if (!model || !dataset)
+    throw new EngineInputError(
+      "The job's configured audience model or its training data is missing",
+    );
   let seed = seedOverride;
   if (!seed) {
-    if (job.seed_audience === null) throw new EngineInputError("The job has no stored seed audience");
+    if (job.seed_audience === null)
+      throw new EngineInputError("The job has no stored seed audience");
     const seedAudience = JSON.parse(job.seed_audience) as SeedAudience;
     const sql = seedAudience.sqlParameters;
     if (seedAudience.dataSource) seed = { kind: "s3", s3Uri: seedAudience.dataSource.s3Uri };
     else if (sql?.analysisTemplateArn) {
       const template = store.models.analysisTemplate(sql.analysisTemplateArn);
-      if (!template) throw new EngineInputError(`Analysis template ${sql.analysisTemplateArn} no longer exists`);
+      if (!template)
+        throw new EngineInputError(`Analysis template ${sql.analysisTemplateArn} no longer exists`);
       seed = templateSeed(template, sql.parameters);
-    } else seed = { kind: "sql", queryString: sql?.queryString ?? "", parameters: sql?.parameters ?? {} };
+    } else
+      seed = {
+        kind: "sql",
+        queryString: sql?.queryString ?? "",
+        parameters: sql?.parameters ?? {},
+      };
   }
   return {
     kind: "generate",
@@ -98,7 +124,8 @@ export function generationOutcome(
   timeScale: number,
   now: number,
 ): GenerationOutcome {
-  const seedAudience = job.seed_audience === null ? undefined : (JSON.parse(job.seed_audience) as SeedAudience);
+  const seedAudience =
+    job.seed_audience === null ? undefined : (JSON.parse(job.seed_audience) as SeedAudience);
   const worker = seedAudience?.sqlComputeConfiguration?.worker;
   const progressMs = scaledMs(generationSeconds(result.seedUsers, worker), timeScale);
   const finishTime = Math.max(job.create_time + job.pending_ms + progressMs, now);
@@ -124,11 +151,20 @@ export function generationOutcome(
     seed_users: result.seedUsers,
     matched_seed_users: result.matchedSeedUsers,
     population: result.population,
-    segment: Buffer.from(result.segment.buffer, result.segment.byteOffset, result.segment.byteLength),
+    segment: Buffer.from(
+      result.segment.buffer,
+      result.segment.byteOffset,
+      result.segment.byteLength,
+    ),
   };
 }
 
-function failedOutcome(job: GenerationJobRow, statusCode: string, message: string, now: number): GenerationOutcome {
+function failedOutcome(
+  job: GenerationJobRow,
+  statusCode: string,
+  message: string,
+  now: number,
+): GenerationOutcome {
   return {
     outcome: "CREATE_FAILED",
     finish_time: Math.max(job.create_time + job.pending_ms, now),
@@ -175,7 +211,10 @@ export class Engine {
     try {
       task = generateTaskFor(this.store, job, this.options.paths);
     } catch (error) {
-      this.store.jobs.storeOutcome(arn, failedOutcome(job, "INTERNAL_ERROR", String((error as Error).message), this.options.now()));
+      this.store.jobs.storeOutcome(
+        arn,
+        failedOutcome(job, "INTERNAL_ERROR", String((error as Error).message), this.options.now()),
+      );
       return;
     }
     this.computing.add(arn);
@@ -184,7 +223,11 @@ export class Engine {
         this.computing.delete(arn);
         if (this.closed) return;
         const current = this.store.jobs.get(arn);
-        if (current) this.store.jobs.storeOutcome(arn, generationOutcome(current, result, this.options.timeScale, this.options.now()));
+        if (current)
+          this.store.jobs.storeOutcome(
+            arn,
+            generationOutcome(current, result, this.options.timeScale, this.options.now()),
+          );
       },
       (error: Error) => {
         this.computing.delete(arn);
@@ -192,7 +235,11 @@ export class Engine {
         const code = error instanceof ComputeTimeoutError ? "COMPUTE_TIMEOUT" : "INTERNAL_ERROR";
         this.options.log(`Job ${arn} failed in the compute worker: ${error.message}`);
         const current = this.store.jobs.get(arn);
-        if (current) this.store.jobs.storeOutcome(arn, failedOutcome(current, code, error.message, this.options.now()));
+        if (current)
+          this.store.jobs.storeOutcome(
+            arn,
+            failedOutcome(current, code, error.message, this.options.now()),
+          );
       },
     );
   }
@@ -200,7 +247,11 @@ export class Engine {
   /** Writes the export's file unless that is under way already. */
   exportAudience(row: ExportJobRow): void {
     if (this.closed || this.exporting.has(row.id)) return;
-    const finish = (outcome: "ACTIVE" | "CREATE_FAILED", statusCode: string | null, message: string | null) => {
+    const finish = (
+      outcome: "ACTIVE" | "CREATE_FAILED",
+      statusCode: string | null,
+      message: string | null,
+    ) => {
       const current = this.options.now();
       this.store.exports.storeOutcome(row.id, {
         outcome,
@@ -211,8 +262,18 @@ export class Engine {
     };
     const blob = this.store.jobs.segment(row.audience_generation_job_arn);
     const file = s3PathOf(row.output_location, this.options.paths.s3Root);
-    if (!blob) return finish("CREATE_FAILED", "AUDIENCE_NOT_AVAILABLE", "The audience generation job has no audience to export.");
-    if (!file) return finish("CREATE_FAILED", "OUTPUT_LOCATION_INVALID", `${row.output_location} is not a writable S3 location.`);
+    if (!blob)
+      return finish(
+        "CREATE_FAILED",
+        "AUDIENCE_NOT_AVAILABLE",
+        "The audience generation job has no audience to export.",
+      );
+    if (!file)
+      return finish(
+        "CREATE_FAILED",
+        "OUTPUT_LOCATION_INVALID",
+        `${row.output_location} is not a writable S3 location.`,
+      );
     this.exporting.add(row.id);
     this.pool.run({ kind: "export", segment: segmentOf(blob), users: row.users, file }).then(
       (result) => {
@@ -263,7 +324,12 @@ export class Engine {
 
   settleExport(row: ExportJobRow, now: number): { status: ExportJobStatus; updateTime: number } {
     const phase = exportJobPhase(
-      { createTime: row.create_time, pendingMs: row.pending_ms, outcome: row.outcome, finishTime: row.finish_time },
+      {
+        createTime: row.create_time,
+        pendingMs: row.pending_ms,
+        outcome: row.outcome,
+        finishTime: row.finish_time,
+      },
       now,
     );
     if (phase.status !== row.status || phase.updateTime !== row.update_time) {
@@ -314,4 +380,5 @@ export class Engine {
   }
 }
 
-export const exportFileName = (jobId: string, exportId: string) => path.posix.join(jobId, `${exportId}.jsonl`);
+export const exportFileName = (jobId: string, exportId: string) =>
+  path.posix.join(jobId, `${exportId}.jsonl`);

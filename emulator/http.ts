@@ -58,7 +58,12 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
     });
     req.on("end", () =>
       tooLarge
-        ? reject(new ApiError("RequestEntityTooLargeException", `The request body exceeds ${MAX_BODY_BYTES / 1024 / 1024} MiB.`))
+        ? reject(
+            new ApiError(
+              "RequestEntityTooLargeException",
+              `The request body exceeds ${MAX_BODY_BYTES / 1024 / 1024} MiB.`,
+            ),
+          )
         : resolve(Buffer.concat(chunks)),
     );
     req.on("error", reject);
@@ -100,7 +105,13 @@ export interface Reply {
   body?: unknown;
 }
 
-export function send(res: ServerResponse, requestId: string, status: number, body: unknown, extra: Record<string, string> = {}) {
+export function send(
+  res: ServerResponse,
+  requestId: string,
+  status: number,
+  body: unknown,
+  extra: Record<string, string> = {},
+) {
   const payload = body === undefined ? "" : JSON.stringify(body);
   res.writeHead(status, {
     "content-type": "application/json",
@@ -112,7 +123,13 @@ export function send(res: ServerResponse, requestId: string, status: number, bod
 }
 
 export function sendError(res: ServerResponse, requestId: string, error: ApiError) {
-  send(res, requestId, error.status, { message: error.message }, { "x-amzn-errortype": error.type });
+  send(
+    res,
+    requestId,
+    error.status,
+    { message: error.message },
+    { "x-amzn-errortype": error.type },
+  );
 }
 
 /** Timestamps go out as ISO 8601 strings. */

@@ -4,7 +4,8 @@ export const ACCOUNT_ID = "111122223333";
 export const PARTNER_ACCOUNT_ID = "444455556666";
 export const REGION = "us-east-1";
 
-export type ResourceType = "training-dataset" | "audience-model" | "configured-audience-model" | "audience-generation-job";
+export type ResourceType =
+  "training-dataset" | "audience-model" | "configured-audience-model" | "audience-generation-job";
 
 export function arnOf(type: ResourceType, id: string, account: string = ACCOUNT_ID): string {
   return `arn:aws:cleanrooms-ml:${REGION}:${account}:${type}/${id}`;

@@ -21,8 +21,13 @@ const WORKER_TYPE_SPEED: Record<string, number> = { "CR.1X": 1, "CR.4X": 4, "CR.
  * the compute (square root of worker speed × number, relative to 16 × CR.1X).
  * About 20–40 s for a demo seed on the default compute.
  */
-export function generationSeconds(seedUsers: number, worker?: { type?: string; number?: number }): number {
-  const speed = (WORKER_TYPE_SPEED[worker?.type ?? DEFAULT_WORKER.type] ?? 1) * (worker?.number ?? DEFAULT_WORKER.number);
+export function generationSeconds(
+  seedUsers: number,
+  worker?: { type?: string; number?: number },
+): number {
+  const speed =
+    (WORKER_TYPE_SPEED[worker?.type ?? DEFAULT_WORKER.type] ?? 1) *
+    (worker?.number ?? DEFAULT_WORKER.number);
   const work = 8 + 10 * Math.log2(1 + Math.max(0, seedUsers) / 1000);
   return 12 + work / Math.sqrt(speed / DEFAULT_WORKER.number);
 }
@@ -32,7 +37,8 @@ export function exportSeconds(users: number): number {
   return 5 + users / 100_000;
 }
 
-export const scaledMs = (seconds: number, timeScale: number) => Math.round((seconds * 1000) / timeScale);
+export const scaledMs = (seconds: number, timeScale: number) =>
+  Math.round((seconds * 1000) / timeScale);
 
 export type GenerationJobStatus =
   | "CREATE_PENDING"
@@ -58,7 +64,10 @@ export interface GenerationJobTimes {
 
 export type Phase<S> = { status: S; updateTime: number } | { status: "GONE"; updateTime: number };
 
-export function generationJobPhase(job: GenerationJobTimes, now: number): Phase<GenerationJobStatus> {
+export function generationJobPhase(
+  job: GenerationJobTimes,
+  now: number,
+): Phase<GenerationJobStatus> {
   if (job.deleteTime !== null) {
     const inProgressAt = job.deleteTime + (job.deletePendingMs ?? 0);
     const goneAt = inProgressAt + (job.deleteProgressMs ?? 0);
@@ -81,7 +90,10 @@ export interface ExportJobTimes {
   finishTime: number | null;
 }
 
-export function exportJobPhase(job: ExportJobTimes, now: number): { status: ExportJobStatus; updateTime: number } {
+export function exportJobPhase(
+  job: ExportJobTimes,
+  now: number,
+): { status: ExportJobStatus; updateTime: number } {
   const startedAt = job.createTime + job.pendingMs;
   if (now < startedAt) return { status: "CREATE_PENDING", updateTime: job.createTime };
   if (job.outcome === null || job.finishTime === null || now < job.finishTime) {
@@ -91,4 +103,8 @@ export function exportJobPhase(job: ExportJobTimes, now: number): { status: Expo
 }
 
 /** Statuses from which a generation job may be deleted. */
-export const DELETABLE_STATUSES: ReadonlySet<GenerationJobStatus> = new Set(["ACTIVE", "CREATE_FAILED", "DELETE_FAILED"]);
+export const DELETABLE_STATUSES: ReadonlySet<GenerationJobStatus> = new Set([
+  "ACTIVE",
+  "CREATE_FAILED",
+  "DELETE_FAILED",
+]);

@@ -19,7 +19,9 @@ async function main() {
   const log = (line: string) => console.log(`[emulator] ${line}`);
   const emulator = await startEmulator({ ...config, log }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === "EADDRINUSE") {
-      console.error(`Port ${config.port} on ${config.host} is in use: set EMULATOR_PORT to another port (0 picks a free one).`);
+      console.error(
+        `Port ${config.port} on ${config.host} is in use: set EMULATOR_PORT to another port (0 picks a free one).`,
+      );
       process.exit(1);
     }
     throw error;

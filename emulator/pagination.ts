@@ -14,8 +14,12 @@ export function encodeToken(list: string, seq: number): string {
 export function decodeToken(list: string, token: string | undefined): number | undefined {
   if (token === undefined) return undefined;
   try {
-    const value = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as { l?: unknown; s?: unknown };
-    if (value.l === list && typeof value.s === "number" && Number.isSafeInteger(value.s)) return value.s;
+    const value = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as {
+      l?: unknown;
+      s?: unknown;
+    };
+    if (value.l === list && typeof value.s === "number" && Number.isSafeInteger(value.s))
+      return value.s;
   } catch {
     // fall through
   }
@@ -26,5 +30,8 @@ export function decodeToken(list: string, token: string | undefined): number | u
 export function page<T extends { seq: number }>(list: string, rows: T[], limit: number) {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  return { items, nextToken: rows.length > limit && last ? encodeToken(list, last.seq) : undefined };
+  return {
+    items,
+    nextToken: rows.length > limit && last ? encodeToken(list, last.seq) : undefined,
+  };
 }

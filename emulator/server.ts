@@ -47,19 +47,91 @@ interface Route {
 
 /** The routing table, as in the model (`http.method`, `http.requestUri`). */
 export const ROUTES: Route[] = [
-  { method: "POST", prefix: "/audience-generation-job", label: false, name: "StartAudienceGenerationJob", operation: startAudienceGenerationJob },
-  { method: "GET", prefix: "/audience-generation-job", label: false, name: "ListAudienceGenerationJobs", operation: listAudienceGenerationJobs },
-  { method: "GET", prefix: "/audience-generation-job", label: true, name: "GetAudienceGenerationJob", operation: getAudienceGenerationJob },
-  { method: "DELETE", prefix: "/audience-generation-job", label: true, name: "DeleteAudienceGenerationJob", operation: deleteAudienceGenerationJob },
-  { method: "POST", prefix: "/audience-export-job", label: false, name: "StartAudienceExportJob", operation: startAudienceExportJob },
-  { method: "GET", prefix: "/audience-export-job", label: false, name: "ListAudienceExportJobs", operation: listAudienceExportJobs },
-  { method: "GET", prefix: "/configured-audience-model", label: false, name: "ListConfiguredAudienceModels", operation: listConfiguredAudienceModels },
-  { method: "GET", prefix: "/configured-audience-model", label: true, name: "GetConfiguredAudienceModel", operation: getConfiguredAudienceModel },
-  { method: "GET", prefix: "/audience-model", label: false, name: "ListAudienceModels", operation: listAudienceModels },
-  { method: "GET", prefix: "/audience-model", label: true, name: "GetAudienceModel", operation: getAudienceModel },
-  { method: "GET", prefix: "/tags", label: true, name: "ListTagsForResource", operation: listTagsForResource },
+  {
+    method: "POST",
+    prefix: "/audience-generation-job",
+    label: false,
+    name: "StartAudienceGenerationJob",
+    operation: startAudienceGenerationJob,
+  },
+  {
+    method: "GET",
+    prefix: "/audience-generation-job",
+    label: false,
+    name: "ListAudienceGenerationJobs",
+    operation: listAudienceGenerationJobs,
+  },
+  {
+    method: "GET",
+    prefix: "/audience-generation-job",
+    label: true,
+    name: "GetAudienceGenerationJob",
+    operation: getAudienceGenerationJob,
+  },
+  {
+    method: "DELETE",
+    prefix: "/audience-generation-job",
+    label: true,
+    name: "DeleteAudienceGenerationJob",
+    operation: deleteAudienceGenerationJob,
+  },
+  {
+    method: "POST",
+    prefix: "/audience-export-job",
+    label: false,
+    name: "StartAudienceExportJob",
+    operation: startAudienceExportJob,
+  },
+  {
+    method: "GET",
+    prefix: "/audience-export-job",
+    label: false,
+    name: "ListAudienceExportJobs",
+    operation: listAudienceExportJobs,
+  },
+  {
+    method: "GET",
+    prefix: "/configured-audience-model",
+    label: false,
+    name: "ListConfiguredAudienceModels",
+    operation: listConfiguredAudienceModels,
+  },
+  {
+    method: "GET",
+    prefix: "/configured-audience-model",
+    label: true,
+    name: "GetConfiguredAudienceModel",
+    operation: getConfiguredAudienceModel,
+  },
+  {
+    method: "GET",
+    prefix: "/audience-model",
+    label: false,
+    name: "ListAudienceModels",
+    operation: listAudienceModels,
+  },
+  {
+    method: "GET",
+    prefix: "/audience-model",
+    label: true,
+    name: "GetAudienceModel",
+    operation: getAudienceModel,
+  },
+  {
+    method: "GET",
+    prefix: "/tags",
+    label: true,
+    name: "ListTagsForResource",
+    operation: listTagsForResource,
+  },
   { method: "POST", prefix: "/tags", label: true, name: "TagResource", operation: tagResource },
-  { method: "DELETE", prefix: "/tags", label: true, name: "UntagResource", operation: untagResource },
+  {
+    method: "DELETE",
+    prefix: "/tags",
+    label: true,
+    name: "UntagResource",
+    operation: untagResource,
+  },
 ];
 
 function matchRoute(method: string, rawPath: string): { route: Route; label: string } {
@@ -71,11 +143,17 @@ function matchRoute(method: string, rawPath: string): { route: Route; label: str
       try {
         return { route, label: decodeURIComponent(encoded) };
       } catch {
-        throw new ApiError("ValidationException", `The path label "${encoded}" is not valid percent-encoding.`);
+        throw new ApiError(
+          "ValidationException",
+          `The path label "${encoded}" is not valid percent-encoding.`,
+        );
       }
     }
   }
-  throw new ApiError("UnknownOperationException", `No Clean Rooms ML operation answers ${method} ${rawPath}.`);
+  throw new ApiError(
+    "UnknownOperationException",
+    `No Clean Rooms ML operation answers ${method} ${rawPath}.`,
+  );
 }
 
 export interface StartEmulatorOptions extends Partial<EmulatorConfig> {
@@ -99,7 +177,10 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const dataDir = path.resolve(config.dataDir);
   const log = options.log ?? (() => undefined);
   const now = () => Date.now();
-  const paths: SeedPaths = { s3Root: path.join(dataDir, "s3"), seedDatabase: path.join(dataDir, "seed-owner.sqlite") };
+  const paths: SeedPaths = {
+    s3Root: path.join(dataDir, "s3"),
+    seedDatabase: path.join(dataDir, "seed-owner.sqlite"),
+  };
 
   const store = openStore(dataDir);
   const pool =
@@ -124,7 +205,12 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   };
 
   try {
-    await ensureDemoData(store, pool, { paths, trainingUsers: config.trainingUsers, now: now(), log });
+    await ensureDemoData(store, pool, {
+      paths,
+      trainingUsers: config.trainingUsers,
+      now: now(),
+      log,
+    });
     engine.tick();
     const random = createRandom(config.faultSeed ?? Math.floor(Math.random() * 2 ** 32));
     server = http.createServer((req, res) => {
@@ -183,10 +269,16 @@ async function handle(
     if (config.latencyMs > 0) await sleep(config.latencyMs);
     const { route, label } = matchRoute(method, rawPath);
     if (config.throttleRate > 0 && random() < config.throttleRate) {
-      throw new ApiError("ThrottlingException", "Rate exceeded (injected by EMULATOR_THROTTLE_RATE).");
+      throw new ApiError(
+        "ThrottlingException",
+        "Rate exceeded (injected by EMULATOR_THROTTLE_RATE).",
+      );
     }
     if (config.errorRate > 0 && random() < config.errorRate) {
-      throw new ApiError("InternalServerException", "Internal failure (injected by EMULATOR_ERROR_RATE).");
+      throw new ApiError(
+        "InternalServerException",
+        "Internal failure (injected by EMULATOR_ERROR_RATE).",
+      );
     }
     const body = method === "POST" ? parseJsonBody(req, await readBody(req)) : {};
     const reply = route.operation(context, {
@@ -200,11 +292,16 @@ async function handle(
     const apiError =
       error instanceof ApiError
         ? error
-        : new ApiError("InternalServerException", `Internal error: ${error instanceof Error ? error.message : String(error)}`);
-    if (!(error instanceof ApiError)) log(`${method} ${rawPath} failed: ${error instanceof Error ? error.stack : String(error)}`);
+        : new ApiError(
+            "InternalServerException",
+            `Internal error: ${error instanceof Error ? error.message : String(error)}`,
+          );
+    if (!(error instanceof ApiError))
+      log(`${method} ${rawPath} failed: ${error instanceof Error ? error.stack : String(error)}`);
     status = apiError.status;
     if (!res.headersSent) sendError(res, requestId, apiError);
   } finally {
-    if (config.logRequests) log(`${method} ${url} → ${status} (${(performance.now() - started).toFixed(1)} ms)`);
+    if (config.logRequests)
+      log(`${method} ${url} → ${status} (${(performance.now() - started).toFixed(1)} ms)`);
   }
 }

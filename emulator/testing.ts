@@ -17,15 +17,29 @@ export interface Response {
 }
 
 export interface TestEmulator extends RunningEmulator {
-  call(method: string, pathAndQuery: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  call(
+    method: string,
+    pathAndQuery: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
   /** Polls GetAudienceGenerationJob until `until` holds, returning every status seen on the way. */
-  waitForJob(arn: string, until: (job: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<{ job: Record<string, unknown>; seen: string[] }>;
+  waitForJob(
+    arn: string,
+    until: (job: Record<string, unknown>) => boolean,
+    timeoutMs?: number,
+  ): Promise<{ job: Record<string, unknown>; seen: string[] }>;
   /** Starts a job from the request and waits until it is final (ACTIVE or CREATE_FAILED). */
   runJob(request: Record<string, unknown>): Promise<Record<string, unknown>>;
 }
 
 /** Fast defaults for tests: a small training set and jobs 100 times faster than real. */
-export const TEST_OPTIONS: StartEmulatorOptions = { port: 0, trainingUsers: 20_000, timeScale: 100, tickMs: 50 };
+export const TEST_OPTIONS: StartEmulatorOptions = {
+  port: 0,
+  trainingUsers: 20_000,
+  timeScale: 100,
+  tickMs: 50,
+};
 
 export function temporaryDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), "emulator-test-"));
@@ -41,13 +55,21 @@ export async function call(
   const init: RequestInit = { method, headers: { ...headers } };
   if (body !== undefined) {
     init.body = typeof body === "string" ? body : JSON.stringify(body);
-    if (!Object.keys(headers).some((h) => h.toLowerCase() === "content-type") && typeof body !== "string") {
+    if (
+      !Object.keys(headers).some((h) => h.toLowerCase() === "content-type") &&
+      typeof body !== "string"
+    ) {
       (init.headers as Record<string, string>)["content-type"] = "application/json";
     }
   }
   const res = await fetch(baseUrl + pathAndQuery, init);
   const text = await res.text();
-  return { status: res.status, headers: res.headers, text, json: text ? (JSON.parse(text) as Response["json"]) : {} };
+  return {
+    status: res.status,
+    headers: res.headers,
+    text,
+    json: text ? (JSON.parse(text) as Response["json"]) : {},
+  };
 }
 
 export const enc = encodeURIComponent;
@@ -56,7 +78,8 @@ export const jobPath = (arn: string) => `/audience-generation-job/${enc(arn)}`;
 export async function startTestEmulator(options: StartEmulatorOptions = {}): Promise<TestEmulator> {
   const dataDir = options.dataDir ?? temporaryDataDir();
   const emulator = await startEmulator({ ...TEST_OPTIONS, ...options, dataDir });
-  const api: TestEmulator["call"] = (method, p, body, headers) => call(emulator.url, method, p, body, headers);
+  const api: TestEmulator["call"] = (method, p, body, headers) =>
+    call(emulator.url, method, p, body, headers);
   const waitForJob: TestEmulator["waitForJob"] = async (arn, until, timeoutMs = 15_000) => {
     const deadline = Date.now() + timeoutMs;
     const seen: string[] = [];
@@ -69,7 +92,8 @@ export async function startTestEmulator(options: StartEmulatorOptions = {}): Pro
       } else if (until({ notFound: res.status === 404 })) {
         return { job: res.json, seen: [...seen, `HTTP ${res.status}`] };
       }
-      if (Date.now() > deadline) throw new Error(`Job ${arn} did not get there in time; saw ${seen.join(" → ")}`);
+      if (Date.now() > deadline)
+        throw new Error(`Job ${arn} did not get there in time; saw ${seen.join(" → ")}`);
       await new Promise((r) => setTimeout(r, 20));
     }
   };
@@ -81,7 +105,8 @@ export async function startTestEmulator(options: StartEmulatorOptions = {}): Pro
       const res = await api("POST", "/audience-generation-job", request);
       if (res.status !== 200) throw new Error(`Start failed: ${res.status} ${res.text}`);
       const arn = String(res.json.audienceGenerationJobArn);
-      return (await waitForJob(arn, (j) => j.status === "ACTIVE" || j.status === "CREATE_FAILED")).job;
+      return (await waitForJob(arn, (j) => j.status === "ACTIVE" || j.status === "CREATE_FAILED"))
+        .job;
     },
     async close() {
       await emulator.close();

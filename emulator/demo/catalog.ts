@@ -46,7 +46,8 @@ export const DEMO_AUDIENCE_MODELS = {
   streaming: {
     arn: arnOf("audience-model", "9c8b7a65-4d3e-4f2a-9b1c-8d7e6f5a4b3c"),
     name: "Streaming engagement",
-    description: "Lookalike model trained on streaming watch events, encrypted with a customer key.",
+    description:
+      "Lookalike model trained on streaming watch events, encrypted with a customer key.",
     dataset: DEMO_TRAINING_DATASETS.streaming,
   },
 } as const;
@@ -64,13 +65,19 @@ export interface DemoConfiguredModel {
   tags: Record<string, string>;
 }
 
-export const DEMO_CONFIGURED_MODELS: Record<"retailAbsolute" | "retailPercentage" | "streamingReach", DemoConfiguredModel> = {
+export const DEMO_CONFIGURED_MODELS: Record<
+  "retailAbsolute" | "retailPercentage" | "streamingReach",
+  DemoConfiguredModel
+> = {
   retailAbsolute: {
     arn: arnOf("configured-audience-model", "4a1e0c3b-5d2f-4e6a-9b8c-7d6e5f4a3b2c"),
     name: "Retail lookalikes",
     description: "Absolute audience sizes from 5,000 to 50,000 users; all metrics shared.",
     audienceModel: DEMO_AUDIENCE_MODELS.retail,
-    audienceSizeConfig: { audienceSizeType: "ABSOLUTE", audienceSizeBins: [5000, 10000, 25000, 50000] },
+    audienceSizeConfig: {
+      audienceSizeType: "ABSOLUTE",
+      audienceSizeBins: [5000, 10000, 25000, 50000],
+    },
     minMatchingSeedSize: 500,
     sharedAudienceMetrics: ["ALL"],
     outputS3Uri: "s3://demo-audiences/retail-lookalikes/",
@@ -94,7 +101,10 @@ export const DEMO_CONFIGURED_MODELS: Record<"retailAbsolute" | "retailPercentage
     name: "Streaming partner reach",
     description: "Small absolute sizes for partner activation; metrics are not shared.",
     audienceModel: DEMO_AUDIENCE_MODELS.streaming,
-    audienceSizeConfig: { audienceSizeType: "ABSOLUTE", audienceSizeBins: [1000, 2500, 5000, 10000, 20000] },
+    audienceSizeConfig: {
+      audienceSizeType: "ABSOLUTE",
+      audienceSizeBins: [1000, 2500, 5000, 10000, 20000],
+    },
     minMatchingSeedSize: 100,
     sharedAudienceMetrics: ["NONE"],
     outputS3Uri: "s3://demo-audiences/streaming-reach/",

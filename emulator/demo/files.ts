@@ -5,11 +5,15 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-
 import Database from "better-sqlite3";
 
 import { createRandom, type Random } from "../lookalike/random";
-import { INTEREST_GROUPS, userIdOf, usersOfGroup, type TrainingData } from "../lookalike/training-data";
+import {
+  INTEREST_GROUPS,
+  userIdOf,
+  usersOfGroup,
+  type TrainingData,
+} from "../lookalike/training-data";
 
 export interface DemoFilesSpec {
   s3Root: string;
@@ -47,7 +51,8 @@ function shuffled(values: number[], random: Random): number[] {
   return a;
 }
 
-const jsonLines = (ids: string[]) => ids.map((id) => JSON.stringify({ user_id: id }).replace(":", ": ")).join("\n") + "\n";
+const jsonLines = (ids: string[]) =>
+  ids.map((id) => JSON.stringify({ user_id: id }).replace(":", ": ")).join("\n") + "\n";
 
 function writeFile(file: string, text: string) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -58,7 +63,10 @@ export function writeDemoFiles(data: TrainingData, spec: DemoFilesSpec): void {
   const random = createRandom(spec.generatorSeed ^ 0x5eed5eed);
   const bucket = path.join(spec.s3Root, DEMO_SEED_BUCKET);
   const all = Array.from({ length: data.users }, (_, i) => i);
-  const pick = (values: number[], count: number) => shuffled(values, random).slice(0, count).sort((a, b) => a - b);
+  const pick = (values: number[], count: number) =>
+    shuffled(values, random)
+      .slice(0, count)
+      .sort((a, b) => a - b);
 
   const sports = usersOfGroup(data, "sports");
   writeFile(
@@ -71,12 +79,22 @@ export function writeDemoFiles(data: TrainingData, spec: DemoFilesSpec): void {
   );
   const fitness = pick(usersOfGroup(data, "fitness"), 1000).map(userIdOf);
   const half = Math.ceil(fitness.length / 2);
-  writeFile(path.join(bucket, DEMO_SEED_KEYS.fitnessFolder, "part-00000.jsonl"), jsonLines(fitness.slice(0, half)));
-  writeFile(path.join(bucket, DEMO_SEED_KEYS.fitnessFolder, "part-00001.jsonl"), jsonLines(fitness.slice(half)));
+  writeFile(
+    path.join(bucket, DEMO_SEED_KEYS.fitnessFolder, "part-00000.jsonl"),
+    jsonLines(fitness.slice(0, half)),
+  );
+  writeFile(
+    path.join(bucket, DEMO_SEED_KEYS.fitnessFolder, "part-00001.jsonl"),
+    jsonLines(fitness.slice(half)),
+  );
   writeFile(path.join(bucket, DEMO_SEED_KEYS.tooSmall), jsonLines(pick(all, 10).map(userIdOf)));
   writeFile(
     path.join(bucket, DEMO_SEED_KEYS.malformed),
-    "user_id,segment\n" + pick(all, 50).map((u) => `${userIdOf(u)},sports`).join("\n") + "\n",
+    "user_id,segment\n" +
+      pick(all, 50)
+        .map((u) => `${userIdOf(u)},sports`)
+        .join("\n") +
+      "\n",
   );
   writeFile(
     path.join(bucket, DEMO_SEED_KEYS.missingUserId),
@@ -113,7 +131,9 @@ function writeSeedOwnerDatabase(data: TrainingData, file: string, random: Random
         REGIONS[Math.floor(random() * REGIONS.length)] ?? "north",
         tierDraw < 0.6 ? "bronze" : tierDraw < 0.9 ? "silver" : "gold",
         Math.round((20 + random() * 1980) * 100) / 100,
-        new Date(SIGNUP_START + Math.floor(random() * SIGNUP_DAYS) * 86_400_000).toISOString().slice(0, 10),
+        new Date(SIGNUP_START + Math.floor(random() * SIGNUP_DAYS) * 86_400_000)
+          .toISOString()
+          .slice(0, 10),
       );
     };
     db.transaction(() => {

@@ -8,7 +8,12 @@ import path from "node:path";
 
 import { generationOutcome, SEED_LIMITS, type SeedAudience } from "../engine";
 import { ACCOUNT_ID, PARTNER_ACCOUNT_ID } from "../identity";
-import { CREATE_PENDING_SECONDS, exportSeconds, EXPORT_PENDING_SECONDS, scaledMs } from "../lifecycle";
+import {
+  CREATE_PENDING_SECONDS,
+  EXPORT_PENDING_SECONDS,
+  exportSeconds,
+  scaledMs,
+} from "../lifecycle";
 import { audienceSizeInUsers } from "../lookalike/compute";
 import type { ComputePool } from "../lookalike/pool";
 import { s3PathOf, type SeedPaths, type SeedSpec } from "../lookalike/seed";
@@ -51,7 +56,10 @@ interface DemoJob {
   tags?: Record<string, string>;
 }
 
-const s3Seed = (s3Uri: string): SeedAudience => ({ dataSource: { s3Uri }, roleArn: DEMO_SEED_ROLE_ARN });
+const s3Seed = (s3Uri: string): SeedAudience => ({
+  dataSource: { s3Uri },
+  roleArn: DEMO_SEED_ROLE_ARN,
+});
 
 const DEMO_JOBS: DemoJob[] = [
   {
@@ -85,11 +93,16 @@ const DEMO_JOBS: DemoJob[] = [
     seedAudience: {
       roleArn: DEMO_SEED_ROLE_ARN,
       sqlParameters: {
-        queryString: "SELECT user_id FROM customers WHERE segment = :segment AND region IN ('north', 'east')",
+        queryString:
+          "SELECT user_id FROM customers WHERE segment = :segment AND region IN ('north', 'east')",
         parameters: { segment: "travel" },
       },
       sqlComputeConfiguration: {
-        worker: { type: "CR.4X", number: 8, properties: { spark: { "spark.sql.shuffle.partitions": "64" } } },
+        worker: {
+          type: "CR.4X",
+          number: 8,
+          properties: { spark: { "spark.sql.shuffle.partitions": "64" } },
+        },
       },
     },
     includeSeedInOutput: true,
@@ -139,35 +152,54 @@ export interface DemoOptions {
 }
 
 /** Creates the demo data unless this data folder has it. */
-export async function ensureDemoData(store: Store, pool: ComputePool, options: DemoOptions): Promise<void> {
+export async function ensureDemoData(
+  store: Store,
+  pool: ComputePool,
+  options: DemoOptions,
+): Promise<void> {
   if (store.meta.get("demo_version") !== undefined) {
     const users = store.models.trainingDataset(DEMO_TRAINING_DATASETS.retail.arn)?.users;
     if (users !== undefined && users !== options.trainingUsers) {
-      options.log(`Training data keeps its ${users.toLocaleString("en-US")} users from first start (EMULATOR_TRAINING_USERS applies to a new data folder).`);
+      options.log(
+        `Training data keeps its ${users.toLocaleString("en-US")} users from first start (EMULATOR_TRAINING_USERS applies to a new data folder).`,
+      );
     }
     return;
   }
   const { paths, trainingUsers: users, now } = options;
-  const datasetOf = (model: ConfiguredModel) => ({ generatorSeed: model.audienceModel.dataset.generatorSeed, users });
+  const datasetOf = (model: ConfiguredModel) => ({
+    generatorSeed: model.audienceModel.dataset.generatorSeed,
+    users,
+  });
 
   await pool.run({
     kind: "demo-files",
     dataset: { generatorSeed: DEMO_TRAINING_DATASETS.retail.generatorSeed, users },
-    spec: { s3Root: paths.s3Root, seedDatabase: paths.seedDatabase, generatorSeed: DEMO_TRAINING_DATASETS.retail.generatorSeed },
+    spec: {
+      s3Root: paths.s3Root,
+      seedDatabase: paths.seedDatabase,
+      generatorSeed: DEMO_TRAINING_DATASETS.retail.generatorSeed,
+    },
   });
 
   const computed: { job: DemoJob; row: NewGenerationJob; result: GenerateResult }[] = [];
   for (const job of DEMO_JOBS) {
     const ours = job.startedBy === ACCOUNT_ID;
     const sql = job.seedAudience.sqlParameters;
-    const template = Object.values(DEMO_ANALYSIS_TEMPLATES).find((t) => t.arn === sql?.analysisTemplateArn);
+    const template = Object.values(DEMO_ANALYSIS_TEMPLATES).find(
+      (t) => t.arn === sql?.analysisTemplateArn,
+    );
     const seed: SeedSpec =
       job.hiddenSeed ??
       (job.seedAudience.dataSource
         ? { kind: "s3", s3Uri: job.seedAudience.dataSource.s3Uri }
         : template
           ? { kind: "sql", queryString: template.sql, parameters: { ...sql?.parameters } }
-          : { kind: "sql", queryString: sql?.queryString ?? "", parameters: { ...sql?.parameters } });
+          : {
+              kind: "sql",
+              queryString: sql?.queryString ?? "",
+              parameters: { ...sql?.parameters },
+            });
     const result = await pool.run({
       kind: "generate",
       dataset: datasetOf(job.model),
@@ -190,7 +222,8 @@ export async function ensureDemoData(store: Store, pool: ComputePool, options: D
         collaboration_id: DEMO_COLLABORATION_ID,
         started_by: job.startedBy,
         seed_audience: ours ? JSON.stringify(job.seedAudience) : null,
-        include_seed_in_output: job.includeSeedInOutput === undefined ? null : Number(job.includeSeedInOutput),
+        include_seed_in_output:
+          job.includeSeedInOutput === undefined ? null : Number(job.includeSeedInOutput),
         protected_query_identifier: sql ? (DEMO_PROTECTED_QUERY_IDS[job.key] ?? null) : null,
         create_time: now - job.hoursAgo * HOUR,
         pending_ms: scaledMs(CREATE_PENDING_SECONDS, 1),
@@ -205,7 +238,8 @@ export async function ensureDemoData(store: Store, pool: ComputePool, options: D
     const exportUsers = audienceSizeInUsers("ABSOLUTE", 10000, sports.result.population);
     const outputLocation = `${DEMO_CONFIGURED_MODELS.retailAbsolute.outputS3Uri}${DEMO_JOB_IDS.sportsFans}/${DEMO_EXPORT_ID}.jsonl`;
     const file = s3PathOf(outputLocation, paths.s3Root);
-    if (file) await pool.run({ kind: "export", segment: sports.result.segment, users: exportUsers, file });
+    if (file)
+      await pool.run({ kind: "export", segment: sports.result.segment, users: exportUsers, file });
     exportRow = {
       id: DEMO_EXPORT_ID,
       name: "Sports fans top 10k",
@@ -281,7 +315,8 @@ export async function ensureDemoData(store: Store, pool: ComputePool, options: D
       store.jobs.insert(row);
       store.jobs.storeOutcome(row.arn, generationOutcome(row, result, 1, 0));
       if (job.startedBy === ACCOUNT_ID) {
-        const inherited = job.model.childResourceTagOnCreatePolicy === "FROM_PARENT_RESOURCE" ? job.model.tags : {};
+        const inherited =
+          job.model.childResourceTagOnCreatePolicy === "FROM_PARENT_RESOURCE" ? job.model.tags : {};
         store.tags.put(row.arn, { ...inherited, ...job.tags });
       }
     }
@@ -296,9 +331,13 @@ export async function ensureDemoData(store: Store, pool: ComputePool, options: D
     }
     store.meta.set("demo_version", DEMO_VERSION);
   });
-  const failed = computed.filter((c) => !c.result.ok && c.job.key !== "tooSmall").map((c) => c.job.name);
+  const failed = computed
+    .filter((c) => !c.result.ok && c.job.key !== "tooSmall")
+    .map((c) => c.job.name);
   if (failed.length > 0) {
-    options.log(`Demo jobs that failed with ${users.toLocaleString("en-US")} training users: ${failed.join(", ")}.`);
+    options.log(
+      `Demo jobs that failed with ${users.toLocaleString("en-US")} training users: ${failed.join(", ")}.`,
+    );
   }
   options.log(`Created demo data in ${path.dirname(paths.s3Root)}.`);
 }

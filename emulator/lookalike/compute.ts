@@ -54,7 +54,11 @@ export const RECALL_SIGNIFICANCE = 3;
 export const RELEVANCE_SCORE_MAX = 10;
 
 /** Users in an audience of this size drawn from `population` ranked users. */
-export function audienceSizeInUsers(type: AudienceSizeType, value: number, population: number): number {
+export function audienceSizeInUsers(
+  type: AudienceSizeType,
+  value: number,
+  population: number,
+): number {
   if (type === "PERCENTAGE") return Math.min(population, Math.floor((value * population) / 100));
   return Math.min(population, value);
 }
@@ -138,14 +142,16 @@ function relevanceScores(
   type: AudienceSizeType,
 ): RelevanceMetric[] {
   const prefix = new Float64Array(ranked.length + 1);
-  for (let i = 0; i < ranked.length; i++) prefix[i + 1] = (prefix[i] ?? 0) + (similarity[ranked[i] ?? 0] ?? 0);
+  for (let i = 0; i < ranked.length; i++)
+    prefix[i + 1] = (prefix[i] ?? 0) + (similarity[ranked[i] ?? 0] ?? 0);
   const total = prefix[ranked.length] ?? 0;
   const populationMean = ranked.length > 0 ? total / ranked.length : 0;
   const headroom = 1 - populationMean;
   return bins.map((value, i) => {
     const size = sizes[i] ?? 0;
     const segmentMean = size > 0 ? (prefix[size] ?? 0) / size : populationMean;
-    const raw = headroom > 0 ? (RELEVANCE_SCORE_MAX * (segmentMean - populationMean)) / headroom : 0;
+    const raw =
+      headroom > 0 ? (RELEVANCE_SCORE_MAX * (segmentMean - populationMean)) / headroom : 0;
     const score = Math.round(Math.min(RELEVANCE_SCORE_MAX, Math.max(0, raw)) * 100) / 100;
     return { audienceSize: { type, value }, score };
   });
@@ -162,7 +168,12 @@ function relevanceScores(
  * with no distinctive group) go to the lower user index, which is a random
  * order, so such a seed's recall is about the audience's share.
  */
-function recall(data: TrainingData, isSeed: Uint8Array, matched: number, segment: Uint32Array): number {
+function recall(
+  data: TrainingData,
+  isSeed: Uint8Array,
+  matched: number,
+  segment: Uint32Array,
+): number {
   const { users, interests } = data;
   const groups = INTEREST_GROUPS.length;
   const seedMean = new Float64Array(groups);

@@ -60,9 +60,12 @@ function spawnWorker(): Worker {
   const require = createRequire(import.meta.url);
   const tsx = require.resolve("tsx/cjs/api");
   const entry = fileURLToPath(new URL("./worker.ts", import.meta.url));
-  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`, {
-    eval: true,
-  });
+  return new Worker(
+    `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`,
+    {
+      eval: true,
+    },
+  );
 }
 
 export function createWorkerPool({ timeoutMs }: { timeoutMs: number }): ComputePool {
@@ -120,7 +123,11 @@ export function createWorkerPool({ timeoutMs }: { timeoutMs: number }): ComputeP
     const id = nextId++;
     const timer = setTimeout(() => {
       discardWorker();
-      settle({ error: new ComputeTimeoutError(`The computation did not finish within ${Math.round(timeoutMs / 1000)} s`) });
+      settle({
+        error: new ComputeTimeoutError(
+          `The computation did not finish within ${Math.round(timeoutMs / 1000)} s`,
+        ),
+      });
     }, timeoutMs);
     timer.unref();
     current = { ...job, id, timer };

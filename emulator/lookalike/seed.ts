@@ -5,7 +5,6 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-
 import Database from "better-sqlite3";
 
 export type SeedSpec =
@@ -26,8 +25,7 @@ export const SEED_FAILURE_CODES = [
 export type SeedFailureCode = (typeof SEED_FAILURE_CODES)[number];
 
 export type SeedResult =
-  | { ok: true; userIds: string[] }
-  | { ok: false; statusCode: SeedFailureCode; message: string };
+  { ok: true; userIds: string[] } | { ok: false; statusCode: SeedFailureCode; message: string };
 
 /** The documented seed size rule (SEED_USERS_MIN/MAX of lib/schemas), passed in so the worker loads no schemas. */
 export interface SeedLimits {
@@ -48,7 +46,11 @@ const MAX_SEED_BYTES = 256 * 1024 * 1024;
 /** The common line shape, read without JSON.parse; anything else goes through JSON.parse. */
 const SIMPLE_LINE = /^\s*\{\s*"user_id"\s*:\s*"([^"\\\u0000-\u001f]+)"\s*\}\s*$/;
 
-const fail = (statusCode: SeedFailureCode, message: string): SeedResult => ({ ok: false, statusCode, message });
+const fail = (statusCode: SeedFailureCode, message: string): SeedResult => ({
+  ok: false,
+  statusCode,
+  message,
+});
 
 export function readSeed(spec: SeedSpec, paths: SeedPaths, limits: SeedLimits): SeedResult {
   return spec.kind === "s3"
@@ -78,7 +80,10 @@ function filesUnder(dir: string): string[] {
 function readS3Seed(s3Uri: string, s3Root: string, limits: SeedLimits): SeedResult {
   const local = s3PathOf(s3Uri, s3Root);
   if (!local) {
-    return fail("SEED_LOCATION_INVALID", `${s3Uri} is not an S3 location of the form s3://bucket/key.`);
+    return fail(
+      "SEED_LOCATION_INVALID",
+      `${s3Uri} is not an S3 location of the form s3://bucket/key.`,
+    );
   }
   let files: string[];
   try {
@@ -92,7 +97,10 @@ function readS3Seed(s3Uri: string, s3Root: string, limits: SeedLimits): SeedResu
   for (const file of files) {
     const name = files.length === 1 ? s3Uri : `${s3Uri} (${path.relative(local, file)})`;
     if (fs.statSync(file).size > MAX_SEED_BYTES) {
-      return fail("SEED_TOO_MANY_USERS", `${name} is larger than ${MAX_SEED_BYTES / 1024 / 1024} MiB.`);
+      return fail(
+        "SEED_TOO_MANY_USERS",
+        `${name} is larger than ${MAX_SEED_BYTES / 1024 / 1024} MiB.`,
+      );
     }
     const text = fs.readFileSync(file, "utf8");
     let lineNumber = 0;
@@ -114,8 +122,14 @@ function readS3Seed(s3Uri: string, s3Root: string, limits: SeedLimits): SeedResu
           `${name} is not JSON lines: line ${lineNumber} is not valid JSON (each line must be like {"user_id": "…"}).`,
         );
       }
-      const userId = typeof record === "object" && record !== null ? (record as { user_id?: unknown }).user_id : undefined;
-      if ((typeof userId !== "string" || userId === "") && !(typeof userId === "number" && Number.isFinite(userId))) {
+      const userId =
+        typeof record === "object" && record !== null
+          ? (record as { user_id?: unknown }).user_id
+          : undefined;
+      if (
+        (typeof userId !== "string" || userId === "") &&
+        !(typeof userId === "number" && Number.isFinite(userId))
+      ) {
         return fail(
           "SEED_FILE_MISSING_USER_ID",
           `${name} line ${lineNumber} has no user_id (each line must be like {"user_id": "…"}).`,
@@ -130,7 +144,10 @@ function readS3Seed(s3Uri: string, s3Root: string, limits: SeedLimits): SeedResu
 
 function tooMany(limits: SeedLimits): SeedResult {
   const max = limits.max.toLocaleString("en-US");
-  return fail("SEED_TOO_MANY_USERS", `The seed audience has more than ${max} unique user IDs; at most ${max} are allowed.`);
+  return fail(
+    "SEED_TOO_MANY_USERS",
+    `The seed audience has more than ${max} unique user IDs; at most ${max} are allowed.`,
+  );
 }
 
 function checkCount(ids: Set<string>, limits: SeedLimits): SeedResult {
@@ -144,7 +161,11 @@ function checkCount(ids: Set<string>, limits: SeedLimits): SeedResult {
   return { ok: true, userIds: [...ids] };
 }
 
-function readSqlSeed(spec: Extract<SeedSpec, { kind: "sql" }>, seedDatabase: string, limits: SeedLimits): SeedResult {
+function readSqlSeed(
+  spec: Extract<SeedSpec, { kind: "sql" }>,
+  seedDatabase: string,
+  limits: SeedLimits,
+): SeedResult {
   let db: Database.Database | undefined;
   try {
     db = new Database(seedDatabase, { readonly: true, fileMustExist: true });
@@ -169,7 +190,10 @@ function readSqlSeed(spec: Extract<SeedSpec, { kind: "sql" }>, seedDatabase: str
     }
     return checkCount(ids, limits);
   } catch (error) {
-    return fail("SQL_QUERY_FAILED", `The SQL query failed: ${error instanceof Error ? error.message : String(error)}`);
+    return fail(
+      "SQL_QUERY_FAILED",
+      `The SQL query failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   } finally {
     db?.close();
   }

@@ -7,7 +7,13 @@ import path from "node:path";
 
 import { writeDemoFiles, type DemoFilesSpec } from "../demo/files";
 import { computeLookalike, type AudienceQualityMetrics, type AudienceSizeConfig } from "./compute";
-import { readSeed, type SeedFailureCode, type SeedLimits, type SeedPaths, type SeedSpec } from "./seed";
+import {
+  readSeed,
+  type SeedFailureCode,
+  type SeedLimits,
+  type SeedPaths,
+  type SeedSpec,
+} from "./seed";
 import { generateTrainingData, userIdOf, type TrainingData } from "./training-data";
 
 export interface DatasetSpec {
@@ -76,7 +82,8 @@ export function trainingData(spec: DatasetSpec): TrainingData {
   const key = `${spec.generatorSeed}:${spec.users}`;
   let data = datasets.get(key);
   if (!data) {
-    if (datasets.size >= MAX_CACHED_DATASETS) datasets.delete(datasets.keys().next().value as string);
+    if (datasets.size >= MAX_CACHED_DATASETS)
+      datasets.delete(datasets.keys().next().value as string);
     data = generateTrainingData(spec.generatorSeed, spec.users);
     datasets.set(key, data);
   }
@@ -85,7 +92,8 @@ export function trainingData(spec: DatasetSpec): TrainingData {
 
 export function runGenerate(task: GenerateTask): GenerateResult {
   const seed = readSeed(task.seed, task.paths, task.seedLimits);
-  if (!seed.ok) return { ok: false, statusCode: seed.statusCode, message: seed.message, seedUsers: 0 };
+  if (!seed.ok)
+    return { ok: false, statusCode: seed.statusCode, message: seed.message, seedUsers: 0 };
   const result = computeLookalike(trainingData(task.dataset), {
     seedUserIds: seed.userIds,
     minMatchingSeedSize: task.minMatchingSeedSize,
@@ -116,7 +124,10 @@ export function runExport(task: ExportTask): ExportResult {
     fs.renameSync(temporary, task.file);
     return { ok: true };
   } catch (error) {
-    return { ok: false, message: `Could not write the audience: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      message: `Could not write the audience: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 

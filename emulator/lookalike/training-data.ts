@@ -78,7 +78,8 @@ export function generateTrainingData(generatorSeed: number, users: number): Trai
     const coreTotal = core.reduce((a, b) => a + b, 0);
     core.forEach((w, k) => (weights[g * CORE_ITEMS_PER_GROUP + k] = (CORE_SHARE * w) / coreTotal));
     generalWeights.forEach(
-      (w, k) => (weights[GROUPS * CORE_ITEMS_PER_GROUP + k] = ((1 - CORE_SHARE) * w) / generalTotal),
+      (w, k) =>
+        (weights[GROUPS * CORE_ITEMS_PER_GROUP + k] = ((1 - CORE_SHARE) * w) / generalTotal),
     );
     profiles.push(cumulativeOf(weights));
   }

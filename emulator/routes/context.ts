@@ -23,7 +23,10 @@ export interface OperationRequest {
 export type Operation = (context: Context, request: OperationRequest) => Reply;
 
 /** The first value of each of the given query parameters that is present. */
-export function queryParams(query: URLSearchParams, names: readonly string[]): Record<string, string> {
+export function queryParams(
+  query: URLSearchParams,
+  names: readonly string[],
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of names) {
     const value = query.get(name);

@@ -1,7 +1,10 @@
 /** StartAudienceExportJob, ListAudienceExportJobs. */
 import { randomUUID } from "node:crypto";
 
-import { listAudienceExportJobsRequestSchema, startAudienceExportJobRequestSchema } from "../../lib/schemas/api";
+import {
+  listAudienceExportJobsRequestSchema,
+  startAudienceExportJobRequestSchema,
+} from "../../lib/schemas/api";
 import { accessDenied, conflict, iso, notFound, validationError } from "../http";
 import { ACCOUNT_ID, accountOf, resourceIdOf } from "../identity";
 import { audienceSizeInUsers, type AudienceSizeConfig } from "../lookalike/compute";
@@ -13,15 +16,23 @@ export const startAudienceExportJob: Operation = (context, { body }) => {
   const input = validate(startAudienceExportJobRequestSchema, body);
   const { store, engine } = context;
   const job = engine.job(input.audienceGenerationJobArn);
-  if (!job) throw notFound(`Audience generation job ${input.audienceGenerationJobArn} does not exist.`);
+  if (!job)
+    throw notFound(`Audience generation job ${input.audienceGenerationJobArn} does not exist.`);
   if (accountOf(job.row.arn) !== ACCOUNT_ID) {
-    throw accessDenied(`Account ${ACCOUNT_ID} may not export ${job.row.arn}: it belongs to account ${accountOf(job.row.arn)}.`);
+    throw accessDenied(
+      `Account ${ACCOUNT_ID} may not export ${job.row.arn}: it belongs to account ${accountOf(job.row.arn)}.`,
+    );
   }
   if (job.status !== "ACTIVE") {
-    throw conflict(`Audience generation job ${job.row.arn} is ${job.status}; only an ACTIVE job can be exported.`);
+    throw conflict(
+      `Audience generation job ${job.row.arn} is ${job.status}; only an ACTIVE job can be exported.`,
+    );
   }
   const model = store.models.configuredModel(job.row.configured_audience_model_arn);
-  if (!model) throw notFound(`Configured audience model ${job.row.configured_audience_model_arn} does not exist.`);
+  if (!model)
+    throw notFound(
+      `Configured audience model ${job.row.configured_audience_model_arn} does not exist.`,
+    );
   const sizes = JSON.parse(model.audience_size_config) as AudienceSizeConfig;
   const { type, value } = input.audienceSize;
   if (type !== sizes.audienceSizeType || !sizes.audienceSizeBins.includes(value)) {
@@ -32,8 +43,9 @@ export const startAudienceExportJob: Operation = (context, { body }) => {
 
   const users = audienceSizeInUsers(type, value, job.row.population ?? 0);
   const id = randomUUID();
-  const destination = (JSON.parse(model.output_config) as { destination: { s3Destination: { s3Uri: string } } })
-    .destination.s3Destination.s3Uri;
+  const destination = (
+    JSON.parse(model.output_config) as { destination: { s3Destination: { s3Uri: string } } }
+  ).destination.s3Destination.s3Uri;
   const outputLocation = `${destination.replace(/\/+$/, "")}/${resourceIdOf(job.row.arn)}/${id}.jsonl`;
   const { pendingMs, progressMs } = engine.exportDurations(users);
   store.exports.insert({

@@ -1,6 +1,5 @@
 /** StartAudienceGenerationJob, GetAudienceGenerationJob, ListAudienceGenerationJobs, DeleteAudienceGenerationJob. */
 import { randomUUID } from "node:crypto";
-
 import { z } from "zod";
 
 import {
@@ -13,8 +12,8 @@ import type { JobView } from "../engine";
 import { accessDenied, conflict, iso, notFound, validationError } from "../http";
 import { ACCOUNT_ID, accountOf, arnOf } from "../identity";
 import { CREATE_PENDING_SECONDS, DELETABLE_STATUSES, scaledMs } from "../lifecycle";
-import type { AnalysisTemplateParameter } from "../store";
 import { decodeToken, DEFAULT_PAGE_SIZE, page } from "../pagination";
+import type { AnalysisTemplateParameter } from "../store";
 import { validate } from "../validate";
 import { queryParams, type Context, type Operation } from "./context";
 
@@ -22,7 +21,9 @@ const jobArnInput = z.strictObject({ audienceGenerationJobArn: audienceGeneratio
 
 /** The job named by the path, as it stands now, or a 404. */
 export function jobFromPath(context: Context, label: string): JobView {
-  const { audienceGenerationJobArn: arn } = validate(jobArnInput, { audienceGenerationJobArn: label });
+  const { audienceGenerationJobArn: arn } = validate(jobArnInput, {
+    audienceGenerationJobArn: label,
+  });
   const job = context.engine.job(arn);
   if (!job) throw notFound(`Audience generation job ${arn} does not exist.`);
   return job;
@@ -32,16 +33,23 @@ export const startAudienceGenerationJob: Operation = (context, { body }) => {
   const input = validate(startAudienceGenerationJobRequestSchema, body);
   const { store } = context;
   const model = store.models.configuredModel(input.configuredAudienceModelArn);
-  if (!model) throw notFound(`Configured audience model ${input.configuredAudienceModelArn} does not exist.`);
+  if (!model)
+    throw notFound(`Configured audience model ${input.configuredAudienceModelArn} does not exist.`);
 
   const sql = input.seedAudience.sqlParameters;
   if (sql?.analysisTemplateArn !== undefined) {
     const template = store.models.analysisTemplate(sql.analysisTemplateArn);
     if (!template) throw notFound(`Analysis template ${sql.analysisTemplateArn} does not exist.`);
-    checkTemplateParameters(JSON.parse(template.parameters) as AnalysisTemplateParameter[], sql.parameters ?? {});
+    checkTemplateParameters(
+      JSON.parse(template.parameters) as AnalysisTemplateParameter[],
+      sql.parameters ?? {},
+    );
   }
 
-  const inherited = model.child_resource_tag_on_create_policy === "FROM_PARENT_RESOURCE" ? store.tags.get(model.arn) : {};
+  const inherited =
+    model.child_resource_tag_on_create_policy === "FROM_PARENT_RESOURCE"
+      ? store.tags.get(model.arn)
+      : {};
   const tags = { ...inherited, ...input.tags };
   if (Object.keys(tags).length > TAGS_MAX) {
     throw validationError(
@@ -60,7 +68,8 @@ export const startAudienceGenerationJob: Operation = (context, { body }) => {
       collaboration_id: input.collaborationId ?? null,
       started_by: ACCOUNT_ID,
       seed_audience: JSON.stringify(input.seedAudience),
-      include_seed_in_output: input.includeSeedInOutput === undefined ? null : Number(input.includeSeedInOutput),
+      include_seed_in_output:
+        input.includeSeedInOutput === undefined ? null : Number(input.includeSeedInOutput),
       protected_query_identifier: sql ? randomUUID() : null,
       create_time: now,
       pending_ms: scaledMs(CREATE_PENDING_SECONDS, context.timeScale),
@@ -71,7 +80,10 @@ export const startAudienceGenerationJob: Operation = (context, { body }) => {
   return { body: { audienceGenerationJobArn: arn } };
 };
 
-function checkTemplateParameters(declared: AnalysisTemplateParameter[], given: Record<string, string>) {
+function checkTemplateParameters(
+  declared: AnalysisTemplateParameter[],
+  given: Record<string, string>,
+) {
   const names = declared.map((p) => p.name);
   for (const name of Object.keys(given)) {
     if (!names.includes(name)) {
@@ -111,7 +123,8 @@ export const getAudienceGenerationJob: Operation = (context, { label }) => {
     body.seedAudience = JSON.parse(row.seed_audience);
     body.includeSeedInOutput = row.include_seed_in_output === 1;
   }
-  if (row.protected_query_identifier !== null) body.protectedQueryIdentifier = row.protected_query_identifier;
+  if (row.protected_query_identifier !== null)
+    body.protectedQueryIdentifier = row.protected_query_identifier;
   if (ours) body.tags = context.store.tags.get(row.arn);
   return { body };
 };
@@ -119,7 +132,12 @@ export const getAudienceGenerationJob: Operation = (context, { label }) => {
 export const listAudienceGenerationJobs: Operation = (context, { query }) => {
   const input = validate(
     listAudienceGenerationJobsRequestSchema,
-    queryParams(query, ["nextToken", "maxResults", "configuredAudienceModelArn", "collaborationId"]),
+    queryParams(query, [
+      "nextToken",
+      "maxResults",
+      "configuredAudienceModelArn",
+      "collaborationId",
+    ]),
   );
   const before = decodeToken("audience-generation-job", input.nextToken) ?? Number.MAX_SAFE_INTEGER;
   const limit = input.maxResults ?? DEFAULT_PAGE_SIZE;
@@ -149,7 +167,9 @@ export const listAudienceGenerationJobs: Operation = (context, { query }) => {
 export const deleteAudienceGenerationJob: Operation = (context, { label }) => {
   const { row, status } = jobFromPath(context, label);
   if (accountOf(row.arn) !== ACCOUNT_ID) {
-    throw accessDenied(`Account ${ACCOUNT_ID} may not delete ${row.arn}: it belongs to account ${accountOf(row.arn)}.`);
+    throw accessDenied(
+      `Account ${ACCOUNT_ID} may not delete ${row.arn}: it belongs to account ${accountOf(row.arn)}.`,
+    );
   }
   if (status === "DELETE_PENDING" || status === "DELETE_IN_PROGRESS") return {};
   if (!DELETABLE_STATUSES.has(status)) {

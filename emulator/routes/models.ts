@@ -1,7 +1,11 @@
 /** ListConfiguredAudienceModels, GetConfiguredAudienceModel, ListAudienceModels, GetAudienceModel. */
 import { z } from "zod";
 
-import { audienceModelArnSchema, configuredAudienceModelArnSchema, listPageRequestSchema } from "../../lib/schemas/api";
+import {
+  audienceModelArnSchema,
+  configuredAudienceModelArnSchema,
+  listPageRequestSchema,
+} from "../../lib/schemas/api";
 import { iso, notFound } from "../http";
 import { decodeToken, DEFAULT_PAGE_SIZE, page } from "../pagination";
 import type { AudienceModelRow, ConfiguredAudienceModelRow } from "../store";
@@ -41,10 +45,14 @@ export const listConfiguredAudienceModels: Operation = (context, { query }) => {
   return { body: { configuredAudienceModels: items.map(configuredModelSummary), nextToken } };
 };
 
-const configuredModelInput = z.strictObject({ configuredAudienceModelArn: configuredAudienceModelArnSchema });
+const configuredModelInput = z.strictObject({
+  configuredAudienceModelArn: configuredAudienceModelArnSchema,
+});
 
 export const getConfiguredAudienceModel: Operation = (context, { label }) => {
-  const { configuredAudienceModelArn: arn } = validate(configuredModelInput, { configuredAudienceModelArn: label });
+  const { configuredAudienceModelArn: arn } = validate(configuredModelInput, {
+    configuredAudienceModelArn: label,
+  });
   const row = context.store.models.configuredModel(arn);
   if (!row) throw notFound(`Configured audience model ${arn} does not exist.`);
   return {
@@ -63,7 +71,11 @@ export const listAudienceModels: Operation = (context, { query }) => {
   const input = validate(listPageRequestSchema, queryParams(query, ["nextToken", "maxResults"]));
   const after = decodeToken("audience-model", input.nextToken) ?? 0;
   const limit = input.maxResults ?? DEFAULT_PAGE_SIZE;
-  const { items, nextToken } = page("audience-model", context.store.models.audienceModels(after, limit + 1), limit);
+  const { items, nextToken } = page(
+    "audience-model",
+    context.store.models.audienceModels(after, limit + 1),
+    limit,
+  );
   return { body: { audienceModels: items.map(audienceModelSummary), nextToken } };
 };
 
@@ -76,8 +88,10 @@ export const getAudienceModel: Operation = (context, { label }) => {
   return {
     body: {
       ...audienceModelSummary(row),
-      trainingDataStartTime: row.training_data_start_time === null ? undefined : iso(row.training_data_start_time),
-      trainingDataEndTime: row.training_data_end_time === null ? undefined : iso(row.training_data_end_time),
+      trainingDataStartTime:
+        row.training_data_start_time === null ? undefined : iso(row.training_data_start_time),
+      trainingDataEndTime:
+        row.training_data_end_time === null ? undefined : iso(row.training_data_end_time),
       kmsKeyArn: row.kms_key_arn ?? undefined,
       tags: context.store.tags.get(row.arn),
     },

@@ -3,9 +3,9 @@ import { z } from "zod";
 
 import {
   RESERVED_TAG_KEY_PATTERN,
-  TAGS_MAX,
   taggableArnSchema,
   tagResourceRequestSchema,
+  TAGS_MAX,
   untagResourceRequestSchema,
 } from "../../lib/schemas/api";
 import { accessDenied, notFound, validationError } from "../http";
@@ -31,7 +31,9 @@ function taggableResource(context: Context, arn: string): string {
             : false;
   if (!exists) throw notFound(`Resource ${arn} does not exist.`);
   if (accountOf(arn) !== ACCOUNT_ID) {
-    throw accessDenied(`Account ${ACCOUNT_ID} may not read or change the tags of ${arn}: it belongs to account ${accountOf(arn)}.`);
+    throw accessDenied(
+      `Account ${ACCOUNT_ID} may not read or change the tags of ${arn}: it belongs to account ${accountOf(arn)}.`,
+    );
   }
   return arn;
 }
@@ -64,7 +66,9 @@ export const untagResource: Operation = (context, { label, query }) => {
   });
   const reserved = input.tagKeys.find((key) => RESERVED_TAG_KEY_PATTERN.test(key));
   if (reserved !== undefined) {
-    throw validationError(`tagKeys: Tag keys starting with aws: (in any case) are reserved for AWS and cannot be removed (${reserved})`);
+    throw validationError(
+      `tagKeys: Tag keys starting with aws: (in any case) are reserved for AWS and cannot be removed (${reserved})`,
+    );
   }
   const arn = taggableResource(context, input.resourceArn);
   context.store.tags.remove(arn, input.tagKeys);

@@ -54,11 +54,15 @@ export class ExportJobStore {
       setStatus: db.prepare<[string, number, string]>(
         "UPDATE audience_export_jobs SET status = ?, update_time = ? WHERE id = ?",
       ),
-      unwritten: db.prepare<[], ExportJobRow>("SELECT * FROM audience_export_jobs WHERE outcome IS NULL ORDER BY seq"),
+      unwritten: db.prepare<[], ExportJobRow>(
+        "SELECT * FROM audience_export_jobs WHERE outcome IS NULL ORDER BY seq",
+      ),
       unsettled: db.prepare<[], ExportJobRow>(
         "SELECT * FROM audience_export_jobs WHERE status IN ('CREATE_PENDING', 'CREATE_IN_PROGRESS')",
       ),
-      removeForJob: db.prepare<[string]>("DELETE FROM audience_export_jobs WHERE audience_generation_job_arn = ?"),
+      removeForJob: db.prepare<[string]>(
+        "DELETE FROM audience_export_jobs WHERE audience_generation_job_arn = ?",
+      ),
     };
   }
 
@@ -76,7 +80,9 @@ export class ExportJobStore {
 
   storeOutcome(
     id: string,
-    outcome: Pick<ExportJobRow, "finish_time" | "status_code" | "status_message"> & { outcome: "ACTIVE" | "CREATE_FAILED" },
+    outcome: Pick<ExportJobRow, "finish_time" | "status_code" | "status_message"> & {
+      outcome: "ACTIVE" | "CREATE_FAILED";
+    },
   ): boolean {
     return this.statements.storeOutcome.run({ id, ...outcome }).changes > 0;
   }

@@ -75,7 +75,9 @@ export class GenerationJobStore {
 
   constructor(private readonly db: Db) {
     this.statements = {
-      get: db.prepare<[string], GenerationJobRow>(`SELECT ${COLUMNS} FROM audience_generation_jobs WHERE arn = ?`),
+      get: db.prepare<[string], GenerationJobRow>(
+        `SELECT ${COLUMNS} FROM audience_generation_jobs WHERE arn = ?`,
+      ),
       list: db.prepare<
         { before: number; model: string | null; collaboration: string | null; limit: number },
         GenerationJobRow

@@ -61,8 +61,12 @@ export class ModelStore {
 
   constructor(private readonly db: Db) {
     this.statements = {
-      trainingDataset: db.prepare<[string], TrainingDatasetRow>("SELECT * FROM training_datasets WHERE arn = ?"),
-      audienceModel: db.prepare<[string], AudienceModelRow>("SELECT * FROM audience_models WHERE arn = ?"),
+      trainingDataset: db.prepare<[string], TrainingDatasetRow>(
+        "SELECT * FROM training_datasets WHERE arn = ?",
+      ),
+      audienceModel: db.prepare<[string], AudienceModelRow>(
+        "SELECT * FROM audience_models WHERE arn = ?",
+      ),
       audienceModels: db.prepare<[number, number], AudienceModelRow>(
         "SELECT * FROM audience_models WHERE seq > ? ORDER BY seq LIMIT ?",
       ),
@@ -72,7 +76,9 @@ export class ModelStore {
       configuredModels: db.prepare<[number, number], ConfiguredAudienceModelRow>(
         "SELECT * FROM configured_audience_models WHERE seq > ? ORDER BY seq LIMIT ?",
       ),
-      analysisTemplate: db.prepare<[string], AnalysisTemplateRow>("SELECT * FROM analysis_templates WHERE arn = ?"),
+      analysisTemplate: db.prepare<[string], AnalysisTemplateRow>(
+        "SELECT * FROM analysis_templates WHERE arn = ?",
+      ),
       insertTrainingDataset: db.prepare(
         "INSERT INTO training_datasets (arn, name, generator_seed, users, create_time) VALUES (@arn, @name, @generator_seed, @users, @create_time)",
       ),
