@@ -360,23 +360,34 @@ test("an empty form is not sent: errors show beside their fields and focus goes 
   await expect(form.roleArn).not.toHaveAttribute("aria-invalid");
 });
 
-test("a double click on Start job starts one job", async ({ page }) => {
-  const form = new JobFormPage(page);
-  const collaborationId = randomUUID();
-  await form.goto();
-  await form.name.fill(`Double click ${unique()}`);
-  await form.chooseModel(BY_SHARE.name);
-  await form.s3Uri.fill(DEMO_SEED_URIS.sportsFans);
-  await form.roleArn.fill(DEMO_SEED_ROLE_ARN);
-  await form.collaborationId.fill(collaborationId);
-  await form.submit.dblclick();
-  await form.roleArn.press("Enter").catch(() => {});
-  await form.expectJobPage();
-  const { audienceGenerationJobs } = await serviceClient().send(
-    new ListAudienceGenerationJobsCommand({ collaborationId }),
-  );
-  expect(audienceGenerationJobs).toHaveLength(1);
-});
+for (const [how, press] of [
+  ["a double click on Start job", (form: JobFormPage) => form.submit.dblclick()],
+  [
+    "Enter pressed twice",
+    async (form: JobFormPage) => {
+      await form.roleArn.focus();
+      await form.page.keyboard.press("Enter");
+      await form.page.keyboard.press("Enter");
+    },
+  ],
+] as const) {
+  test(`${how} starts one job`, async ({ page }) => {
+    const form = new JobFormPage(page);
+    const collaborationId = randomUUID();
+    await form.goto();
+    await form.name.fill(`Once only ${unique()}`);
+    await form.chooseModel(BY_SHARE.name);
+    await form.s3Uri.fill(DEMO_SEED_URIS.sportsFans);
+    await form.roleArn.fill(DEMO_SEED_ROLE_ARN);
+    await form.collaborationId.fill(collaborationId);
+    await press(form);
+    await form.expectJobPage();
+    const { audienceGenerationJobs } = await serviceClient().send(
+      new ListAudienceGenerationJobsCommand({ collaborationId }),
+    );
+    expect(audienceGenerationJobs).toHaveLength(1);
+  });
+}
 
 test("leaving with unsent changes asks first, and staying keeps them", async ({ page }) => {
   const form = new JobFormPage(page);
