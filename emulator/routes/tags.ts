@@ -17,7 +17,7 @@ const resourceInput = z.strictObject({ resourceArn: taggableArnSchema });
 
 /** The ARN when it names a resource we hold (and may tag); otherwise a 404 or 403. */
 function taggableResource(context: Context, arn: string): string {
-  const { models, jobs } = context.store;
+  const { models } = context.store;
   const type = arn.split(":")[5]?.split("/")[0];
   const exists =
     type === "training-dataset"
@@ -27,7 +27,7 @@ function taggableResource(context: Context, arn: string): string {
         : type === "configured-audience-model"
           ? models.configuredModel(arn) !== undefined
           : type === "audience-generation-job"
-            ? jobs.get(arn) !== undefined && context.engine.job(arn) !== undefined
+            ? context.engine.job(arn) !== undefined
             : false;
   if (!exists) throw notFound(`Resource ${arn} does not exist.`);
   if (accountOf(arn) !== ACCOUNT_ID) {

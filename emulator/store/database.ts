@@ -87,6 +87,7 @@ CREATE TABLE IF NOT EXISTS audience_generation_jobs (
   update_time INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS audience_generation_jobs_status ON audience_generation_jobs(status);
+CREATE INDEX IF NOT EXISTS audience_generation_jobs_uncomputed ON audience_generation_jobs(seq) WHERE outcome IS NULL;
 CREATE TABLE IF NOT EXISTS audience_export_jobs (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   id TEXT NOT NULL UNIQUE,
@@ -108,6 +109,8 @@ CREATE TABLE IF NOT EXISTS audience_export_jobs (
   update_time INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS audience_export_jobs_job ON audience_export_jobs(audience_generation_job_arn);
+CREATE INDEX IF NOT EXISTS audience_export_jobs_status ON audience_export_jobs(status);
+CREATE INDEX IF NOT EXISTS audience_export_jobs_unwritten ON audience_export_jobs(seq) WHERE outcome IS NULL;
 CREATE TABLE IF NOT EXISTS tags (
   resource_arn TEXT NOT NULL,
   key TEXT NOT NULL,

@@ -106,9 +106,10 @@ export class GenerationJobStore {
       segment: db.prepare<[string], { segment: Buffer | null }>(
         "SELECT segment FROM audience_generation_jobs WHERE arn = ?",
       ),
-      markDeleting: db.prepare<[number, number, number, string]>(
-        `UPDATE audience_generation_jobs SET delete_time = ?, delete_pending_ms = ?, delete_progress_ms = ?
-         WHERE arn = ? AND delete_time IS NULL`,
+      markDeleting: db.prepare<{ arn: string; now: number; pending: number; progress: number }>(
+        `UPDATE audience_generation_jobs SET delete_time = @now, delete_pending_ms = @pending,
+           delete_progress_ms = @progress, status = 'DELETE_PENDING', update_time = @now
+         WHERE arn = @arn AND delete_time IS NULL`,
       ),
       setStatus: db.prepare<[string, number, string]>(
         "UPDATE audience_generation_jobs SET status = ?, update_time = ? WHERE arn = ?",
@@ -119,8 +120,7 @@ export class GenerationJobStore {
       ),
       unsettled: db.prepare<[], GenerationJobRow>(
         `SELECT ${COLUMNS} FROM audience_generation_jobs
-         WHERE status IN ('CREATE_PENDING', 'CREATE_IN_PROGRESS', 'DELETE_PENDING', 'DELETE_IN_PROGRESS')
-            OR delete_time IS NOT NULL`,
+         WHERE status IN ('CREATE_PENDING', 'CREATE_IN_PROGRESS', 'DELETE_PENDING', 'DELETE_IN_PROGRESS')`,
       ),
     };
   }
@@ -153,7 +153,10 @@ export class GenerationJobStore {
   }
 
   markDeleting(arn: string, now: number, pendingMs: number, progressMs: number): boolean {
-    return this.statements.markDeleting.run(now, pendingMs, progressMs, arn).changes > 0;
+    return (
+      this.statements.markDeleting.run({ arn, now, pending: pendingMs, progress: progressMs })
+        .changes > 0
+    );
   }
 
   setStatus(arn: string, status: GenerationJobStatus, updateTime: number): void {
@@ -169,7 +172,7 @@ export class GenerationJobStore {
     return this.statements.uncomputed.all();
   }
 
-  /** Jobs whose stored status may be behind the clock. */
+  /** Jobs whose stored status may be behind the clock (deletion writes DELETE_PENDING at once). */
   unsettled(): GenerationJobRow[] {
     return this.statements.unsettled.all();
   }
