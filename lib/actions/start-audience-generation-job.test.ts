@@ -1,0 +1,143 @@
+/**
+ * The start-job server action against a real local service on a loopback
+ * port: nothing between them is mocked.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+
+import {
+  DEMO_ANALYSIS_TEMPLATES,
+  DEMO_CONFIGURED_MODELS,
+  DEMO_SEED_ROLE_ARN,
+  DEMO_SEED_URIS,
+} from "@/emulator/demo/catalog";
+import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
+import { emptyStartJobForm, type StartJobFormValues } from "@/lib/schemas/start-job-form";
+
+type Action = typeof import("./start-audience-generation-job").startAudienceGenerationJob;
+const running: TestEmulator[] = [];
+afterAll(async () => {
+  await Promise.all(running.map((e) => e.close()));
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+/** A fresh service and a fresh copy of the action, whose one client points at it. */
+async function actionAgainst(
+  options: Parameters<typeof startTestEmulator>[0] = {},
+): Promise<[Action, TestEmulator]> {
+  const emulator = await startTestEmulator(options);
+  running.push(emulator);
+  vi.stubEnv("CLEANROOMS_ML_ENDPOINT", emulator.url);
+  vi.stubEnv("AWS_REGION", "us-east-1");
+  vi.resetModules();
+  const { startAudienceGenerationJob } = await import("./start-audience-generation-job");
+  return [startAudienceGenerationJob, emulator];
+}
+
+const values: StartJobFormValues = {
+  ...emptyStartJobForm,
+  name: "Action test",
+  configuredAudienceModelArn: DEMO_CONFIGURED_MODELS.retailPercentage.arn,
+  s3Uri: DEMO_SEED_URIS.sportsFans,
+  roleArn: DEMO_SEED_ROLE_ARN,
+};
+const template = DEMO_ANALYSIS_TEMPLATES.customersBySegment;
+
+describe("startAudienceGenerationJob", () => {
+  let start: Action;
+  let emulator: TestEmulator;
+  beforeAll(async () => {
+    [start, emulator] = await actionAgainst();
+  });
+
+  it("starts the job the values describe and returns its ARN", async () => {
+    const result = await start({
+      ...values,
+      tags: [{ key: "team", value: "growth" }],
+      includeSeedInOutput: true,
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const job = await emulator.call(
+      "GET",
+      `/audience-generation-job/${encodeURIComponent(result.data.audienceGenerationJobArn)}`,
+    );
+    expect(job.json).toMatchObject({
+      name: "Action test",
+      configuredAudienceModelArn: values.configuredAudienceModelArn,
+      seedAudience: {
+        roleArn: DEMO_SEED_ROLE_ARN,
+        dataSource: { s3Uri: DEMO_SEED_URIS.sportsFans },
+      },
+      includeSeedInOutput: true,
+      tags: { team: "growth" },
+    });
+  });
+
+  it("never trusts its caller: it checks the values again and sends nothing that fails", async () => {
+    const before = (await emulator.call("GET", "/audience-generation-job?maxResults=100")).json;
+    expect(await start({ ...values, name: "", tags: [{ key: "aws:x", value: "" }] })).toEqual({
+      ok: false,
+      error: {
+        code: "InvalidInput",
+        message: expect.any(String),
+        fieldErrors: {
+          name: "Name is required",
+          "tags.0.key": "Tag keys starting with aws: (in any case) are reserved for AWS",
+        },
+      },
+    });
+    for (const bad of [null, "x", { ...values, admin: true }, { ...values, workerCount: 4 }]) {
+      const result = await start(bad);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe("InvalidInput");
+    }
+    expect((await emulator.call("GET", "/audience-generation-job?maxResults=100")).json).toEqual(
+      before,
+    );
+  });
+
+  it("puts a service ValidationException beside the field it names", async () => {
+    const result = await start({
+      ...values,
+      seedSource: "ANALYSIS_TEMPLATE",
+      analysisTemplateArn: template.arn,
+      parameters: [{ key: "colour", value: "blue" }],
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: "ValidationException",
+        fieldErrors: { parameters: expect.stringContaining("no parameter colour") },
+        hint: expect.any(String),
+      },
+    });
+  });
+
+  it("returns other service errors with their type, the service's message and what to do", async () => {
+    const missing = template.arn.replace(/[0-9a-f]{4}$/, "ffff");
+    const result = await start({
+      ...values,
+      seedSource: "ANALYSIS_TEMPLATE",
+      analysisTemplateArn: missing,
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: "ResourceNotFoundException",
+        message: `Analysis template ${missing} does not exist.`,
+        hint: expect.stringContaining("deleted"),
+      },
+    });
+  });
+
+  it("reports throttling once the client's retries are spent", async () => {
+    const [throttled] = await actionAgainst({ throttleRate: 1 });
+    const result = await throttled(values);
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: "ThrottlingException", hint: expect.stringContaining("Wait") },
+    });
+  });
+});
