@@ -24,7 +24,7 @@ export function errorAt(errors: FieldErrors<StartJobFormValues>, path: string): 
 }
 
 /** The accessibility attributes of a control: invalid state, and its description and error read with it. */
-export function describe(
+export function controlA11y(
   id: string,
   { description, error }: { description?: boolean; error?: string },
 ) {

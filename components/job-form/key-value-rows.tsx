@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { fieldIds, Input } from "@/components/ui/field";
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
 
-import { controlId, describe, errorAt, type RowField } from "./form-helpers";
+import { controlA11y, controlId, errorAt, type RowField } from "./form-helpers";
 
 /**
  * Rows of key and value, added and removed one by one: tags, SQL parameters
@@ -97,7 +97,7 @@ export function KeyValueRows({
                   </label>
                   <Input
                     {...register(keyPath)}
-                    {...describe(keyId, { error: keyError })}
+                    {...controlA11y(keyId, { error: keyError })}
                     invalid={Boolean(keyError)}
                     placeholder={keyPlaceholder}
                     autoComplete="off"
@@ -119,7 +119,7 @@ export function KeyValueRows({
                   </label>
                   <Input
                     {...register(valuePath)}
-                    {...describe(valueId, { error: valueError })}
+                    {...controlA11y(valueId, { error: valueError })}
                     invalid={Boolean(valueError)}
                     placeholder={valuePlaceholder}
                     autoComplete="off"

@@ -14,7 +14,7 @@ import type { ConfiguredModelData, ConfiguredModelSummaryData } from "@/lib/read
 import { CONFIGURED_AUDIENCE_MODEL_ARN_PATTERN } from "@/lib/schemas/api";
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
 
-import { controlId, describe, errorAt } from "./form-helpers";
+import { controlA11y, controlId, errorAt } from "./form-helpers";
 
 const FIELD = "configuredAudienceModelArn";
 
@@ -49,7 +49,7 @@ export function ModelPicker({ initialModels }: { initialModels?: ConfiguredModel
       >
         <Select
           {...register(FIELD)}
-          {...describe(id, { description: true, error })}
+          {...controlA11y(id, { description: true, error })}
           invalid={Boolean(error)}
           disabled={models.isPending && list.length === 0}
         >

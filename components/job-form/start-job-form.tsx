@@ -8,11 +8,12 @@ import { FormProvider, useForm, useWatch, type FieldErrors, type FieldPath } fro
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { type ActionError } from "@/lib/action-result";
+import type { ActionError } from "@/lib/action-result";
 import {
   startAudienceGenerationJob,
   type StartJobResult,
 } from "@/lib/actions/start-audience-generation-job";
+import type { ConfiguredModelSummaryData } from "@/lib/reads/models";
 import { DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, TAGS_MAX } from "@/lib/schemas/api";
 import {
   emptyStartJobForm,
@@ -69,7 +70,7 @@ export function StartJobForm({
   notice,
 }: {
   defaultValues?: StartJobFormValues;
-  initialModels?: Parameters<typeof ModelPicker>[0]["initialModels"];
+  initialModels?: ConfiguredModelSummaryData[];
   submit?: Submit;
   onStarted: (audienceGenerationJobArn: string) => void;
   /** Shown above the form, e.g. where a cloned job's values came from. */

@@ -7,7 +7,7 @@ import { Field, Input, Textarea } from "@/components/ui/field";
 import { codePointLength } from "@/lib/schemas/api";
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
 
-import { controlId, describe, errorAt } from "./form-helpers";
+import { controlA11y, controlId, errorAt } from "./form-helpers";
 
 type TextPath =
   | "name"
@@ -63,7 +63,7 @@ export function TextField({
   const error = errorAt(errors, name);
   const props = {
     ...register(name),
-    ...describe(id, { description: Boolean(description) || maxLength !== undefined, error }),
+    ...controlA11y(id, { description: Boolean(description) || maxLength !== undefined, error }),
     invalid: Boolean(error),
     placeholder,
     spellCheck: monospace ? false : undefined,
