@@ -32,14 +32,19 @@ function ModelFacts({ model }: { model: ConfiguredModelData }) {
   const shares = !model.sharedAudienceMetrics.includes("NONE");
   return (
     <DescriptionList>
-      {model.description && <DescriptionItem label="Description">{model.description}</DescriptionItem>}
+      {model.description && (
+        <DescriptionItem label="Description">{model.description}</DescriptionItem>
+      )}
       <DescriptionItem label="Audience sizes">
         {sizes && sizes.audienceSizeBins.length > 0 ? (
           <ul className="flex flex-wrap gap-1.5">
             {[...sizes.audienceSizeBins]
               .sort((a, b) => a - b)
               .map((value) => (
-                <li key={value} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700 tabular-nums">
+                <li
+                  key={value}
+                  className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700 tabular-nums"
+                >
                   {formatAudienceSize({ type: sizes.audienceSizeType, value })}
                 </li>
               ))}
@@ -56,7 +61,9 @@ function ModelFacts({ model }: { model: ConfiguredModelData }) {
         )}
       </DescriptionItem>
       <DescriptionItem label="Metrics">
-        {shares ? "Shared: relevance scores and recall are shown" : "Not shared by the model's owner"}
+        {shares
+          ? "Shared: relevance scores and recall are shown"
+          : "Not shared by the model's owner"}
       </DescriptionItem>
       <DescriptionItem label="Exports go to">
         <Mono>{model.outputConfig.destination.s3Destination.s3Uri}</Mono>
@@ -69,7 +76,8 @@ function ModelFacts({ model }: { model: ConfiguredModelData }) {
 }
 
 function Unreadable({ arn, error }: { arn: string; error: ActionError | undefined }) {
-  const otherAccount = error?.code === "ResourceNotFoundException" || error?.code === "AccessDeniedException";
+  const otherAccount =
+    error?.code === "ResourceNotFoundException" || error?.code === "AccessDeniedException";
   return (
     <div className="space-y-2 text-sm">
       <p>

@@ -32,7 +32,13 @@ describe("delete", () => {
   it("asks for confirmation naming the job, and cancelling deletes nothing", async () => {
     const user = userEvent.setup();
     let deleted = false;
-    render(<DeleteJobButton jobArn={JOB_ARN} jobName="Spring sports fans" onDeleted={() => (deleted = true)} />);
+    render(
+      <DeleteJobButton
+        jobArn={JOB_ARN}
+        jobName="Spring sports fans"
+        onDeleted={() => (deleted = true)}
+      />,
+    );
     await user.click(screen.getByRole("button", { name: "Delete" }));
     const dialog = screen.getByRole("dialog", { name: "Delete Spring sports fans?" });
     expect(dialog).toHaveTextContent(/cannot be undone/);

@@ -10,7 +10,11 @@ import { deleteAudienceGenerationJob } from "@/lib/actions/delete-audience-gener
 import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
 
 /** The service deletes a job only once it has finished (or a deletion has failed). */
-const DELETABLE: ReadonlySet<AudienceGenerationJobStatus> = new Set(["ACTIVE", "CREATE_FAILED", "DELETE_FAILED"]);
+const DELETABLE: ReadonlySet<AudienceGenerationJobStatus> = new Set([
+  "ACTIVE",
+  "CREATE_FAILED",
+  "DELETE_FAILED",
+]);
 
 export function canDelete(status: AudienceGenerationJobStatus): boolean {
   return DELETABLE.has(status);
@@ -41,7 +45,11 @@ export function DeleteJobButton({
 
   return (
     <>
-      <Button variant="secondary" className="text-red-700 hover:bg-red-50" onClick={() => setOpen(true)}>
+      <Button
+        variant="secondary"
+        className="text-red-700 hover:bg-red-50"
+        onClick={() => setOpen(true)}
+      >
         Delete
       </Button>
       <Dialog
@@ -51,8 +59,8 @@ export function DeleteJobButton({
         description={
           <>
             <p>
-              This removes the job and the audience it generated from Clean Rooms ML. It cannot be undone; files
-              already exported to S3 stay where they are.
+              This removes the job and the audience it generated from Clean Rooms ML. It cannot be
+              undone; files already exported to S3 stay where they are.
             </p>
           </>
         }
@@ -67,7 +75,9 @@ export function DeleteJobButton({
               onClick={() =>
                 startTransition(async () => {
                   setError(undefined);
-                  const result = await deleteAudienceGenerationJob({ audienceGenerationJobArn: jobArn });
+                  const result = await deleteAudienceGenerationJob({
+                    audienceGenerationJobArn: jobArn,
+                  });
                   if (result.ok) {
                     setOpen(false);
                     onDeleted();

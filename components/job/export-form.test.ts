@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 
 import { NAME_MAX_LENGTH, startAudienceExportJobRequestSchema } from "@/lib/schemas/api";
 
-import { exportFormSchema, sizeOptionLabel, sizeOptions, suggestedExportName, toExportRequest } from "./export-form";
+import {
+  exportFormSchema,
+  sizeOptionLabel,
+  sizeOptions,
+  suggestedExportName,
+  toExportRequest,
+} from "./export-form";
 
 const JOB_ARN = "arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-generation-job/job-1";
 
@@ -23,20 +29,30 @@ describe("export form", () => {
 
   it("falls back to the sizes the job was scored at when the model cannot be read", () => {
     const options = sizeOptions(undefined, {
-      relevanceMetrics: [{ audienceSize: { type: "ABSOLUTE", value: 2000 } }, { audienceSize: { type: "ABSOLUTE", value: 1000 } }],
+      relevanceMetrics: [
+        { audienceSize: { type: "ABSOLUTE", value: 2000 } },
+        { audienceSize: { type: "ABSOLUTE", value: 1000 } },
+      ],
     });
     expect(options.map((o) => o.value)).toEqual([1000, 2000]);
   });
 
   it("suggests a name within the name limit", () => {
-    const name = suggestedExportName("x".repeat(NAME_MAX_LENGTH), { type: "ABSOLUTE", value: 50_000 });
+    const name = suggestedExportName("x".repeat(NAME_MAX_LENGTH), {
+      type: "ABSOLUTE",
+      value: 50_000,
+    });
     expect([...name].length).toBeLessThanOrEqual(NAME_MAX_LENGTH);
     expect(name.endsWith("– 50,000")).toBe(true);
     expect(suggestedExportName("Spring", { type: "PERCENTAGE", value: 10 })).toBe("Spring – 10%");
   });
 
   it("builds a request the server action accepts", () => {
-    const values = exportFormSchema.parse({ size: "ABSOLUTE:10000", name: "Spring – 10,000", description: "" });
+    const values = exportFormSchema.parse({
+      size: "ABSOLUTE:10000",
+      name: "Spring – 10,000",
+      description: "",
+    });
     const request = toExportRequest(values, JOB_ARN);
     expect(request).toEqual({
       name: "Spring – 10,000",

@@ -5,8 +5,17 @@
  */
 import { z } from "zod";
 
-import type { AudienceExportJobStatus, AudienceGenerationJobStatus, AudienceSizeType } from "@/lib/cleanrooms-ml";
-import { descriptionSchema, NAME_MAX_LENGTH, nameSchema, type StartAudienceExportJobRequest } from "@/lib/schemas/api";
+import type {
+  AudienceExportJobStatus,
+  AudienceGenerationJobStatus,
+  AudienceSizeType,
+} from "@/lib/cleanrooms-ml";
+import {
+  descriptionSchema,
+  NAME_MAX_LENGTH,
+  nameSchema,
+  type StartAudienceExportJobRequest,
+} from "@/lib/schemas/api";
 
 import { sizeLabel } from "./metrics";
 
@@ -24,7 +33,9 @@ export interface SizeOption {
 
 /** The sizes a job can be exported at, smallest first: the model's bins, else the sizes the job was scored at. */
 export function sizeOptions(
-  model: { audienceSizeConfig?: { audienceSizeType: AudienceSizeType; audienceSizeBins: number[] } } | undefined,
+  model:
+    | { audienceSizeConfig?: { audienceSizeType: AudienceSizeType; audienceSizeBins: number[] } }
+    | undefined,
   metrics: { relevanceMetrics: { audienceSize: SizeOption }[] } | undefined,
 ): SizeOption[] {
   const config = model?.audienceSizeConfig;
@@ -43,13 +54,18 @@ export function sizeOptionLabel(o: SizeOption): string {
 
 /** A suggested export name: the job's name and the size, cut to the name limit. */
 export function suggestedExportName(jobName: string, option: SizeOption | undefined): string {
-  const suffix = option ? ` – ${option.type === "PERCENTAGE" ? `${option.value}%` : sizeLabel(option)}` : " – export";
+  const suffix = option
+    ? ` – ${option.type === "PERCENTAGE" ? `${option.value}%` : sizeLabel(option)}`
+    : " – export";
   const chars = [...jobName];
   const room = NAME_MAX_LENGTH - [...suffix].length;
   return (chars.length > room ? chars.slice(0, room).join("").trimEnd() : jobName) + suffix;
 }
 
-export function toExportRequest(values: ExportFormValues, jobArn: string): StartAudienceExportJobRequest {
+export function toExportRequest(
+  values: ExportFormValues,
+  jobArn: string,
+): StartAudienceExportJobRequest {
   const [type, value] = values.size.split(":");
   const request: StartAudienceExportJobRequest = {
     name: values.name,
@@ -71,7 +87,11 @@ export const EXPORT_STATUS: Record<
   { label: string; tone: "neutral" | "progress" | "success" | "danger"; explanation: string }
 > = {
   CREATE_PENDING: { label: "Pending", tone: "neutral", explanation: "Waiting to start." },
-  CREATE_IN_PROGRESS: { label: "Exporting", tone: "progress", explanation: "Writing the audience to S3." },
+  CREATE_IN_PROGRESS: {
+    label: "Exporting",
+    tone: "progress",
+    explanation: "Writing the audience to S3.",
+  },
   ACTIVE: { label: "Ready", tone: "success", explanation: "The audience file is in S3." },
   CREATE_FAILED: { label: "Failed", tone: "danger", explanation: "The export did not complete." },
 };

@@ -56,7 +56,10 @@ export function ExportsPanel({
   initialExports: ExportJobData[] | undefined;
 }) {
   const enabled = canExport && mayHaveExports(job.status);
-  const exports = useExports(job.audienceGenerationJobArn, { initialData: initialExports, enabled });
+  const exports = useExports(job.audienceGenerationJobArn, {
+    initialData: initialExports,
+    enabled,
+  });
   const options = sizeOptions(model, job.metrics);
   const destination = model?.outputConfig.destination.s3Destination.s3Uri;
 
@@ -78,14 +81,20 @@ export function ExportsPanel({
     >
       <div className="space-y-5">
         {!canExport ? (
-          <p className="text-sm text-slate-600">Only the account that owns this job can export its audience.</p>
+          <p className="text-sm text-slate-600">
+            Only the account that owns this job can export its audience.
+          </p>
         ) : job.status === "ACTIVE" ? (
           options.length > 0 ? (
-            <ExportForm jobArn={job.audienceGenerationJobArn} jobName={job.name} options={options} />
+            <ExportForm
+              jobArn={job.audienceGenerationJobArn}
+              jobName={job.name}
+              options={options}
+            />
           ) : (
             <p className="text-sm text-slate-600">
-              The configured model&apos;s audience sizes are not visible to your account, so the dashboard cannot offer
-              an export.
+              The configured model&apos;s audience sizes are not visible to your account, so the
+              dashboard cannot offer an export.
             </p>
           )
         ) : (
@@ -103,14 +112,23 @@ export function ExportsPanel({
   );
 }
 
-function ExportForm({ jobArn, jobName, options }: { jobArn: string; jobName: string; options: SizeOption[] }) {
+function ExportForm({
+  jobArn,
+  jobName,
+  options,
+}: {
+  jobArn: string;
+  jobName: string;
+  options: SizeOption[];
+}) {
   const queryClient = useQueryClient();
   const [error, setError] = useState<ActionError | undefined>();
   const [started, setStarted] = useState<string | undefined>();
   const form = useForm<ExportFormValues>({
     resolver: zodResolver(exportFormSchema),
     defaultValues: { size: "", name: suggestedExportName(jobName, undefined), description: "" },
-    mode: "onTouched",
+    mode: "onSubmit",
+    reValidateMode: "onChange",
   });
   const size = useWatch({ control: form.control, name: "size" });
   const errors = form.formState.errors;
@@ -221,13 +239,18 @@ function ExportList({ query }: { query: ReturnType<typeof useExports> }) {
       <h3 className="flex items-center gap-2 text-sm font-semibold text-slate-900">
         Exports of this job
         <span className="text-xs font-normal text-slate-500">
-          {exports.length === 0 ? "" : `${exports.length}${inFlight ? " · updating while in progress" : ""}`}
+          {exports.length === 0
+            ? ""
+            : `${exports.length}${inFlight ? " · updating while in progress" : ""}`}
         </span>
       </h3>
       {exports.length === 0 ? (
         <p className="text-sm text-slate-500">No exports yet.</p>
       ) : (
-        <ul aria-label="Exports" className="divide-y divide-slate-100 rounded-md border border-slate-200">
+        <ul
+          aria-label="Exports"
+          className="divide-y divide-slate-100 rounded-md border border-slate-200"
+        >
           {exports.map((e) => (
             <ExportRow key={`${e.name}-${e.createTime}`} item={e} />
           ))}
@@ -238,20 +261,27 @@ function ExportList({ query }: { query: ReturnType<typeof useExports> }) {
 }
 
 function ExportRow({ item }: { item: ExportJobData }) {
-  const facts = EXPORT_STATUS[item.status] ?? { label: item.status, tone: "neutral" as const, explanation: "" };
+  const facts = EXPORT_STATUS[item.status] ?? {
+    label: item.status,
+    tone: "neutral" as const,
+    explanation: "",
+  };
   const inFlight = isExportInFlight(item.status);
   return (
     <li className="space-y-1.5 px-3 py-3" aria-label={`Export ${item.name}`}>
       <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
         <p className="min-w-0 font-medium break-words text-slate-900">{item.name}</p>
         <Badge tone={facts.tone}>
-          {inFlight && <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-current" />}
+          {inFlight && (
+            <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-current" />
+          )}
           <span data-export-status={item.status}>{facts.label}</span>
         </Badge>
       </div>
       <p className="text-xs text-slate-600">
         {sizeLabel(item.audienceSize)}
-        {item.audienceSize.type === "PERCENTAGE" ? " of users" : " users"} · started <RelativeTime date={item.createTime} />
+        {item.audienceSize.type === "PERCENTAGE" ? " of users" : " users"} · started{" "}
+        <RelativeTime date={item.createTime} />
       </p>
       {item.outputLocation && (
         <p className="text-xs text-slate-700">

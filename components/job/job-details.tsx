@@ -18,7 +18,10 @@ export function JobDetails({ job, modelName }: { job: JobData; modelName: string
           <Timestamp date={job.updateTime} />
         </DescriptionItem>
         <DescriptionItem label="Configured model">
-          <a href={`#${MODEL_SECTION_ID}`} className="font-medium text-indigo-700 underline-offset-2 hover:underline">
+          <a
+            href={`#${MODEL_SECTION_ID}`}
+            className="font-medium text-indigo-700 underline-offset-2 hover:underline"
+          >
             {modelName ?? <Mono>{job.configuredAudienceModelArn}</Mono>}
           </a>
         </DescriptionItem>
@@ -35,10 +38,18 @@ export function JobDetails({ job, modelName }: { job: JobData; modelName: string
           {job.collaborationId ? <Mono>{job.collaborationId}</Mono> : <NotSet />}
         </DescriptionItem>
         <DescriptionItem label="Started by">
-          {job.startedBy ? <Mono>Account {job.startedBy}</Mono> : <NotSet>Not shown by the service</NotSet>}
+          {job.startedBy ? (
+            <Mono>Account {job.startedBy}</Mono>
+          ) : (
+            <NotSet>Not shown by the service</NotSet>
+          )}
         </DescriptionItem>
         <DescriptionItem label="Protected query ID">
-          {job.protectedQueryIdentifier ? <Mono>{job.protectedQueryIdentifier}</Mono> : <NotSet>None (no SQL seed)</NotSet>}
+          {job.protectedQueryIdentifier ? (
+            <Mono>{job.protectedQueryIdentifier}</Mono>
+          ) : (
+            <NotSet>None (no SQL seed)</NotSet>
+          )}
         </DescriptionItem>
         <DescriptionItem label="Job ARN">
           <Mono>{job.audienceGenerationJobArn}</Mono>

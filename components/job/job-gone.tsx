@@ -12,8 +12,8 @@ export function JobGone() {
         This job was deleted
       </h2>
       <p className="mx-auto mt-1 max-w-prose text-sm text-slate-600">
-        Clean Rooms ML no longer has this job or the audience it generated. Files already exported to S3 are not
-        affected.
+        Clean Rooms ML no longer has this job or the audience it generated. Files already exported
+        to S3 are not affected.
       </p>
       <ButtonLink href="/" className="mt-4">
         Back to all jobs

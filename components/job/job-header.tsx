@@ -23,10 +23,14 @@ export function JobHeader({
       <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-3">
         <div className="min-w-0 space-y-1.5">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-            <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-words text-slate-900">{name}</h1>
+            <h1 className="min-w-0 text-2xl font-semibold tracking-tight break-words text-slate-900">
+              {name}
+            </h1>
             {badge ?? <StatusBadge status={status} />}
           </div>
-          {description && <p className="max-w-prose text-sm whitespace-pre-line text-slate-600">{description}</p>}
+          {description && (
+            <p className="max-w-prose text-sm whitespace-pre-line text-slate-600">{description}</p>
+          )}
         </div>
         {actions && <div className="flex flex-wrap items-center gap-2">{actions}</div>}
       </div>

@@ -5,7 +5,8 @@ import { POLL_MAX_MS, POLL_MIN_MS } from "@/lib/polling";
 import { createBackoff, isJobGone } from "@/lib/queries/job";
 
 /** A query's state after a refresh at `at` that returned `data` (same object = unchanged, as structural sharing gives). */
-const state = (data: unknown, at: number) => ({ state: { data, dataUpdatedAt: at } }) as Parameters<ReturnType<typeof createBackoff>>[0];
+const state = (data: unknown, at: number) =>
+  ({ state: { data, dataUpdatedAt: at } }) as Parameters<ReturnType<typeof createBackoff>>[0];
 
 describe("the job page's polling backoff", () => {
   it("starts at about 2 s, grows while nothing changes, caps at 15 s, and starts again on a change", () => {
@@ -34,7 +35,9 @@ describe("the job page's polling backoff", () => {
   });
 
   it("knows a deleted job by the route's 404", () => {
-    expect(isJobGone(new RouteError(404, { code: "ResourceNotFoundException", message: "gone" }))).toBe(true);
+    expect(
+      isJobGone(new RouteError(404, { code: "ResourceNotFoundException", message: "gone" })),
+    ).toBe(true);
     expect(isJobGone(new RouteError(502, { code: "NetworkError", message: "down" }))).toBe(false);
     expect(isJobGone(new Error("x"))).toBe(false);
   });

@@ -49,7 +49,10 @@ describe("recall", () => {
 
   it("compares with the largest percentage size: close to it means random", () => {
     const points = relevancePoints({
-      relevanceMetrics: [5, 10, 50].map((value) => ({ audienceSize: { type: "PERCENTAGE" as const, value }, score: 1 })),
+      relevanceMetrics: [5, 10, 50].map((value) => ({
+        audienceSize: { type: "PERCENTAGE" as const, value },
+        score: 1,
+      })),
     });
     const share = largestShare(points);
     expect(share).toBe(0.5);
@@ -58,7 +61,9 @@ describe("recall", () => {
   });
 
   it("gives no verdict for absolute sizes, whose share of users is unknown", () => {
-    const points = relevancePoints({ relevanceMetrics: [{ audienceSize: { type: "ABSOLUTE", value: 5000 }, score: 1 }] });
+    const points = relevancePoints({
+      relevanceMetrics: [{ audienceSize: { type: "ABSOLUTE", value: 5000 }, score: 1 }],
+    });
     expect(largestShare(points)).toBeUndefined();
     expect(recallVerdict(0.3, undefined)).toBeUndefined();
   });
@@ -67,7 +72,9 @@ describe("recall", () => {
 describe("why there are no metrics", () => {
   it("says a running job is not finished yet", () => {
     expect(noMetricsReason("CREATE_IN_PROGRESS", false, undefined)?.title).toBe("Not finished yet");
-    expect(noMetricsReason("CREATE_PENDING", false, { sharedAudienceMetrics: ["NONE"] })?.title).toBe("Not finished yet");
+    expect(
+      noMetricsReason("CREATE_PENDING", false, { sharedAudienceMetrics: ["NONE"] })?.title,
+    ).toBe("Not finished yet");
   });
 
   it("says a failed job has nothing to score", () => {
@@ -81,7 +88,9 @@ describe("why there are no metrics", () => {
   });
 
   it("names the likely cause when the model cannot be read", () => {
-    expect(noMetricsReason("ACTIVE", false, undefined)?.detail).toMatch(/owner does not share metrics/);
+    expect(noMetricsReason("ACTIVE", false, undefined)?.detail).toMatch(
+      /owner does not share metrics/,
+    );
   });
 
   it("has nothing to say when there are metrics", () => {

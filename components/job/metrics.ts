@@ -49,7 +49,9 @@ export function formatRecall(recall: number): string {
 
 /** A short sentence of the relevance points, for the chart's aria-label. */
 export function chartDescription(points: RelevancePoint[]): string {
-  const parts = points.map((p) => `${sizeLabel(p)}${p.type === "ABSOLUTE" ? " users" : ""}: ${formatScore(p.score)}`);
+  const parts = points.map(
+    (p) => `${sizeLabel(p)}${p.type === "ABSOLUTE" ? " users" : ""}: ${formatScore(p.score)}`,
+  );
   return `Line chart of relevance score by audience size, smallest size first. ${parts.join("; ")}.`;
 }
 
@@ -57,9 +59,13 @@ export function chartDescription(points: RelevancePoint[]): string {
  * The share of all users the largest audience size covers, when the sizes are
  * percentages (absolute sizes give no share without the population's size).
  */
-export function largestShare(points: RelevancePoint[], modelBins?: { type: AudienceSizeType; values: number[] }) {
+export function largestShare(
+  points: RelevancePoint[],
+  modelBins?: { type: AudienceSizeType; values: number[] },
+) {
   const percentages = points.filter((p) => p.type === "PERCENTAGE").map((p) => p.value);
-  if (percentages.length === 0 && modelBins?.type === "PERCENTAGE") percentages.push(...modelBins.values);
+  if (percentages.length === 0 && modelBins?.type === "PERCENTAGE")
+    percentages.push(...modelBins.values);
   return percentages.length > 0 ? Math.max(...percentages) / 100 : undefined;
 }
 
@@ -70,7 +76,10 @@ export type RecallVerdict = "random" | "better";
  * largest size's share of users means no better than picking users at random.
  * "Close" is within a tenth of that share (or below it).
  */
-export function recallVerdict(recall: number, share: number | undefined): RecallVerdict | undefined {
+export function recallVerdict(
+  recall: number,
+  share: number | undefined,
+): RecallVerdict | undefined {
   if (share === undefined) return undefined;
   return recall <= share * 1.1 ? "random" : "better";
 }
@@ -92,12 +101,14 @@ export function noMetricsReason(
     case "CREATE_IN_PROGRESS":
       return {
         title: "Not finished yet",
-        detail: "Relevance scores and recall appear here as soon as the job finishes. This page updates by itself.",
+        detail:
+          "Relevance scores and recall appear here as soon as the job finishes. This page updates by itself.",
       };
     case "CREATE_FAILED":
       return {
         title: "The job failed",
-        detail: "A failed job produces no audience, so there is nothing to score. The reason is shown under the status above.",
+        detail:
+          "A failed job produces no audience, so there is nothing to score. The reason is shown under the status above.",
       };
     default:
       break;
@@ -117,5 +128,8 @@ export function noMetricsReason(
         : "The service returned no metrics for this job. This happens when the configured model's owner does not share metrics with your account.",
     };
   }
-  return { title: "No metrics", detail: "The job is being deleted and the service returned no metrics for it." };
+  return {
+    title: "No metrics",
+    detail: "The job is being deleted and the service returned no metrics for it.",
+  };
 }

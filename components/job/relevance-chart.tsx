@@ -4,7 +4,14 @@ import dynamic from "next/dynamic";
 
 import { Skeleton } from "@/components/ui/skeleton";
 
-import { chartDescription, formatScore, sizeAxisLabel, sizeLabel, sizeTypeOf, type RelevancePoint } from "./metrics";
+import {
+  chartDescription,
+  formatScore,
+  sizeAxisLabel,
+  sizeLabel,
+  sizeTypeOf,
+  type RelevancePoint,
+} from "./metrics";
 
 const CHART_HEIGHT = 280;
 
@@ -19,17 +26,24 @@ export function RelevanceChart({ points }: { points: RelevancePoint[] }) {
   const type = sizeTypeOf(points);
   const data = points.map((p) => ({ size: sizeLabel(p), score: p.score ?? null }));
   return (
-    <div role="img" aria-label={chartDescription(points)} className="w-full" style={{ minHeight: CHART_HEIGHT }}>
-      <LineChartView
-        data={data}
-        xKey="size"
-        xLabel={sizeAxisLabel(type)}
-        yLabel="Relevance score"
-        series={[{ key: "score", label: "Relevance score", color: "#4f46e5" }]}
-        formatY={(v) => formatScore(v)}
-        formatYTick={(v) => String(Number(v.toFixed(2)))}
-        height={CHART_HEIGHT}
-      />
+    <div
+      role="img"
+      aria-label={chartDescription(points)}
+      className="w-full"
+      style={{ minHeight: CHART_HEIGHT }}
+    >
+      <div aria-hidden className="w-full">
+        <LineChartView
+          data={data}
+          xKey="size"
+          xLabel={sizeAxisLabel(type)}
+          yLabel="Relevance score"
+          series={[{ key: "score", label: "Relevance score", color: "#4f46e5" }]}
+          formatY={(v) => formatScore(v)}
+          formatYTick={(v) => String(Number(v.toFixed(2)))}
+          height={CHART_HEIGHT}
+        />
+      </div>
     </div>
   );
 }

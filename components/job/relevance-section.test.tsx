@@ -20,12 +20,18 @@ describe("Relevance by audience size", () => {
   it("shows the chart, the same numbers in a table in size order, and recall with its meaning", () => {
     render(<RelevanceSection status="ACTIVE" metrics={PERCENT_METRICS} model={undefined} />);
     const section = screen.getByRole("region", { name: "Relevance by audience size" });
-    expect(within(section).getByRole("img")).toHaveAccessibleName(/relevance score by audience size/i);
+    expect(within(section).getByRole("img")).toHaveAccessibleName(
+      /relevance score by audience size/i,
+    );
 
-    const table = within(section).getByRole("table", { name: /relevance score for each audience size/i });
+    const table = within(section).getByRole("table", {
+      name: /relevance score for each audience size/i,
+    });
     const rows = within(table).getAllByRole("row").slice(1);
     expect(rows.map((r) => r.textContent)).toEqual(["5%2.40", "10%1.60", "20%0.80"]);
-    expect(within(table).getByRole("columnheader", { name: "Audience size (% of users)" })).toBeInTheDocument();
+    expect(
+      within(table).getByRole("columnheader", { name: "Audience size (% of users)" }),
+    ).toBeInTheDocument();
 
     expect(within(section).getByText("Recall")).toBeInTheDocument();
     expect(within(section).getByText(/61%/)).toBeInTheDocument();
@@ -37,7 +43,9 @@ describe("Relevance by audience size", () => {
     render(
       <RelevanceSection
         status="ACTIVE"
-        metrics={{ relevanceMetrics: [{ audienceSize: { type: "ABSOLUTE", value: 25_000 }, score: 1 }] }}
+        metrics={{
+          relevanceMetrics: [{ audienceSize: { type: "ABSOLUTE", value: 25_000 }, score: 1 }],
+        }}
         model={undefined}
       />,
     );
@@ -46,9 +54,17 @@ describe("Relevance by audience size", () => {
   });
 
   it("says why instead of drawing an empty chart when the owner does not share metrics", () => {
-    render(<RelevanceSection status="ACTIVE" metrics={undefined} model={{ sharedAudienceMetrics: ["NONE"] }} />);
+    render(
+      <RelevanceSection
+        status="ACTIVE"
+        metrics={undefined}
+        model={{ sharedAudienceMetrics: ["NONE"] }}
+      />,
+    );
     const section = screen.getByRole("region", { name: "Relevance by audience size" });
-    expect(within(section).getByText("The model's owner does not share metrics")).toBeInTheDocument();
+    expect(
+      within(section).getByText("The model's owner does not share metrics"),
+    ).toBeInTheDocument();
     expect(within(section).queryByRole("img")).not.toBeInTheDocument();
     expect(within(section).queryByRole("table")).not.toBeInTheDocument();
   });

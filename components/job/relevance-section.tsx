@@ -33,12 +33,20 @@ export function RelevanceSection({
 }: {
   status: AudienceGenerationJobStatus;
   metrics: MetricsLike | undefined;
-  model: { sharedAudienceMetrics?: string[]; audienceSizeConfig?: { audienceSizeType: AudienceSizeType; audienceSizeBins: number[] } } | undefined;
+  model:
+    | {
+        sharedAudienceMetrics?: string[];
+        audienceSizeConfig?: { audienceSizeType: AudienceSizeType; audienceSizeBins: number[] };
+      }
+    | undefined;
 }) {
   const points = relevancePoints(metrics);
   const reason = noMetricsReason(status, points.length > 0, model);
   const bins = model?.audienceSizeConfig
-    ? { type: model.audienceSizeConfig.audienceSizeType, values: model.audienceSizeConfig.audienceSizeBins }
+    ? {
+        type: model.audienceSizeConfig.audienceSizeType,
+        values: model.audienceSizeConfig.audienceSizeBins,
+      }
     : undefined;
 
   return (
@@ -55,7 +63,11 @@ export function RelevanceSection({
         ) : (
           <>
             {metrics?.recallMetric !== undefined && (
-              <Recall recall={metrics.recallMetric} share={largestShare(points, bins)} />
+              <Recall
+                recall={metrics.recallMetric}
+                share={largestShare(points, bins)}
+                largest={points.at(-1)}
+              />
             )}
             <RelevanceChart points={points} />
             <RelevanceTable points={points} />
@@ -66,7 +78,15 @@ export function RelevanceSection({
   );
 }
 
-function Recall({ recall, share }: { recall: number; share: number | undefined }) {
+function Recall({
+  recall,
+  share,
+  largest,
+}: {
+  recall: number;
+  share: number | undefined;
+  largest: RelevancePoint | undefined;
+}) {
   const verdict = recallVerdict(recall, share);
   const shareText = share === undefined ? undefined : formatRecall(share);
   return (
@@ -75,26 +95,35 @@ function Recall({ recall, share }: { recall: number; share: number | undefined }
         <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">Recall</dt>
         <dd className="text-3xl font-semibold text-slate-900 tabular-nums">
           {formatRecall(recall)}
-          <span className="ml-2 align-middle text-sm font-normal text-slate-500">({recall.toFixed(2)})</span>
+          <span className="ml-2 align-middle text-sm font-normal text-slate-500">
+            ({recall.toFixed(2)})
+          </span>
         </dd>
       </dl>
       <div className="space-y-1.5 text-sm text-slate-700">
         <p>
-          Of the users in a sample of the model&apos;s training data that are most like your seed (by default the top
-          20%), this is the share the job found. Higher is better.
+          Of the users in a sample of the model&apos;s training data that are most like your seed
+          (by default the top 20%), this is the share the job found. Higher is better.
         </p>
         <p>
           A recall close to the share of users in the largest audience size
-          {shareText ? ` (here ${shareText})` : ""} means the model did no better than picking users at random.
+          {shareText
+            ? ` (here ${shareText})`
+            : largest
+              ? ` (here the share that ${sizeLabel(largest)} users make of all the users the model knows)`
+              : ""}{" "}
+          means the model did no better than picking users at random.
         </p>
         {verdict === "random" && (
           <p className="font-medium text-amber-800">
-            This recall is close to {shareText}: the audience is about as good as a random pick. Consider a more
-            specific seed.
+            This recall is close to {shareText}: the audience is about as good as a random pick.
+            Consider a more specific seed.
           </p>
         )}
         {verdict === "better" && (
-          <p className="font-medium text-emerald-800">This recall is well above {shareText}: better than random.</p>
+          <p className="font-medium text-emerald-800">
+            This recall is well above {shareText}: better than random.
+          </p>
         )}
       </div>
     </div>
@@ -107,7 +136,8 @@ function RelevanceTable({ points }: { points: RelevancePoint[] }) {
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="pb-2 text-left text-xs text-slate-500">
-          Relevance score for each audience size, smallest first ({type === "PERCENTAGE" ? "percent of users" : "number of users"})
+          Relevance score for each audience size, smallest first (
+          {type === "PERCENTAGE" ? "percent of users" : "number of users"})
         </caption>
         <thead>
           <tr className="border-b border-slate-200 text-slate-600">

@@ -23,7 +23,9 @@ function KeyValueTable({ caption, entries }: { caption: string; entries: [string
             <th scope="row" className="py-0.5 pr-3 font-normal">
               <Mono>{key}</Mono>
             </th>
-            <td className="py-0.5">{value === "" ? <NotSet>(empty)</NotSet> : <Mono>{value}</Mono>}</td>
+            <td className="py-0.5">
+              {value === "" ? <NotSet>(empty)</NotSet> : <Mono>{value}</Mono>}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -38,8 +40,8 @@ export function SeedAudience({ job }: { job: JobData }) {
     return (
       <Panel title="Seed audience">
         <p className="text-sm text-slate-600">
-          The service does not show the seed audience of this job to your account. It shows it only to the account
-          that started the job{job.startedBy ? ` (account ${job.startedBy})` : ""}.
+          The service does not show the seed audience of this job to your account. It shows it only
+          to the account that started the job{job.startedBy ? ` (account ${job.startedBy})` : ""}.
         </p>
       </Panel>
     );
@@ -48,10 +50,14 @@ export function SeedAudience({ job }: { job: JobData }) {
   const worker = seed.sqlComputeConfiguration?.worker;
   const parameters = Object.entries(sql?.parameters ?? {});
   const spark = Object.entries(worker?.properties?.spark ?? {});
-  const source = seed.dataSource ? "S3 file" : sql?.analysisTemplateArn ? "Analysis template" : "SQL query";
+  const source = seed.dataSource
+    ? "an S3 file"
+    : sql?.analysisTemplateArn
+      ? "an analysis template"
+      : "a SQL query";
 
   return (
-    <Panel title="Seed audience" description={`From ${source.toLowerCase()}`}>
+    <Panel title="Seed audience" description={`From ${source}`}>
       <DescriptionList>
         {seed.dataSource && (
           <DescriptionItem label="S3 URI">
@@ -72,7 +78,11 @@ export function SeedAudience({ job }: { job: JobData }) {
         )}
         {sql && (
           <DescriptionItem label="Parameters">
-            {parameters.length > 0 ? <KeyValueTable caption="Query parameters" entries={parameters} /> : <NotSet>None</NotSet>}
+            {parameters.length > 0 ? (
+              <KeyValueTable caption="Query parameters" entries={parameters} />
+            ) : (
+              <NotSet>None</NotSet>
+            )}
           </DescriptionItem>
         )}
         {sql && (
@@ -89,7 +99,11 @@ export function SeedAudience({ job }: { job: JobData }) {
         )}
         {sql && (
           <DescriptionItem label="Spark properties">
-            {spark.length > 0 ? <KeyValueTable caption="Spark properties" entries={spark} /> : <NotSet>None</NotSet>}
+            {spark.length > 0 ? (
+              <KeyValueTable caption="Spark properties" entries={spark} />
+            ) : (
+              <NotSet>None</NotSet>
+            )}
           </DescriptionItem>
         )}
         <DescriptionItem label="Role">

@@ -10,12 +10,19 @@ import { StatusPanel } from "./status-panel";
 
 afterEach(cleanup);
 
-const base = { statusDetails: undefined, updatedAt: Date.now(), refreshing: false, refreshError: undefined };
+const base = {
+  statusDetails: undefined,
+  updatedAt: Date.now(),
+  refreshing: false,
+  refreshError: undefined,
+};
 
 describe("status panel", () => {
   it("explains the status in plain words and announces nothing on first render", () => {
     render(<StatusPanel {...base} status="CREATE_IN_PROGRESS" />);
-    expect(screen.getByRole("region", { name: "Status" })).toHaveTextContent(JOB_STATUS.CREATE_IN_PROGRESS.explanation);
+    expect(screen.getByRole("region", { name: "Status" })).toHaveTextContent(
+      JOB_STATUS.CREATE_IN_PROGRESS.explanation,
+    );
     expect(screen.getByRole("status")).toHaveTextContent("");
     expect(screen.getByText(/Updated \d+ s ago/)).toBeInTheDocument();
   });
@@ -44,7 +51,10 @@ describe("status panel", () => {
       <StatusPanel
         {...base}
         status="CREATE_IN_PROGRESS"
-        refreshError={{ code: "NetworkError", message: "The Clean Rooms ML service did not answer." }}
+        refreshError={{
+          code: "NetworkError",
+          message: "The Clean Rooms ML service did not answer.",
+        }}
       />,
     );
     expect(screen.getByText("Could not refresh the status")).toBeInTheDocument();

@@ -60,7 +60,11 @@ export function StatusPanel({
         <UpdatedAgo updatedAt={updatedAt} refreshing={refreshing} />
       </div>
       {hasDetails && (
-        <Alert tone={failed ? "danger" : "info"} title={failed ? "Why it failed" : "Status details"} className="mt-3">
+        <Alert
+          tone={failed ? "danger" : "info"}
+          title={failed ? "Why it failed" : "Status details"}
+          className="mt-3"
+        >
           {statusDetails?.message && <p>{statusDetails.message}</p>}
           {statusDetails?.statusCode && (
             <p className="mt-1 text-xs">
@@ -76,7 +80,9 @@ export function StatusPanel({
         <Alert tone="warning" className="mt-3" title="Could not refresh the status">
           {refreshError.message}
           {refreshError.hint && <span className="block text-xs">{refreshError.hint}</span>}
-          <span className="block text-xs">The page keeps trying; what you see may be out of date.</span>
+          <span className="block text-xs">
+            The page keeps trying; what you see may be out of date.
+          </span>
         </Alert>
       )}
       <p role="status" aria-live="polite" className="sr-only">

@@ -107,7 +107,9 @@ function TagsForm({
   const form = useForm<TagsFormValues>({
     resolver: zodResolver(tagsFormSchema),
     defaultValues: { tags: initial },
-    mode: "onTouched",
+    // Check on save, then as the user corrects: no messages appearing (and moving buttons) on blur.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
   });
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "tags" });
   const errors = form.formState.errors;
@@ -141,7 +143,10 @@ function TagsForm({
           const keyError = errors.tags?.[index]?.key?.message;
           const valueError = errors.tags?.[index]?.value?.message;
           return (
-            <li key={field.id} className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] items-start gap-2">
+            <li
+              key={field.id}
+              className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] items-start gap-2"
+            >
               <div className="space-y-1">
                 <label htmlFor={keyId} className="block text-xs font-medium text-slate-600">
                   <span className="sr-only">Tag {index + 1} </span>Key
@@ -190,14 +195,18 @@ function TagsForm({
           );
         })}
       </ol>
-      {errors.tags?.root?.message && <p className="text-sm text-red-700">{errors.tags.root.message}</p>}
+      {errors.tags?.root?.message && (
+        <p className="text-sm text-red-700">{errors.tags.root.message}</p>
+      )}
       {errors.tags?.message && <p className="text-sm text-red-700">{errors.tags.message}</p>}
       <div className="flex flex-wrap items-center gap-2">
         <Button variant="secondary" disabled={full} onClick={() => append({ key: "", value: "" })}>
           Add tag
         </Button>
         <span className="text-xs text-slate-500">
-          {full ? `The limit is ${TAGS_MAX} tags.` : `Up to ${TAGS_MAX} tags; keys may not start with aws:.`}
+          {full
+            ? `The limit is ${TAGS_MAX} tags.`
+            : `Up to ${TAGS_MAX} tags; keys may not start with aws:.`}
         </span>
       </div>
       {error && (

@@ -6,12 +6,19 @@ import { splitTags, tagChanges, tagsFormSchema } from "./tags";
 
 const errorsOf = (tags: { key: string; value: string }[]) => {
   const result = tagsFormSchema.safeParse({ tags });
-  return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), i.message]));
+  return result.success
+    ? {}
+    : Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), i.message]));
 };
 
 describe("tag rules (the same as the start-job form)", () => {
   it("accepts ordinary tags, including an empty value", () => {
-    expect(errorsOf([{ key: "team", value: "growth" }, { key: "draft", value: "" }])).toEqual({});
+    expect(
+      errorsOf([
+        { key: "team", value: "growth" },
+        { key: "draft", value: "" },
+      ]),
+    ).toEqual({});
   });
 
   it("refuses keys reserved for AWS, in any case", () => {
@@ -19,7 +26,10 @@ describe("tag rules (the same as the start-job form)", () => {
   });
 
   it("refuses a key used twice, beside the second row", () => {
-    const errors = errorsOf([{ key: "team", value: "a" }, { key: "team", value: "b" }]);
+    const errors = errorsOf([
+      { key: "team", value: "a" },
+      { key: "team", value: "b" },
+    ]);
     expect(errors["tags.1.key"]).toBe("Each tag must have a unique key");
     expect(errors["tags.0.key"]).toBeUndefined();
   });
@@ -48,7 +58,10 @@ describe("tag changes", () => {
       { key: "change", value: "new" },
       { key: "add", value: "" },
     ];
-    expect(tagChanges(before, after)).toEqual({ remove: ["drop"], set: { change: "new", add: "" } });
+    expect(tagChanges(before, after)).toEqual({
+      remove: ["drop"],
+      set: { change: "new", add: "" },
+    });
   });
 
   it("treats a renamed key as a removal and an addition", () => {
@@ -59,7 +72,11 @@ describe("tag changes", () => {
   });
 
   it("keeps AWS's own tags out of the editable rows", () => {
-    const { editable, reserved } = splitTags({ "aws:cloudformation:stack": "s", team: "a", Alpha: "b" });
+    const { editable, reserved } = splitTags({
+      "aws:cloudformation:stack": "s",
+      team: "a",
+      Alpha: "b",
+    });
     expect(editable.map((r) => r.key)).toEqual(["Alpha", "team"]);
     expect(reserved.map((r) => r.key)).toEqual(["aws:cloudformation:stack"]);
   });

@@ -6,7 +6,12 @@
  */
 import { z } from "zod";
 
-import { RESERVED_TAG_KEY_PATTERN, TAGS_MAX, tagKeySchema, tagValueSchema } from "@/lib/schemas/api";
+import {
+  RESERVED_TAG_KEY_PATTERN,
+  tagKeySchema,
+  TAGS_MAX,
+  tagValueSchema,
+} from "@/lib/schemas/api";
 
 export interface TagRow {
   key: string;
@@ -19,38 +24,63 @@ export function isReservedTag(key: string): boolean {
 }
 
 /** The service's tags split into the ones a user can edit (sorted by key) and AWS's own. */
-export function splitTags(tags: Record<string, string> | undefined): { editable: TagRow[]; reserved: TagRow[] } {
+export function splitTags(tags: Record<string, string> | undefined): {
+  editable: TagRow[];
+  reserved: TagRow[];
+} {
   const rows = Object.entries(tags ?? {})
     .map(([key, value]) => ({ key, value }))
     .sort((a, b) => a.key.localeCompare(b.key));
-  return { editable: rows.filter((r) => !isReservedTag(r.key)), reserved: rows.filter((r) => isReservedTag(r.key)) };
+  return {
+    editable: rows.filter((r) => !isReservedTag(r.key)),
+    reserved: rows.filter((r) => isReservedTag(r.key)),
+  };
 }
 
 export const tagsFormSchema = z
   .object({ tags: z.array(z.object({ key: z.string(), value: z.string() })) })
   .superRefine(({ tags }, ctx) => {
     if (tags.length > TAGS_MAX) {
-      ctx.addIssue({ code: "custom", path: ["tags"], message: `At most ${TAGS_MAX} tags are allowed` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["tags"],
+        message: `At most ${TAGS_MAX} tags are allowed`,
+      });
     }
     const seen = new Set<string>();
     tags.forEach((row, i) => {
       const key = tagKeySchema.safeParse(row.key);
       if (!key.success) {
-        ctx.addIssue({ code: "custom", path: ["tags", i, "key"], message: key.error.issues[0]!.message });
+        ctx.addIssue({
+          code: "custom",
+          path: ["tags", i, "key"],
+          message: key.error.issues[0]!.message,
+        });
       } else if (seen.has(row.key)) {
-        ctx.addIssue({ code: "custom", path: ["tags", i, "key"], message: "Each tag must have a unique key" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["tags", i, "key"],
+          message: "Each tag must have a unique key",
+        });
       }
       seen.add(row.key);
       const value = tagValueSchema.safeParse(row.value);
       if (!value.success) {
-        ctx.addIssue({ code: "custom", path: ["tags", i, "value"], message: value.error.issues[0]!.message });
+        ctx.addIssue({
+          code: "custom",
+          path: ["tags", i, "value"],
+          message: value.error.issues[0]!.message,
+        });
       }
     });
   });
 export type TagsFormValues = z.infer<typeof tagsFormSchema>;
 
 /** What to send: keys to remove (UntagResource) and tags to add or change (TagResource). */
-export function tagChanges(before: TagRow[], after: TagRow[]): { remove: string[]; set: Record<string, string> } {
+export function tagChanges(
+  before: TagRow[],
+  after: TagRow[],
+): { remove: string[]; set: Record<string, string> } {
   const old = new Map(before.map((r) => [r.key, r.value]));
   const next = new Map(after.map((r) => [r.key, r.value]));
   const remove = [...old.keys()].filter((key) => !next.has(key));

@@ -66,7 +66,13 @@ export default function LineChartView({
         tickLine={false}
         axisLine={{ stroke: "#cbd5e1" }}
         interval="preserveStartEnd"
-        label={{ value: xLabel, position: "insideBottom", offset: -18, fill: "#334155", fontSize: 12 }}
+        label={{
+          value: xLabel,
+          position: "insideBottom",
+          offset: -18,
+          fill: "#334155",
+          fontSize: 12,
+        }}
       />
       <YAxis
         domain={yDomain}
@@ -75,7 +81,15 @@ export default function LineChartView({
         axisLine={false}
         tickFormatter={(v: number) => formatYTick(v)}
         width={40}
-        label={{ value: yLabel, angle: -90, position: "left", offset: 6, fill: "#334155", fontSize: 12, style: { textAnchor: "middle" } }}
+        label={{
+          value: yLabel,
+          angle: -90,
+          position: "left",
+          offset: 6,
+          fill: "#334155",
+          fontSize: 12,
+          style: { textAnchor: "middle" },
+        }}
       />
       <Tooltip
         cursor={{ stroke: "#94a3b8", strokeDasharray: "3 3" }}

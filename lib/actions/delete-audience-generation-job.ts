@@ -19,7 +19,11 @@ const inputSchema = z.strictObject({ audienceGenerationJobArn: audienceGeneratio
 export async function deleteAudienceGenerationJob(input: unknown): Promise<ActionResult<null>> {
   const parsed = inputSchema.safeParse(input);
   if (!parsed.success) {
-    return fail({ code: "InvalidInput", message: formatIssues(parsed.error), fieldErrors: fieldErrors(parsed.error) });
+    return fail({
+      code: "InvalidInput",
+      message: formatIssues(parsed.error),
+      fieldErrors: fieldErrors(parsed.error),
+    });
   }
   try {
     await cleanRoomsML().send(new DeleteAudienceGenerationJobCommand(parsed.data));

@@ -15,7 +15,11 @@ import { toActionError } from "@/lib/service-errors";
 export async function startAudienceExportJob(input: unknown): Promise<ActionResult<null>> {
   const parsed = startAudienceExportJobRequestSchema.safeParse(input);
   if (!parsed.success) {
-    return fail({ code: "InvalidInput", message: formatIssues(parsed.error), fieldErrors: fieldErrors(parsed.error) });
+    return fail({
+      code: "InvalidInput",
+      message: formatIssues(parsed.error),
+      fieldErrors: fieldErrors(parsed.error),
+    });
   }
   try {
     await cleanRoomsML().send(new StartAudienceExportJobCommand(parsed.data));

@@ -11,7 +11,11 @@ import { toActionError } from "@/lib/service-errors";
 export async function untagResource(input: unknown): Promise<ActionResult<null>> {
   const parsed = untagResourceRequestSchema.safeParse(input);
   if (!parsed.success) {
-    return fail({ code: "InvalidInput", message: formatIssues(parsed.error), fieldErrors: fieldErrors(parsed.error) });
+    return fail({
+      code: "InvalidInput",
+      message: formatIssues(parsed.error),
+      fieldErrors: fieldErrors(parsed.error),
+    });
   }
   try {
     await cleanRoomsML().send(new UntagResourceCommand(parsed.data));

@@ -16,7 +16,10 @@ export const exportsQuery = (jobArn: string) =>
       fetchJson<ExportJobData[]>(`/api/exports?jobArn=${encodeURIComponent(jobArn)}`, { signal }),
   });
 
-const IN_FLIGHT: ReadonlySet<AudienceExportJobStatus> = new Set(["CREATE_PENDING", "CREATE_IN_PROGRESS"]);
+const IN_FLIGHT: ReadonlySet<AudienceExportJobStatus> = new Set([
+  "CREATE_PENDING",
+  "CREATE_IN_PROGRESS",
+]);
 
 export function isExportInFlight(status: AudienceExportJobStatus): boolean {
   return IN_FLIGHT.has(status);
@@ -31,7 +34,10 @@ export function isExportInFlight(status: AudienceExportJobStatus): boolean {
  * (or there are none). Paused while the tab is hidden. `enabled: false` (the
  * job cannot have exports yet) makes no request at all.
  */
-export function useExports(jobArn: string, options: { initialData?: ExportJobData[]; enabled: boolean }) {
+export function useExports(
+  jobArn: string,
+  options: { initialData?: ExportJobData[]; enabled: boolean },
+) {
   const [backoff] = useState(createBackoff);
   return useQuery({
     ...exportsQuery(jobArn),

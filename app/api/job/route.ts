@@ -7,4 +7,6 @@ import { audienceGenerationJobArnSchema } from "@/lib/schemas/api";
 export const dynamic = "force-dynamic";
 
 /** GET /api/job?arn=<job ARN>: the job exactly as GetAudienceGenerationJob returns it (dates as ISO strings). */
-export const GET = jsonRoute(z.object({ arn: audienceGenerationJobArnSchema }), ({ arn }) => getJob(arn));
+export const GET = jsonRoute(z.object({ arn: audienceGenerationJobArnSchema }), ({ arn }) =>
+  getJob(arn),
+);

@@ -1,8 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { startTransition, useEffect } from "react";
+import { useEffect } from "react";
 
 import { Button } from "@/components/ui/button";
 
@@ -16,18 +15,12 @@ export default function JobError({
   reset: () => void;
   retry?: () => void;
 }) {
-  const router = useRouter();
   useEffect(() => {
     console.error(error);
   }, [error]);
 
-  const tryAgain = () => {
-    if (retry) return retry();
-    startTransition(() => {
-      router.refresh();
-      reset();
-    });
-  };
+  // Next's retry() is reset() plus router.refresh() in a transition: it reads the job again on the server.
+  const tryAgain = () => (retry ?? reset)();
 
   return (
     <section
@@ -36,10 +29,12 @@ export default function JobError({
     >
       <h1 className="text-2xl font-semibold text-slate-900">This job could not be loaded</h1>
       <p className="mt-2 text-sm text-slate-600">
-        The dashboard could not read the job from Clean Rooms ML. The service may be busy or unreachable; trying again
-        usually helps.
+        The dashboard could not read the job from Clean Rooms ML. The service may be busy or
+        unreachable; trying again usually helps.
       </p>
-      {error.digest && <p className="mt-2 font-mono text-xs text-slate-400">Reference: {error.digest}</p>}
+      {error.digest && (
+        <p className="mt-2 font-mono text-xs text-slate-400">Reference: {error.digest}</p>
+      )}
       <div className="mt-6 flex flex-wrap justify-center gap-2">
         <Button onClick={tryAgain}>Try again</Button>
         <Link

@@ -5,8 +5,8 @@ import Link from "next/link";
 import { useState } from "react";
 
 import { ConfiguredModel } from "@/components/job/configured-model";
-import { canDelete, DeleteJobButton } from "@/components/job/delete-job-button";
 import { CopyLinkButton } from "@/components/job/copy-link-button";
+import { canDelete, DeleteJobButton } from "@/components/job/delete-job-button";
 import { ExportsPanel } from "@/components/job/exports-panel";
 import { JobDetails } from "@/components/job/job-details";
 import { JobGone } from "@/components/job/job-gone";
@@ -19,8 +19,8 @@ import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import type { ActionError } from "@/lib/action-result";
 import { RouteError } from "@/lib/fetch-json";
-import { configuredModelQuery } from "@/lib/queries/models";
 import { isJobGone, jobQueryKey, useJob } from "@/lib/queries/job";
+import { configuredModelQuery } from "@/lib/queries/models";
 import type { ExportJobData } from "@/lib/reads/exports";
 import type { JobData } from "@/lib/reads/jobs";
 import type { ConfiguredModelData } from "@/lib/reads/models";
@@ -51,14 +51,26 @@ function otherOwner(jobArn: string, model: ConfiguredModelData | undefined): str
 
 function refreshErrorOf(error: Error | null): ActionError | undefined {
   if (!error) return undefined;
-  return error instanceof RouteError ? error.error : { code: "NetworkError", message: error.message };
+  return error instanceof RouteError
+    ? error.error
+    : { code: "NetworkError", message: error.message };
 }
 
 /** The job page's live part: polls the job while it is in flight and hosts the actions. */
-export function JobPageClient({ arn, initialJob, readAt, model: initialModel, modelError, initialExports }: JobPageProps) {
+export function JobPageClient({
+  arn,
+  initialJob,
+  readAt,
+  model: initialModel,
+  modelError,
+  initialExports,
+}: JobPageProps) {
   const queryClient = useQueryClient();
   const [deleteRequested, setDeleteRequested] = useState(false);
-  const query = useJob(arn, initialJob, { initialDataUpdatedAt: readAt, followDeletion: deleteRequested });
+  const query = useJob(arn, initialJob, {
+    initialDataUpdatedAt: readAt,
+    followDeletion: deleteRequested,
+  });
   const job = query.data ?? initialJob;
   const gone = isJobGone(query.error);
 
@@ -71,7 +83,10 @@ export function JobPageClient({ arn, initialJob, readAt, model: initialModel, mo
 
   const owner = otherOwner(arn, model);
   const refetchJob = () => queryClient.refetchQueries({ queryKey: jobQueryKey(arn), exact: true });
-  const deleting = job.status === "DELETE_PENDING" || job.status === "DELETE_IN_PROGRESS" || (deleteRequested && job.status !== "DELETE_FAILED");
+  const deleting =
+    job.status === "DELETE_PENDING" ||
+    job.status === "DELETE_IN_PROGRESS" ||
+    (deleteRequested && job.status !== "DELETE_FAILED");
 
   if (gone) {
     return (
@@ -124,8 +139,8 @@ export function JobPageClient({ arn, initialJob, readAt, model: initialModel, mo
       />
       {owner && (
         <Alert tone="info" title="Another member's job">
-          This job belongs to account {owner}, another member of the collaboration. You can follow it here; only that
-          account can export its audience, change its tags or delete it.
+          This job belongs to account {owner}, another member of the collaboration. You can follow
+          it here; only that account can export its audience, change its tags or delete it.
         </Alert>
       )}
       {deleteRequested && !job.status.startsWith("DELETE_") && (
@@ -137,17 +152,22 @@ export function JobPageClient({ arn, initialJob, readAt, model: initialModel, mo
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="min-w-0 space-y-6">
           <RelevanceSection status={job.status} metrics={job.metrics} model={model} />
-          <ExportsPanel job={job} model={model} initialExports={initialExports} canExport={!owner} />
-        </div>
-        <div className="min-w-0 space-y-6">
-          <JobDetails job={job} modelName={model?.name} />
-          <SeedAudience job={job} />
+          <ExportsPanel
+            job={job}
+            model={model}
+            initialExports={initialExports}
+            canExport={!owner}
+          />
           <TagsEditor
             resourceArn={arn}
             tags={job.tags}
             canEdit={!owner && !deleting && !job.status.startsWith("DELETE_")}
             onSaved={refetchJob}
           />
+        </div>
+        <div className="min-w-0 space-y-6">
+          <JobDetails job={job} modelName={model?.name} />
+          <SeedAudience job={job} />
           <ConfiguredModel arn={job.configuredAudienceModelArn} model={model} error={modelError} />
         </div>
       </div>

@@ -2,14 +2,13 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 
+import { mayHaveExports } from "@/components/job/export-form";
 import type { ActionError } from "@/lib/action-result";
 import { jobArnFromPath } from "@/lib/job-url";
 import { listExportJobs } from "@/lib/reads/exports";
 import { getJob } from "@/lib/reads/jobs";
 import { getConfiguredModel } from "@/lib/reads/models";
 import { toActionError } from "@/lib/service-errors";
-
-import { mayHaveExports } from "@/components/job/export-form";
 
 import { JobPageClient } from "./job-page-client";
 
@@ -57,7 +56,9 @@ export default async function JobPage({ params }: { params: Promise<Params> }) {
       (error: unknown) => ({ data: undefined, error: toActionError(error) as ActionError }),
     ),
     // A job that never finished has no exports: do not ask.
-    mayHaveExports(job.status) ? listExportJobs(arn).catch(() => undefined) : Promise.resolve(undefined),
+    mayHaveExports(job.status)
+      ? listExportJobs(arn).catch(() => undefined)
+      : Promise.resolve(undefined),
   ]);
 
   return (
