@@ -133,19 +133,28 @@ describe("lifecycle", () => {
         seedAudience,
       })) as Job;
 
+    // All four jobs run at once; the comparisons only need their stored times.
+    const jobs = (() => {
+      let started: Promise<Job[]> | undefined;
+      return () =>
+        (started ??= Promise.all([
+          run({ ...sql(query), sqlComputeConfiguration: small }),
+          run({ ...sql(query), sqlComputeConfiguration: large }),
+          run(sql(`${query} LIMIT 30`)),
+          run(sql(query)),
+        ]));
+    })();
+    const small = { worker: { type: "CR.1X", number: 2 } };
+    const large = {
+      worker: {
+        type: "CR.8X",
+        number: 400,
+        properties: { spark: { "spark.executor.memory": "8g" } },
+      },
+    };
+
     it("shrink with worker type and number, and the compute configuration comes back exactly as given", async () => {
-      const small = { worker: { type: "CR.1X", number: 2 } };
-      const large = {
-        worker: {
-          type: "CR.8X",
-          number: 400,
-          properties: { spark: { "spark.executor.memory": "8g" } },
-        },
-      };
-      const [slowJob, fastJob] = await Promise.all([
-        run({ ...sql(query), sqlComputeConfiguration: small }),
-        run({ ...sql(query), sqlComputeConfiguration: large }),
-      ]);
+      const [slowJob, fastJob] = (await jobs()) as [Job, Job];
       expect(slowJob.status).toBe("ACTIVE");
       expect(
         (slowJob.seedAudience as { sqlComputeConfiguration: unknown }).sqlComputeConfiguration,
@@ -157,10 +166,7 @@ describe("lifecycle", () => {
     }, 30_000);
 
     it("grow with the seed size", async () => {
-      const [few, many] = await Promise.all([
-        run(sql("SELECT user_id FROM customers WHERE segment = 'sports' LIMIT 30")),
-        run(sql("SELECT user_id FROM customers WHERE segment = 'sports'")),
-      ]);
+      const [, , few, many] = (await jobs()) as [Job, Job, Job, Job];
       expect(inProgressMs(many)).toBeGreaterThan(inProgressMs(few) + 500);
     }, 30_000);
   });

@@ -328,6 +328,11 @@ describe("StartAudienceGenerationJob: compute configuration", () => {
       400,
     ],
     [
+      "Spark property value of 0 characters",
+      { ...base, seedAudience: worker({ properties: { spark: { k: "" } } }) },
+      200,
+    ],
+    [
       "Spark property value of 500 characters",
       { ...base, seedAudience: worker({ properties: { spark: { k: repeat(500) } } }) },
       200,
@@ -493,6 +498,82 @@ describe("StartAudienceExportJob limits", () => {
     const res = await exportJob({ audienceSize });
     expect(res.status).toBe(400);
     expect(res.json.message).toMatch(message);
+  });
+});
+
+describe("path labels and list parameters", () => {
+  it.each(
+    rows([
+      [
+        "job ARN of 2048 characters (unknown)",
+        `/audience-generation-job/${enc(padArn(JOB_PREFIX, 2048))}`,
+        404,
+      ],
+      [
+        "job ARN of 2049 characters",
+        `/audience-generation-job/${enc(padArn(JOB_PREFIX, 2049))}`,
+        400,
+      ],
+      [
+        "configured model ARN of 2048 characters (unknown)",
+        `/configured-audience-model/${enc(padArn(CAM_PREFIX, 2048))}`,
+        404,
+      ],
+      [
+        "configured model ARN of 2049 characters",
+        `/configured-audience-model/${enc(padArn(CAM_PREFIX, 2049))}`,
+        400,
+      ],
+      ["taggable ARN of 2048 characters (unknown)", `/tags/${enc(padArn(CAM_PREFIX, 2048))}`, 404],
+      ["taggable ARN of 2049 characters", `/tags/${enc(padArn(CAM_PREFIX, 2049))}`, 400],
+      ["an empty label", "/audience-generation-job/", 400],
+    ]),
+  )("GET with $label → $expected", async ({ input, expected }) => {
+    expect((await emulator.call("GET", input)).status).toBe(expected);
+  });
+
+  it.each([
+    ["nextToken of 0 characters", "", /^nextToken: nextToken is required$/],
+    ["nextToken of 1 character", "a", /^nextToken: is not a token this list returned$/],
+    [
+      "nextToken of 10,240 characters",
+      repeat(10_240),
+      /^nextToken: is not a token this list returned$/,
+    ],
+    [
+      "nextToken of 10,241 characters",
+      repeat(10_241),
+      /^nextToken: nextToken must be at most 10,240 characters$/,
+    ],
+  ])("%s is refused by the rule it breaks", async (_label, token, message) => {
+    for (const list of [
+      "/audience-generation-job",
+      "/audience-export-job",
+      "/audience-model",
+      "/configured-audience-model",
+    ]) {
+      const res = await emulator.call("GET", `${list}?nextToken=${token}`);
+      expect(res.status).toBe(400);
+      expect(res.json.message).toMatch(message);
+    }
+  });
+
+  it.each([
+    ["0", 400],
+    ["1", 200],
+    ["100", 200],
+    ["101", 400],
+  ])("maxResults=%s on every list → %i", async (maxResults, expected) => {
+    for (const list of [
+      "/audience-generation-job",
+      "/audience-export-job",
+      "/audience-model",
+      "/configured-audience-model",
+    ]) {
+      expect((await emulator.call("GET", `${list}?maxResults=${maxResults}`)).status).toBe(
+        expected,
+      );
+    }
   });
 });
 
