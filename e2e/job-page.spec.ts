@@ -159,6 +159,9 @@ test("start similar job opens the form filled from this job", async ({ page }) =
     (url) =>
       url.pathname === "/jobs/new" && url.searchParams.get("from") === DEMO_JOB_ARNS.sportsFans,
   );
+  // The form (another page) starts from this job's settings under a new name.
+  await expect(page.getByLabel("Job name")).toHaveValue("Sports fans lookalike (copy)");
+  await expect(page.getByLabel("S3 URI")).toHaveValue(DEMO_SEED_URIS.sportsFans);
 });
 
 async function expectNotFound(page: Page) {

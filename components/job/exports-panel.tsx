@@ -236,7 +236,7 @@ function ExportList({ query }: { query: ReturnType<typeof useExports> }) {
   const inFlight = exports.some((e) => isExportInFlight(e.status));
   return (
     <div className="space-y-2">
-      <h3 className="flex items-center gap-2 text-sm font-semibold text-slate-900">
+      <h3 className="flex flex-wrap items-baseline gap-x-2 text-sm font-semibold text-slate-900">
         Exports of this job
         <span className="text-xs font-normal text-slate-500">
           {exports.length === 0
