@@ -4,8 +4,6 @@
  * statuses in step with the clock (lazily on read, and on every tick). After a
  * restart it picks up every job whose computation was not stored yet.
  */
-import path from "node:path";
-
 import { SEED_USERS_MAX, SEED_USERS_MIN } from "../lib/schemas/api";
 import {
   DELETE_IN_PROGRESS_SECONDS,
@@ -379,6 +377,3 @@ export class Engine {
     this.closed = true;
   }
 }
-
-export const exportFileName = (jobId: string, exportId: string) =>
-  path.posix.join(jobId, `${exportId}.jsonl`);

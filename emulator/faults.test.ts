@@ -1,7 +1,12 @@
 /** Fault injection: off by default, set per emulator (EMULATOR_LATENCY_MS, _THROTTLE_RATE, _ERROR_RATE). */
 import { afterEach, describe, expect, it } from "vitest";
 
-import { DEMO_JOB_ARNS } from "./demo/catalog";
+import {
+  DEMO_CONFIGURED_MODELS,
+  DEMO_JOB_ARNS,
+  DEMO_SEED_ROLE_ARN,
+  DEMO_SEED_URIS,
+} from "./demo/catalog";
 import { jobPath, startTestEmulator, type TestEmulator } from "./testing";
 
 let emulator: TestEmulator | undefined;
@@ -60,5 +65,31 @@ describe("fault injection", () => {
     emulator = await startTestEmulator();
     for (let i = 0; i < 50; i++)
       expect((await emulator.call("GET", "/audience-model")).status).toBe(200);
+  });
+});
+
+describe("a runaway computation", () => {
+  it("fails its own job with COMPUTE_TIMEOUT and leaves the next job unharmed", async () => {
+    emulator = await startTestEmulator({ computeTimeoutMs: 1500 });
+    const start = (seedAudience: unknown) => ({
+      name: "runaway",
+      configuredAudienceModelArn: DEMO_CONFIGURED_MODELS.retailPercentage.arn,
+      seedAudience,
+    });
+    const endless =
+      "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) " +
+      "SELECT user_id FROM customers WHERE lifetime_value = (SELECT max(x) FROM r)";
+    const runaway = await emulator.runJob(
+      start({ roleArn: DEMO_SEED_ROLE_ARN, sqlParameters: { queryString: endless } }),
+    );
+    expect(runaway.status).toBe("CREATE_FAILED");
+    expect(runaway.statusDetails).toEqual({
+      statusCode: "COMPUTE_TIMEOUT",
+      message: "The computation did not finish within 2 s",
+    });
+    const next = await emulator.runJob(
+      start({ roleArn: DEMO_SEED_ROLE_ARN, dataSource: { s3Uri: DEMO_SEED_URIS.sportsFans } }),
+    );
+    expect(next.status).toBe("ACTIVE");
   });
 });

@@ -71,7 +71,9 @@ function spawnWorker(): Worker {
 export function createWorkerPool({ timeoutMs }: { timeoutMs: number }): ComputePool {
   const queue: Queued[] = [];
   let worker: Worker | undefined;
-  let current: (Queued & { id: number; timer: NodeJS.Timeout }) | undefined;
+  /** Whether the worker has loaded its code: a task's time limit starts then, not while it starts up. */
+  let ready = false;
+  let current: (Queued & { id: number; timer: NodeJS.Timeout | undefined }) | undefined;
   let nextId = 1;
   let closed = false;
 
@@ -88,6 +90,7 @@ export function createWorkerPool({ timeoutMs }: { timeoutMs: number }): ComputeP
   const discardWorker = () => {
     const w = worker;
     worker = undefined;
+    ready = false;
     if (w) {
       w.removeAllListeners();
       w.on("error", () => undefined);
@@ -95,10 +98,27 @@ export function createWorkerPool({ timeoutMs }: { timeoutMs: number }): ComputeP
     }
   };
 
+  const startTimer = () => {
+    const timer = setTimeout(() => {
+      discardWorker();
+      const seconds = Math.round(timeoutMs / 1000);
+      settle({
+        error: new ComputeTimeoutError(`The computation did not finish within ${seconds} s`),
+      });
+    }, timeoutMs);
+    timer.unref();
+    return timer;
+  };
+
   const ensureWorker = (): Worker => {
     if (worker) return worker;
     const w = spawnWorker();
-    w.on("message", (message: { id: number; result?: unknown; error?: string }) => {
+    w.on("message", (message: { ready?: true; id?: number; result?: unknown; error?: string }) => {
+      if (message.ready) {
+        ready = true;
+        if (current && !current.timer) current.timer = startTimer();
+        return;
+      }
       if (!current || message.id !== current.id) return;
       if (message.error !== undefined) settle({ error: new Error(message.error) });
       else settle({ result: message.result });
@@ -110,6 +130,7 @@ export function createWorkerPool({ timeoutMs }: { timeoutMs: number }): ComputeP
     w.on("exit", (code) => {
       if (worker !== w) return;
       worker = undefined;
+      ready = false;
       settle({ error: new Error(`The compute worker stopped (exit code ${code})`) });
     });
     worker = w;
@@ -121,18 +142,11 @@ export function createWorkerPool({ timeoutMs }: { timeoutMs: number }): ComputeP
     const job = queue.shift();
     if (!job) return;
     const id = nextId++;
-    const timer = setTimeout(() => {
-      discardWorker();
-      settle({
-        error: new ComputeTimeoutError(
-          `The computation did not finish within ${Math.round(timeoutMs / 1000)} s`,
-        ),
-      });
-    }, timeoutMs);
-    timer.unref();
-    current = { ...job, id, timer };
+    current = { ...job, id, timer: undefined };
     try {
-      ensureWorker().postMessage({ id, task: job.task });
+      const w = ensureWorker();
+      if (ready) current.timer = startTimer();
+      w.postMessage({ id, task: job.task });
     } catch (error) {
       settle({ error: error instanceof Error ? error : new Error(String(error)) });
     }

@@ -19,3 +19,5 @@ port.on("message", ({ id, task }: { id: number; task: Task }) => {
     });
   }
 });
+
+port.postMessage({ ready: true });

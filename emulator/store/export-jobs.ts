@@ -32,7 +32,7 @@ export type NewExportJob = Omit<
 export class ExportJobStore {
   private readonly statements;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.statements = {
       get: db.prepare<[string], ExportJobRow>("SELECT * FROM audience_export_jobs WHERE id = ?"),
       list: db.prepare<{ before: number; job: string | null; limit: number }, ExportJobRow>(

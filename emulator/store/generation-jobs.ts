@@ -73,7 +73,7 @@ export interface JobListFilter {
 export class GenerationJobStore {
   private readonly statements;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.statements = {
       get: db.prepare<[string], GenerationJobRow>(
         `SELECT ${COLUMNS} FROM audience_generation_jobs WHERE arn = ?`,

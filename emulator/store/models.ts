@@ -59,7 +59,7 @@ export interface AnalysisTemplateRow {
 export class ModelStore {
   private readonly statements;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.statements = {
       trainingDataset: db.prepare<[string], TrainingDatasetRow>(
         "SELECT * FROM training_datasets WHERE arn = ?",

@@ -4,7 +4,7 @@ import type { Db } from "./database";
 export class TagStore {
   private readonly statements;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.statements = {
       list: db.prepare<[string], { key: string; value: string }>(
         "SELECT key, value FROM tags WHERE resource_arn = ? ORDER BY key",
