@@ -2,9 +2,11 @@
  * List pages by position in the table (newest or oldest first): a nextToken
  * names the last row served, so rows added between pages never repeat one.
  */
+import { MAX_RESULTS_MAX } from "../lib/schemas/api";
 import { validationError } from "./http";
 
-export const DEFAULT_PAGE_SIZE = 100;
+/** Rows per page when the request sets no maxResults: the most it may ask for. */
+export const DEFAULT_PAGE_SIZE = MAX_RESULTS_MAX;
 
 export function encodeToken(list: string, seq: number): string {
   return Buffer.from(JSON.stringify({ l: list, s: seq })).toString("base64url");
