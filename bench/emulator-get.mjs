@@ -1,7 +1,7 @@
 // Run: node bench/emulator-get.mjs [seconds=10] [connections=10]
 //
 // GetAudienceGenerationJob throughput of the local Clean Rooms ML service:
-// starts `tsx emulator/main.ts` as its own process on a free loopback port
+// starts `node --import tsx emulator/main.ts` as its own process on a free loopback port
 // with a fresh data folder, then drives one demo job's GET with autocannon
 // (keep-alive connections) and prints requests per second and latency.
 // The target is at least 2,000 requests per second. Prints figures; it is
@@ -20,7 +20,8 @@ const JOB_ARN =
   "arn:aws:cleanrooms-ml:us-east-1:111122223333:audience-generation-job/1f0e2d3c-4b5a-4968-8776-5a4b3c2d1e0f";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "emulator-bench-"));
-const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["emulator/main.ts"], {
+// One process (not the `tsx` command, which runs a child): stopping it stops the emulator.
+const child = spawn(process.execPath, ["--import", "tsx", "emulator/main.ts"], {
   cwd: root,
   env: { ...process.env, EMULATOR_PORT: "0", EMULATOR_DATA_DIR: dataDir },
   stdio: ["ignore", "pipe", "inherit"],
@@ -45,13 +46,16 @@ const url = await new Promise((resolve, reject) => {
 });
 
 const target = `${url}/audience-generation-job/${encodeURIComponent(JOB_ARN)}`;
-const check = await fetch(target);
-if (check.status !== 200) throw new Error(`GET answered ${check.status}: ${await check.text()}`);
-
-// A short warm-up so the JIT has seen the path, then the measured run.
-await autocannon({ url: target, connections, duration: 2 });
-const result = await autocannon({ url: target, connections, duration: seconds });
-stop();
+let result;
+try {
+  const check = await fetch(target);
+  if (check.status !== 200) throw new Error(`GET answered ${check.status}: ${await check.text()}`);
+  // A short warm-up so the JIT has seen the path, then the measured run.
+  await autocannon({ url: target, connections, duration: 2 });
+  result = await autocannon({ url: target, connections, duration: seconds });
+} finally {
+  stop();
+}
 
 const rps = result.requests.average;
 console.log(

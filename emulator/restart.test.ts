@@ -1,7 +1,9 @@
 /**
- * Nothing acknowledged is lost: the CLI process (tsx emulator/main.ts) is
- * killed with SIGKILL and started again on the same data folder; every
- * accepted job is there and carries on its lifecycle from its stored times.
+ * Nothing acknowledged is lost: the CLI process is killed with SIGKILL and
+ * started again on the same data folder; every accepted job is there and
+ * carries on its lifecycle from its stored times. The process is started as
+ * `node --import tsx emulator/main.ts`, one process, so the signal reaches
+ * the emulator itself (the `tsx` command runs it as a child process).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -17,7 +19,7 @@ import {
 import { call, jobPath, temporaryDataDir } from "./testing";
 
 const root = path.resolve(__dirname, "..");
-const tsx = path.join(root, "node_modules", ".bin", "tsx");
+const nodeArgs = ["--import", "tsx", "emulator/main.ts"];
 const dataDir = temporaryDataDir();
 const children: ChildProcess[] = [];
 
@@ -31,7 +33,7 @@ afterAll(() => {
 function startProcess(
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(tsx, ["emulator/main.ts"], {
+  const child = spawn(process.execPath, nodeArgs, {
     cwd: root,
     env: {
       ...process.env,
@@ -128,7 +130,7 @@ describe("kill -9 and restart", () => {
   }, 90_000);
 
   it("fails fast with a message naming a bad setting", async () => {
-    const child = spawn(tsx, ["emulator/main.ts"], {
+    const child = spawn(process.execPath, nodeArgs, {
       cwd: root,
       env: { ...process.env, EMULATOR_TIME_SCALE: "fast" },
       stdio: ["ignore", "pipe", "pipe"],
