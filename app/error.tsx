@@ -23,15 +23,23 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
       : "The dashboard failed while preparing this page. It may be a passing problem with the Clean Rooms ML service.";
 
   return (
-    <div role="alert" className="mx-auto max-w-xl rounded-lg border border-red-200 bg-red-50 px-5 py-6 text-sm text-red-900">
+    <div
+      role="alert"
+      className="mx-auto max-w-xl rounded-lg border border-red-200 bg-red-50 px-5 py-6 text-sm text-red-900"
+    >
       <h1 className="text-lg font-semibold">Something went wrong</h1>
       <p className="mt-2">{message}</p>
-      {digest && <p className="mt-2 text-xs text-red-800">Reference for the server logs: {digest}</p>}
+      {digest && (
+        <p className="mt-2 text-xs text-red-800">Reference for the server logs: {digest}</p>
+      )}
       <div className="mt-5 flex flex-wrap gap-3">
         <Button variant="secondary" onClick={() => retry()}>
           Try again
         </Button>
-        <Link href="/" className="inline-flex items-center text-sm font-medium text-red-900 underline">
+        <Link
+          href="/"
+          className="inline-flex items-center text-sm font-medium text-red-900 underline"
+        >
           Back to the jobs list
         </Link>
       </div>

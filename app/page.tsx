@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 
+import { JobsList } from "@/components/jobs-table/jobs-list";
+import { ButtonLink } from "@/components/ui/button";
 import type { ActionError } from "@/lib/action-result";
 import { parseJobsFilters, serverFilters, type JobsServerFilters } from "@/lib/jobs-filters";
 import { JOBS_PAGE_SIZE } from "@/lib/queries/jobs";
 import { listJobsPage } from "@/lib/reads/jobs";
 import { listConfiguredModels } from "@/lib/reads/models";
 import { toActionError } from "@/lib/service-errors";
-
-import { JobsList } from "@/components/jobs-table/jobs-list";
-import { ButtonLink } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Audience jobs" };
 
@@ -36,7 +35,8 @@ export default async function JobsPage({
   const { filters } = parseJobsFilters(await searchParams);
   const initialServerFilters = serverFilters(filters);
   const { page, models, fetchedAt } = await readFirstView(initialServerFilters);
-  const initialError: ActionError | undefined = page.status === "rejected" ? toActionError(page.reason) : undefined;
+  const initialError: ActionError | undefined =
+    page.status === "rejected" ? toActionError(page.reason) : undefined;
 
   return (
     <div className="space-y-6">
@@ -44,7 +44,8 @@ export default async function JobsPage({
         <div>
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Audience jobs</h1>
           <p className="mt-1 max-w-2xl text-sm text-slate-600">
-            Each job finds people who look like your seed audience. Open one to see its progress, relevance and exports.
+            Each job finds people who look like your seed audience. Open one to see its progress,
+            relevance and exports.
           </p>
         </div>
         <ButtonLink href="/jobs/new">New job</ButtonLink>

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { createServer } from "node:net";
-
 import { expect, test } from "@playwright/test";
 
 import { JobsListPage } from "./pages/jobs-list";
@@ -38,14 +37,19 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
     } catch {
       // not up yet
     }
-    if (Date.now() > deadline) throw new Error(`Nothing answered at ${url} within ${timeoutMs / 1000} s`);
+    if (Date.now() > deadline)
+      throw new Error(`Nothing answered at ${url} within ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
 
 /** Starts a command in its own process group, so stopping it stops its children (npx → tsx/next → node). */
 function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, detached: true, stdio: "ignore" });
+  const child = spawn(command, args, {
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: "ignore",
+  });
   child.unref();
   return child;
 }
@@ -88,7 +92,9 @@ test.describe("the list when the service is down", () => {
     await startService();
     app = start(
       "npx",
-      dev ? ["next", "dev", "-p", String(appPort), "-H", "127.0.0.1"] : ["next", "start", "-p", String(appPort), "-H", "127.0.0.1"],
+      dev
+        ? ["next", "dev", "-p", String(appPort), "-H", "127.0.0.1"]
+        : ["next", "start", "-p", String(appPort), "-H", "127.0.0.1"],
       {
         NEXT_DIST_DIR: dev ? `${distDir}-down` : distDir,
         CLEANROOMS_ML_ENDPOINT: `http://127.0.0.1:${servicePort}`,
@@ -97,7 +103,8 @@ test.describe("the list when the service is down", () => {
     );
     await waitForHttp(`http://127.0.0.1:${appPort}/api/health`, 180_000);
     // Under E2E_DEV each route compiles on its first request: do that now, not while the test waits.
-    for (const path of ["/", "/api/jobs", "/api/models"]) await waitForHttp(`http://127.0.0.1:${appPort}${path}`, 180_000);
+    for (const path of ["/", "/api/jobs", "/api/models"])
+      await waitForHttp(`http://127.0.0.1:${appPort}${path}`, 180_000);
   });
 
   test.afterAll(async () => {
@@ -106,7 +113,9 @@ test.describe("the list when the service is down", () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  test("with the service stopped the list says so with “Try again”, and recovers once it is back", async ({ page }) => {
+  test("with the service stopped the list says so with “Try again”, and recovers once it is back", async ({
+    page,
+  }) => {
     const list = new JobsListPage(page);
     const home = `http://127.0.0.1:${appPort}/`;
 

@@ -11,7 +11,9 @@ import { serviceClient } from "./service";
  * so the demo jobs and other specs' jobs never change what it sees.
  */
 
-test("a marketer sees the jobs newest first, with links, status badges, model names and times", async ({ page }) => {
+test("a marketer sees the jobs newest first, with links, status badges, model names and times", async ({
+  page,
+}) => {
   const list = new JobsListPage(page);
   const collaborationId = newCollaborationId();
   const client = serviceClient();
@@ -38,7 +40,10 @@ test("a marketer sees the jobs newest first, with links, status badges, model na
   await expect(page).toHaveURL(/\/jobs\/us-east-1\/\d{12}\//, { timeout: 30_000 });
 });
 
-test("a job started in another tab appears when the marketer comes back to the list", async ({ page, context }) => {
+test("a job started in another tab appears when the marketer comes back to the list", async ({
+  page,
+  context,
+}) => {
   const list = new JobsListPage(page);
   const collaborationId = newCollaborationId();
   await list.goto(`?collaboration=${collaborationId}`);
@@ -49,7 +54,11 @@ test("a job started in another tab appears when the marketer comes back to the l
   const other = await context.newPage();
   await other.goto("/");
   await expect(other).toHaveURL("/");
-  await startJob(serviceClient(), { name: "Started in another tab", collaborationId, speed: "slow" });
+  await startJob(serviceClient(), {
+    name: "Started in another tab",
+    collaborationId,
+    speed: "slow",
+  });
   await other.close();
   await expect(list.jobLink("Started in another tab")).toHaveCount(0);
 
@@ -66,14 +75,24 @@ test("an in-flight row turns Active without a reload", async ({ page }) => {
   await startJob(serviceClient(), { name: "Watch me finish", collaborationId, speed: "slow" });
 
   await list.goto(`?collaboration=${collaborationId}`);
-  await expect(list.status("Watch me finish")).toHaveAttribute("data-status", /^CREATE_(PENDING|IN_PROGRESS)$/);
+  await expect(list.status("Watch me finish")).toHaveAttribute(
+    "data-status",
+    /^CREATE_(PENDING|IN_PROGRESS)$/,
+  );
   await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
 
-  await expect(list.status("Watch me finish")).toHaveAttribute("data-status", "ACTIVE", { timeout: 30_000 });
-  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  await expect(list.status("Watch me finish")).toHaveAttribute("data-status", "ACTIVE", {
+    timeout: 30_000,
+  });
+  expect(
+    await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
+  ).toBe(true);
 });
 
-test("filters and search live in the URL: back/forward and a pasted link restore the view", async ({ page, context }) => {
+test("filters and search live in the URL: back/forward and a pasted link restore the view", async ({
+  page,
+  context,
+}) => {
   const list = new JobsListPage(page);
   const collaborationId = newCollaborationId();
   const client = serviceClient();
@@ -84,7 +103,9 @@ test("filters and search live in the URL: back/forward and a pasted link restore
   await list.goto();
   await list.filterByCollaboration(collaborationId);
   await expect(list.rows()).toHaveCount(3);
-  await expect(list.status("Winter travellers")).toHaveAttribute("data-status", "CREATE_FAILED", { timeout: 20_000 });
+  await expect(list.status("Winter travellers")).toHaveAttribute("data-status", "CREATE_FAILED", {
+    timeout: 20_000,
+  });
 
   await list.search.fill("spring");
   await expect(page).toHaveURL(/q=spring/);
@@ -115,11 +136,16 @@ test("filters and search live in the URL: back/forward and a pasted link restore
   await expect(theirs.search).toHaveValue("spring");
   await expect(theirs.statusFilter("Failed")).toBeChecked();
   await expect(theirs.collaboration).toHaveValue(collaborationId);
-  await expect(theirs.table.getByRole("columnheader", { name: "Name" })).toHaveAttribute("aria-sort", "ascending");
+  await expect(theirs.table.getByRole("columnheader", { name: "Name" })).toHaveAttribute(
+    "aria-sort",
+    "ascending",
+  );
   expect(await theirs.names()).toEqual(["Spring sale fans", "Spring sale lapsed"]);
 });
 
-test("a filter the service answers with no jobs shows “no match” and clears back to every job", async ({ page }) => {
+test("a filter the service answers with no jobs shows “no match” and clears back to every job", async ({
+  page,
+}) => {
   const list = new JobsListPage(page);
   await list.goto(`?collaboration=${newCollaborationId()}`);
   await expect(list.noMatch).toBeVisible();
@@ -144,12 +170,16 @@ test("choosing a model asks the service for that model's jobs only", async ({ pa
   await list.goto(`?collaboration=${collaborationId}`);
   await expect(list.rows()).toHaveCount(2);
   await list.model.selectOption({ label: DEMO_CONFIGURED_MODELS.streamingReach.name });
-  await expect(page).toHaveURL((url) => url.searchParams.get("model") === DEMO_CONFIGURED_MODELS.streamingReach.arn);
+  await expect(page).toHaveURL(
+    (url) => url.searchParams.get("model") === DEMO_CONFIGURED_MODELS.streamingReach.arn,
+  );
   await expect(list.rows()).toHaveCount(1);
   await expect(list.row("Streaming job")).toContainText(DEMO_CONFIGURED_MODELS.streamingReach.name);
 });
 
-test("a link with values the list cannot read still opens, and says what it ignored", async ({ page }) => {
+test("a link with values the list cannot read still opens, and says what it ignored", async ({
+  page,
+}) => {
   const list = new JobsListPage(page);
   await page.goto("/?status=ACTIVE,DONE&sort=size&collaboration=nope");
   await expect(list.heading).toBeVisible();

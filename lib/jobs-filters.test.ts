@@ -13,7 +13,8 @@ import {
   type JobsFilters,
 } from "./jobs-filters";
 
-const MODEL = "arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/retail-lookalikes";
+const MODEL =
+  "arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/retail-lookalikes";
 const COLLAB = "0f6b1c2e-1a2b-4c3d-8e9f-001122334455";
 
 describe("parseJobsFilters", () => {
@@ -22,7 +23,13 @@ describe("parseJobsFilters", () => {
   });
 
   it("reads every parameter from a URL", () => {
-    const params = new URLSearchParams({ model: MODEL, collaboration: COLLAB, status: "ACTIVE", q: "spring", sort: "name" });
+    const params = new URLSearchParams({
+      model: MODEL,
+      collaboration: COLLAB,
+      status: "ACTIVE",
+      q: "spring",
+      sort: "name",
+    });
     expect(parseJobsFilters(params)).toEqual({
       filters: {
         model: MODEL,
@@ -36,7 +43,9 @@ describe("parseJobsFilters", () => {
   });
 
   it("reads Next.js searchParams records, with repeated and comma-separated statuses", () => {
-    const { filters, notes } = parseJobsFilters({ status: ["CREATE_FAILED,active", "CREATE_PENDING", "ACTIVE"] });
+    const { filters, notes } = parseJobsFilters({
+      status: ["CREATE_FAILED,active", "CREATE_PENDING", "ACTIVE"],
+    });
     expect(filters.status).toEqual(["CREATE_PENDING", "CREATE_FAILED", "ACTIVE"]);
     expect(notes).toEqual([]);
   });
@@ -97,7 +106,10 @@ describe("jobsFiltersToSearchParams", () => {
     expect([...params.keys()]).toEqual(["model", "collaboration", "status", "q", "sort"]);
     expect(params.get("status")).toBe("CREATE_IN_PROGRESS,ACTIVE");
     expect(params.get("sort")).toBe("created");
-    expect(parseJobsFilters(params).filters).toEqual({ ...filters, status: ["CREATE_IN_PROGRESS", "ACTIVE"] });
+    expect(parseJobsFilters(params).filters).toEqual({
+      ...filters,
+      status: ["CREATE_IN_PROGRESS", "ACTIVE"],
+    });
     expect(jobsListHref(filters)).toMatch(/^\/\?model=arn%3Aaws/);
   });
 });
@@ -113,7 +125,9 @@ describe("filter helpers", () => {
 
   it("tells filters from the order", () => {
     expect(hasActiveFilters(EMPTY_FILTERS)).toBe(false);
-    expect(hasActiveFilters({ ...EMPTY_FILTERS, sort: { field: "name", direction: "asc" } })).toBe(false);
+    expect(hasActiveFilters({ ...EMPTY_FILTERS, sort: { field: "name", direction: "asc" } })).toBe(
+      false,
+    );
     expect(hasActiveFilters({ ...EMPTY_FILTERS, q: "  " })).toBe(false);
     expect(hasActiveFilters({ ...EMPTY_FILTERS, collaboration: COLLAB })).toBe(true);
     expect(hasLoadedRowFilters({ ...EMPTY_FILTERS, collaboration: COLLAB })).toBe(false);
@@ -122,7 +136,9 @@ describe("filter helpers", () => {
 
   it("clears every filter but keeps the order", () => {
     const sort = { field: "name", direction: "desc" } as const;
-    expect(clearedFilters({ model: MODEL, collaboration: COLLAB, status: ["ACTIVE"], q: "x", sort })).toEqual({
+    expect(
+      clearedFilters({ model: MODEL, collaboration: COLLAB, status: ["ACTIVE"], q: "x", sort }),
+    ).toEqual({
       ...EMPTY_FILTERS,
       sort,
     });

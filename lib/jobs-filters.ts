@@ -76,9 +76,7 @@ const sortSchema = z
   });
 const searchSchema = z.string().max(SEARCH_MAX_LENGTH);
 
-export type SearchParamsInput =
-  | URLSearchParams
-  | Record<string, string | string[] | undefined>;
+export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
 
 function all(params: SearchParamsInput, key: string): string[] {
   if (params instanceof URLSearchParams) return params.getAll(key);
@@ -110,14 +108,20 @@ export function parseJobsFilters(params: SearchParamsInput): ParsedJobsFilters {
   if (model !== undefined) {
     const parsed = configuredAudienceModelArnSchema.safeParse(model);
     if (parsed.success) filters.model = parsed.data;
-    else notes.push(`The model filter “${short(model)}” is not a configured audience model ARN, so it was ignored.`);
+    else
+      notes.push(
+        `The model filter “${short(model)}” is not a configured audience model ARN, so it was ignored.`,
+      );
   }
 
   const collaboration = last(params, "collaboration");
   if (collaboration !== undefined) {
     const parsed = uuidSchema.safeParse(collaboration.toLowerCase());
     if (parsed.success) filters.collaboration = parsed.data;
-    else notes.push(`The collaboration filter “${short(collaboration)}” is not a collaboration ID, so it was ignored.`);
+    else
+      notes.push(
+        `The collaboration filter “${short(collaboration)}” is not a collaboration ID, so it was ignored.`,
+      );
   }
 
   const rawStatuses = all(params, "status")
@@ -130,7 +134,10 @@ export function parseJobsFilters(params: SearchParamsInput): ParsedJobsFilters {
     if (!parsed.success) unknown.push(raw);
     else if (!filters.status.includes(parsed.data)) filters.status.push(parsed.data);
   }
-  filters.status.sort((a, b) => AUDIENCE_GENERATION_JOB_STATUSES.indexOf(a) - AUDIENCE_GENERATION_JOB_STATUSES.indexOf(b));
+  filters.status.sort(
+    (a, b) =>
+      AUDIENCE_GENERATION_JOB_STATUSES.indexOf(a) - AUDIENCE_GENERATION_JOB_STATUSES.indexOf(b),
+  );
   if (unknown.length > 0) {
     notes.push(
       `${unknown.length === 1 ? "The status" : "The statuses"} ${unknown.map((s) => `“${short(s)}”`).join(", ")} ${
@@ -143,14 +150,20 @@ export function parseJobsFilters(params: SearchParamsInput): ParsedJobsFilters {
   if (q !== undefined) {
     const parsed = searchSchema.safeParse(q);
     if (parsed.success) filters.q = parsed.data;
-    else notes.push(`The search in this link is longer than ${SEARCH_MAX_LENGTH.toLocaleString("en-US")} characters, so it was ignored.`);
+    else
+      notes.push(
+        `The search in this link is longer than ${SEARCH_MAX_LENGTH.toLocaleString("en-US")} characters, so it was ignored.`,
+      );
   }
 
   const sort = last(params, "sort");
   if (sort !== undefined) {
     const parsed = sortSchema.safeParse(sort.toLowerCase());
     if (parsed.success) filters.sort = parsed.data;
-    else notes.push(`The order “${short(sort)}” is not one the list knows, so jobs are shown newest first.`);
+    else
+      notes.push(
+        `The order “${short(sort)}” is not one the list knows, so jobs are shown newest first.`,
+      );
   }
 
   return { filters, notes };
@@ -186,7 +199,9 @@ export function jobsListHref(filters: JobsFilters): string {
 }
 
 /** The part of the filters that ListAudienceGenerationJobs applies, with no undefined keys. */
-export function serverFilters(filters: Pick<JobsFilters, "model" | "collaboration">): JobsServerFilters {
+export function serverFilters(
+  filters: Pick<JobsFilters, "model" | "collaboration">,
+): JobsServerFilters {
   const result: JobsServerFilters = {};
   if (filters.model) result.configuredAudienceModelArn = filters.model;
   if (filters.collaboration) result.collaborationId = filters.collaboration;
@@ -195,7 +210,9 @@ export function serverFilters(filters: Pick<JobsFilters, "model" | "collaboratio
 
 /** True when anything narrows the list (the order does not). */
 export function hasActiveFilters(filters: JobsFilters): boolean {
-  return Boolean(filters.model || filters.collaboration || filters.status.length > 0 || filters.q.trim() !== "");
+  return Boolean(
+    filters.model || filters.collaboration || filters.status.length > 0 || filters.q.trim() !== "",
+  );
 }
 
 /** True when a filter applies to the loaded rows only (status, search). */

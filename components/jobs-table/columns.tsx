@@ -1,11 +1,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-import type { SortField } from "@/lib/jobs-filters";
-import { jobPath } from "@/lib/job-url";
-import type { JobSummaryData } from "@/lib/reads/jobs";
-
 import { StatusBadge } from "@/components/jobs/status-badge";
+import { jobPath } from "@/lib/job-url";
+import type { SortField } from "@/lib/jobs-filters";
+import type { JobSummaryData } from "@/lib/reads/jobs";
 
 import { TimeCell } from "./time-cell";
 
@@ -46,10 +45,16 @@ function NameCell({ job, context }: { job: JobSummaryData; context: JobsTableCon
       ) : (
         <span className="font-medium break-words">{job.name}</span>
       )}
-      {job.description && <p className="mt-0.5 line-clamp-1 text-xs text-slate-500">{job.description}</p>}
-      {/* On narrow screens the model and start time ride under the name instead of having columns. */}
+      {job.description && (
+        <p className="mt-0.5 line-clamp-1 text-xs text-slate-500">{job.description}</p>
+      )}
+      {/* On narrow screens the model (and on the narrowest, the last update) ride under the name. */}
       <p className="mt-0.5 text-xs text-slate-500 md:hidden">
-        {context.modelName(job.configuredAudienceModelArn)} · started <TimeCell date={job.createTime} />
+        {context.modelName(job.configuredAudienceModelArn)}
+        <span className="sm:hidden">
+          {" "}
+          · updated <TimeCell date={job.updateTime} />
+        </span>
       </p>
     </div>
   );
@@ -91,7 +96,7 @@ export const JOBS_COLUMNS: readonly JobsColumn[] = [
     id: "updated",
     header: "Updated",
     sortField: "updated",
-    className: "whitespace-nowrap",
+    className: "hidden sm:table-cell whitespace-nowrap",
     cell: (job) => <TimeCell date={job.updateTime} />,
   },
   {

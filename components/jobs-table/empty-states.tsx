@@ -34,8 +34,9 @@ export function NoJobsYet() {
       actions={<ButtonLink href="/jobs/new">New job</ButtonLink>}
     >
       <p>
-        An audience generation job takes your seed audience (the customers you already know) and finds people who look
-        like them, using one of your configured audience models. Start one to see it here.
+        An audience generation job takes your seed audience (the customers you already know) and
+        finds people who look like them, using one of your configured audience models. Start one to
+        see it here.
       </p>
     </EmptyState>
   );
@@ -77,11 +78,14 @@ export function NoMatch({
     >
       {moreToLoad ? (
         <p>
-          None of the {loadedCount.toLocaleString("en-US")} jobs loaded so far match. Status and name search look at loaded
-          jobs only: load more to search further, or clear the filters to see every job.
+          None of the {loadedCount.toLocaleString("en-US")} jobs loaded so far match. Status and
+          name search look at loaded jobs only: load more to search further, or clear the filters to
+          see every job.
         </p>
       ) : (
-        <p>Try another model, collaboration, status or name, or clear the filters to see every job.</p>
+        <p>
+          Try another model, collaboration, status or name, or clear the filters to see every job.
+        </p>
       )}
     </EmptyState>
   );

@@ -21,7 +21,12 @@ vi.mock("next/navigation", async () => {
     return () => navigation.listeners.delete(listener);
   };
   return {
-    useRouter: () => ({ push: navigation.push, replace: vi.fn(), refresh: vi.fn(), prefetch: vi.fn() }),
+    useRouter: () => ({
+      push: navigation.push,
+      replace: vi.fn(),
+      refresh: vi.fn(),
+      prefetch: vi.fn(),
+    }),
     useSearchParams: () => {
       const search = useSyncExternalStore(subscribe, () => window.location.search);
       return new URLSearchParams(search);
@@ -35,10 +40,13 @@ function notify() {
   for (const listener of navigation.listeners) listener();
 }
 
-const MODEL_ARN = "arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/retail-lookalikes";
-const UNKNOWN_MODEL_ARN = "arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/old-model";
+const MODEL_ARN =
+  "arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/retail-lookalikes";
+const UNKNOWN_MODEL_ARN =
+  "arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/old-model";
 const COLLAB = "0f6b1c2e-1a2b-4c3d-8e9f-001122334455";
-const jobArn = (id: string) => `arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-generation-job/${id}`;
+const jobArn = (id: string) =>
+  `arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-generation-job/${id}`;
 
 const MODELS: ConfiguredModelSummaryData[] = [
   {
@@ -46,7 +54,10 @@ const MODELS: ConfiguredModelSummaryData[] = [
     updateTime: "2026-01-01T00:00:00.000Z",
     name: "Retail lookalikes",
     audienceModelArn: "arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-model/m",
-    outputConfig: { destination: { s3Destination: { s3Uri: "s3://out/" } }, roleArn: "arn:aws:iam::123456789012:role/r" },
+    outputConfig: {
+      destination: { s3Destination: { s3Uri: "s3://out/" } },
+      roleArn: "arn:aws:iam::123456789012:role/r",
+    },
     configuredAudienceModelArn: MODEL_ARN,
     status: "ACTIVE",
   },
@@ -65,12 +76,17 @@ function job(id: string, overrides: Partial<JobSummaryData> = {}): JobSummaryDat
   };
 }
 
-const page = (jobs: JobSummaryData[], nextToken?: string): JobsPageData => ({ audienceGenerationJobs: jobs, nextToken });
+const page = (jobs: JobSummaryData[], nextToken?: string): JobsPageData => ({
+  audienceGenerationJobs: jobs,
+  nextToken,
+});
 
 let fetchMock: ReturnType<typeof vi.fn>;
 
 function respond(body: unknown, status = 200) {
-  return Promise.resolve(new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } }));
+  return Promise.resolve(
+    new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } }),
+  );
 }
 
 function renderList(props: Partial<JobsListProps> = {}, url = "/") {
@@ -130,7 +146,10 @@ describe("JobsList", () => {
     expect(row.querySelector("[data-status]")).toHaveAttribute("data-status", "CREATE_IN_PROGRESS");
     expect(within(row).getAllByText(/Retail lookalikes/).length).toBeGreaterThan(0);
     expect(within(row).getByText("123456789012")).toBeInTheDocument();
-    expect(within(row).getAllByText("1 hour ago")[0]).toHaveAttribute("title", expect.stringMatching(/\d{4}/));
+    expect(within(row).getAllByText("1 hour ago")[0]).toHaveAttribute(
+      "title",
+      expect.stringMatching(/\d{4}/),
+    );
     // A model missing from the configured models shows the last part of its ARN.
     const other = within(table).getByRole("link", { name: "Old campaign" }).closest("tr")!;
     expect(within(other).getAllByText(/old-model/).length).toBeGreaterThan(0);
@@ -149,7 +168,9 @@ describe("JobsList", () => {
       { initialServerFilters: { collaborationId: COLLAB }, initialPage: page([]) },
       `/?collaboration=${COLLAB}&sort=name`,
     );
-    expect(screen.getByRole("heading", { name: "No jobs match these filters" })).toBeInTheDocument();
+    expect(
+      screen.getByRole("heading", { name: "No jobs match these filters" }),
+    ).toBeInTheDocument();
     expect(screen.queryByRole("heading", { name: "No audience jobs yet" })).not.toBeInTheDocument();
     fetchMock.mockImplementation(() => respond(page([job("a")])));
     fireEvent.click(screen.getAllByRole("button", { name: "Clear filters" })[0]!);
@@ -168,22 +189,36 @@ describe("JobsList", () => {
     });
     fireEvent.click(screen.getByRole("checkbox", { name: "Failed" }));
     expect(window.location.search).toBe("?status=CREATE_FAILED");
-    await waitFor(() => expect(screen.queryByRole("link", { name: "Spring sale" })).not.toBeInTheDocument());
-    fireEvent.change(screen.getByRole("searchbox", { name: "Search" }), { target: { value: "spring" } });
+    await waitFor(() =>
+      expect(screen.queryByRole("link", { name: "Spring sale" })).not.toBeInTheDocument(),
+    );
+    fireEvent.change(screen.getByRole("searchbox", { name: "Search" }), {
+      target: { value: "spring" },
+    });
     expect(window.location.search).toBe("?status=CREATE_FAILED&q=spring");
-    await waitFor(() => expect(screen.queryByRole("link", { name: "Summer" })).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.queryByRole("link", { name: "Summer" })).not.toBeInTheDocument(),
+    );
     expect(screen.getByRole("link", { name: "Spring retarget" })).toBeInTheDocument();
     expect(screen.getByText("1 of 3 loaded jobs match")).toBeInTheDocument();
   });
 
   it("restores the view of a pasted link, and notes what it could not read", () => {
     renderList(
-      { initialPage: page([job("a", { name: "Spring sale" }), job("b", { name: "Summer", status: "CREATE_FAILED" })]) },
+      {
+        initialPage: page([
+          job("a", { name: "Spring sale" }),
+          job("b", { name: "Summer", status: "CREATE_FAILED" }),
+        ]),
+      },
       "/?status=ACTIVE,BOGUS&q=spring&sort=-name",
     );
     expect(screen.getByRole("searchbox", { name: "Search" })).toHaveValue("spring");
     expect(screen.getByRole("checkbox", { name: "Active" })).toBeChecked();
-    expect(screen.getByRole("columnheader", { name: /Name/ })).toHaveAttribute("aria-sort", "descending");
+    expect(screen.getByRole("columnheader", { name: /Name/ })).toHaveAttribute(
+      "aria-sort",
+      "descending",
+    );
     expect(screen.getByText(/“BOGUS” is not known, so it was ignored/)).toBeInTheDocument();
     expect(screen.queryByRole("link", { name: "Summer" })).not.toBeInTheDocument();
   });
@@ -196,7 +231,11 @@ describe("JobsList", () => {
         job("c", { name: "Charlie", createTime: "2026-01-03T00:00:00Z" }),
       ]),
     });
-    const names = () => screen.getAllByRole("link").filter((l) => l.closest("tbody")).map((l) => l.textContent);
+    const names = () =>
+      screen
+        .getAllByRole("link")
+        .filter((l) => l.closest("tbody"))
+        .map((l) => l.textContent);
     expect(names()).toEqual(["Charlie", "Bravo", "alpha"]);
     fireEvent.click(screen.getByRole("button", { name: "Name" }));
     expect(window.location.search).toBe("?sort=name");
@@ -220,7 +259,9 @@ describe("JobsList", () => {
   it("asks the service for a model's jobs when a model is chosen", async () => {
     renderList({ initialPage: page([job("a")]) });
     fetchMock.mockImplementation(() => respond(page([job("m", { name: "Model job" })])));
-    fireEvent.change(screen.getByRole("combobox", { name: "Audience model" }), { target: { value: MODEL_ARN } });
+    fireEvent.change(screen.getByRole("combobox", { name: "Audience model" }), {
+      target: { value: MODEL_ARN },
+    });
     expect(new URLSearchParams(window.location.search).get("model")).toBe(MODEL_ARN);
     expect(await screen.findByRole("link", { name: "Model job" })).toBeInTheDocument();
     expect(fetchMock).toHaveBeenCalledWith(
@@ -243,7 +284,9 @@ describe("JobsList", () => {
 
   it("opens a job whose ARN is pasted into the search", () => {
     renderList({ initialPage: page([job("a")]) });
-    fireEvent.change(screen.getByRole("searchbox", { name: "Search" }), { target: { value: ` ${jobArn("xyz")} ` } });
+    fireEvent.change(screen.getByRole("searchbox", { name: "Search" }), {
+      target: { value: ` ${jobArn("xyz")} ` },
+    });
     expect(navigation.push).toHaveBeenCalledWith(jobPath(jobArn("xyz")));
     expect(window.location.search).toBe("");
   });
@@ -259,8 +302,13 @@ describe("JobsList", () => {
     const alert = screen.getByRole("alert");
     expect(alert).toHaveTextContent("The jobs could not be loaded");
     expect(alert).toHaveTextContent("The Clean Rooms ML service did not answer.");
-    expect(fetchMock).not.toHaveBeenCalledWith(expect.stringMatching(/^\/api\/jobs/), expect.anything());
-    fetchMock.mockImplementation((url: string) => respond(url === "/api/models" ? MODELS : page([job("a")])));
+    expect(fetchMock).not.toHaveBeenCalledWith(
+      expect.stringMatching(/^\/api\/jobs/),
+      expect.anything(),
+    );
+    fetchMock.mockImplementation((url: string) =>
+      respond(url === "/api/models" ? MODELS : page([job("a")])),
+    );
     fireEvent.click(within(alert).getByRole("button", { name: "Try again" }));
     expect(await screen.findByRole("link", { name: "Job a" })).toBeInTheDocument();
   });
@@ -282,8 +330,12 @@ describe("JobsList", () => {
   it("refreshes while a job is in flight and announces its new status", async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     try {
-      renderList({ initialPage: page([job("a", { name: "Spring sale", status: "CREATE_IN_PROGRESS" })]) });
-      fetchMock.mockImplementation(() => respond(page([job("a", { name: "Spring sale", status: "ACTIVE" })])));
+      renderList({
+        initialPage: page([job("a", { name: "Spring sale", status: "CREATE_IN_PROGRESS" })]),
+      });
+      fetchMock.mockImplementation(() =>
+        respond(page([job("a", { name: "Spring sale", status: "ACTIVE" })])),
+      );
       await act(async () => {
         await vi.advanceTimersByTimeAsync(2_100);
       });
@@ -309,7 +361,10 @@ describe("JobsList", () => {
       await act(async () => {
         await vi.advanceTimersByTimeAsync(20_000);
       });
-      expect(fetchMock).not.toHaveBeenCalledWith(expect.stringMatching(/^\/api\/jobs/), expect.anything());
+      expect(fetchMock).not.toHaveBeenCalledWith(
+        expect.stringMatching(/^\/api\/jobs/),
+        expect.anything(),
+      );
     } finally {
       vi.useRealTimers();
     }

@@ -4,6 +4,8 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import type { ActionError } from "@/lib/action-result";
 import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
 import { RouteError } from "@/lib/fetch-json";
@@ -22,9 +24,6 @@ import { configuredModelsQuery } from "@/lib/queries/models";
 import type { JobsPageData } from "@/lib/reads/jobs";
 import type { ConfiguredModelSummaryData } from "@/lib/reads/models";
 import { AUDIENCE_GENERATION_JOB_ARN_PATTERN } from "@/lib/schemas/api";
-
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 
 import type { JobsTableContext } from "./columns";
 import { JobsDataTable } from "./data-table";
@@ -58,7 +57,10 @@ export function toListError(error: unknown): ActionError {
 }
 
 function sameServerFilters(a: JobsServerFilters, b: JobsServerFilters): boolean {
-  return a.configuredAudienceModelArn === b.configuredAudienceModelArn && a.collaborationId === b.collaborationId;
+  return (
+    a.configuredAudienceModelArn === b.configuredAudienceModelArn &&
+    a.collaborationId === b.collaborationId
+  );
 }
 
 /** True while any loaded job is in flight: only then does the list poll. */
@@ -99,7 +101,8 @@ export function JobsList({
 
   const jobs = useInfiniteQuery({
     ...jobsQuery(server),
-    initialData: isInitialView && initialPage ? { pages: [initialPage], pageParams: [undefined] } : undefined,
+    initialData:
+      isInitialView && initialPage ? { pages: [initialPage], pageParams: [undefined] } : undefined,
     initialDataUpdatedAt: initialFetchedAt,
     enabled: !showServerError,
     refetchInterval: (query) => (anyInFlight(query.state.data) ? backoff(query) : false),
@@ -144,7 +147,11 @@ export function JobsList({
     const changes = statusChanges(before, allRows);
     setSeen({ key: statusKey, rows: allRows });
     if (changes.length > 0) {
-      setAnnouncement(changes.map((c) => `${c.name} is now ${JOB_STATUS[c.status]?.label ?? c.status}.`).join(" "));
+      setAnnouncement(
+        changes
+          .map((c) => `${c.name} is now ${JOB_STATUS[c.status]?.label ?? c.status}.`)
+          .join(" "),
+      );
     }
   }
 
@@ -177,7 +184,9 @@ export function JobsList({
       onSearchChange={onSearchChange}
       models={models.data ?? []}
       onModelChange={(model) => setFilters({ ...filters, q: search, model })}
-      onCollaborationChange={(collaboration) => setFilters({ ...filters, q: search, collaboration })}
+      onCollaborationChange={(collaboration) =>
+        setFilters({ ...filters, q: search, collaboration })
+      }
       onStatusChange={(status) => setFilters({ ...filters, q: search, status })}
       onSortChange={(sort) => setFilters({ ...filters, q: search, sort })}
     />
@@ -218,11 +227,20 @@ export function JobsList({
   let body: React.ReactNode;
   if (!jobs.data) {
     body = jobs.isError ? (
-      <ListError error={toListError(jobs.error)} onRetry={() => void jobs.refetch()} retrying={jobs.isFetching} />
+      <ListError
+        error={toListError(jobs.error)}
+        onRetry={() => void jobs.refetch()}
+        retrying={jobs.isFetching}
+      />
     ) : (
-      <JobsTableSkeleton />
+      <JobsTableSkeleton toolbar={false} />
     );
-  } else if (allRows.length === 0 && !jobs.hasNextPage && !server.configuredAudienceModelArn && !server.collaborationId) {
+  } else if (
+    allRows.length === 0 &&
+    !jobs.hasNextPage &&
+    !server.configuredAudienceModelArn &&
+    !server.collaborationId
+  ) {
     return (
       <div className="space-y-4">
         {notesAlert}
@@ -248,7 +266,9 @@ export function JobsList({
         sort={filters.sort}
         onSort={(sort) => setFilters({ ...filters, q: search, sort })}
         context={context}
-        caption={rowFilters ? "Audience generation jobs matching the filters" : "Audience generation jobs"}
+        caption={
+          rowFilters ? "Audience generation jobs matching the filters" : "Audience generation jobs"
+        }
       />
     );
   }
@@ -266,7 +286,7 @@ export function JobsList({
           Opening the job <span className="font-mono text-xs break-all">{opening}</span>…
         </p>
       )}
-      {jobs.data && (
+      {jobs.data && shown > 0 && (
         <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
           <p role="status">
             {rowFiltersOn
@@ -301,15 +321,25 @@ export function JobsList({
         <div className="flex flex-col items-center gap-2 py-2">
           {jobs.hasNextPage ? (
             <>
-              <Button variant="secondary" onClick={() => void jobs.fetchNextPage()} disabled={jobs.isFetchingNextPage}>
+              <Button
+                variant="secondary"
+                onClick={() => void jobs.fetchNextPage()}
+                disabled={jobs.isFetchingNextPage}
+              >
                 {jobs.isFetchingNextPage ? "Loading more jobs…" : "Load more jobs"}
               </Button>
               {rowFiltersOn && (
-                <p className="text-xs text-slate-500">Status and name search look at the loaded jobs only.</p>
+                <p className="text-xs text-slate-500">
+                  Status and name search look at the loaded jobs only.
+                </p>
               )}
             </>
           ) : (
-            loaded > 0 && <p className="text-xs text-slate-500">All {loaded.toLocaleString("en-US")} jobs are loaded.</p>
+            loaded > 0 && (
+              <p className="text-xs text-slate-500">
+                All {loaded.toLocaleString("en-US")} jobs are loaded.
+              </p>
+            )
           )}
         </div>
       )}

@@ -1,6 +1,5 @@
-import type { ActionError } from "@/lib/action-result";
-
 import { Button } from "@/components/ui/button";
+import type { ActionError } from "@/lib/action-result";
 
 /** The service could not be read: what happened, what to do, and "Try again" (never a blank page). */
 export function ListError({
@@ -15,7 +14,10 @@ export function ListError({
   title?: string;
 }) {
   return (
-    <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-5 py-5 text-sm text-red-900">
+    <div
+      role="alert"
+      className="rounded-lg border border-red-200 bg-red-50 px-5 py-5 text-sm text-red-900"
+    >
       <h2 className="text-base font-semibold">{title}</h2>
       <p className="mt-1">{error.message}</p>
       {error.hint && <p className="mt-1 text-red-800">{error.hint}</p>}

@@ -2,9 +2,17 @@ import { describe, expect, it } from "vitest";
 
 import type { JobSummaryData } from "@/lib/reads/jobs";
 
-import { arnTail, filterRows, rowsFromPages, sortRows, STATUS_CHOICES, statusChanges } from "./rows";
+import {
+  arnTail,
+  filterRows,
+  rowsFromPages,
+  sortRows,
+  STATUS_CHOICES,
+  statusChanges,
+} from "./rows";
 
-const arn = (id: string) => `arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-generation-job/${id}`;
+const arn = (id: string) =>
+  `arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-generation-job/${id}`;
 const MODEL = "arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/retail";
 
 function job(id: string, overrides: Partial<JobSummaryData> = {}): JobSummaryData {
@@ -45,55 +53,94 @@ describe("filterRows", () => {
   });
 
   it("keeps jobs in any of the chosen statuses", () => {
-    expect(filterRows(rows, { status: ["ACTIVE", "CREATE_FAILED"], q: "" }).map((r) => r.name)).toEqual([
-      "Spring sale – Café lovers",
-      "spring retarget",
-    ]);
+    expect(
+      filterRows(rows, { status: ["ACTIVE", "CREATE_FAILED"], q: "" }).map((r) => r.name),
+    ).toEqual(["Spring sale – Café lovers", "spring retarget"]);
   });
 
   it("combines status and search", () => {
-    expect(filterRows(rows, { status: ["CREATE_FAILED"], q: "spring" }).map((r) => r.name)).toEqual([
-      "spring retarget",
-    ]);
+    expect(filterRows(rows, { status: ["CREATE_FAILED"], q: "spring" }).map((r) => r.name)).toEqual(
+      ["spring retarget"],
+    );
   });
 });
 
 describe("sortRows", () => {
   const rows = [
-    job("a", { name: "beta 10", status: "ACTIVE", createTime: "2026-01-02T00:00:00Z", updateTime: "2026-01-05T00:00:00Z" }),
-    job("b", { name: "Alpha", status: "CREATE_FAILED", createTime: "2026-01-03T00:00:00Z", updateTime: "2026-01-03T00:00:00Z" }),
-    job("c", { name: "beta 9", status: "CREATE_PENDING", createTime: "2026-01-01T00:00:00Z", updateTime: "2026-01-04T00:00:00Z" }),
+    job("a", {
+      name: "beta 10",
+      status: "ACTIVE",
+      createTime: "2026-01-02T00:00:00Z",
+      updateTime: "2026-01-05T00:00:00Z",
+    }),
+    job("b", {
+      name: "Alpha",
+      status: "CREATE_FAILED",
+      createTime: "2026-01-03T00:00:00Z",
+      updateTime: "2026-01-03T00:00:00Z",
+    }),
+    job("c", {
+      name: "beta 9",
+      status: "CREATE_PENDING",
+      createTime: "2026-01-01T00:00:00Z",
+      updateTime: "2026-01-04T00:00:00Z",
+    }),
   ];
   const names = (sorted: JobSummaryData[]) => sorted.map((r) => r.name);
 
   it("puts the newest first by default", () => {
-    expect(names(sortRows(rows, { field: "created", direction: "desc" }))).toEqual(["Alpha", "beta 10", "beta 9"]);
-    expect(names(sortRows(rows, { field: "created", direction: "asc" }))).toEqual(["beta 9", "beta 10", "Alpha"]);
+    expect(names(sortRows(rows, { field: "created", direction: "desc" }))).toEqual([
+      "Alpha",
+      "beta 10",
+      "beta 9",
+    ]);
+    expect(names(sortRows(rows, { field: "created", direction: "asc" }))).toEqual([
+      "beta 9",
+      "beta 10",
+      "Alpha",
+    ]);
   });
 
   it("sorts names the way people read them (case-insensitive, numbers as numbers)", () => {
-    expect(names(sortRows(rows, { field: "name", direction: "asc" }))).toEqual(["Alpha", "beta 9", "beta 10"]);
-    expect(names(sortRows(rows, { field: "name", direction: "desc" }))).toEqual(["beta 10", "beta 9", "Alpha"]);
+    expect(names(sortRows(rows, { field: "name", direction: "asc" }))).toEqual([
+      "Alpha",
+      "beta 9",
+      "beta 10",
+    ]);
+    expect(names(sortRows(rows, { field: "name", direction: "desc" }))).toEqual([
+      "beta 10",
+      "beta 9",
+      "Alpha",
+    ]);
   });
 
   it("sorts statuses in lifecycle order", () => {
-    expect(names(sortRows(rows, { field: "status", direction: "asc" }))).toEqual(["beta 9", "beta 10", "Alpha"]);
+    expect(names(sortRows(rows, { field: "status", direction: "asc" }))).toEqual([
+      "beta 9",
+      "beta 10",
+      "Alpha",
+    ]);
   });
 
   it("sorts by last update", () => {
-    expect(names(sortRows(rows, { field: "updated", direction: "desc" }))).toEqual(["beta 10", "beta 9", "Alpha"]);
+    expect(names(sortRows(rows, { field: "updated", direction: "desc" }))).toEqual([
+      "beta 10",
+      "beta 9",
+      "Alpha",
+    ]);
   });
 
   it("breaks ties newest first, so equal rows never swap between refreshes", () => {
-    const tied = [job("x", { name: "same", createTime: "2026-01-01T00:00:00Z" }), job("y", { name: "same", createTime: "2026-01-02T00:00:00Z" })];
-    expect(sortRows(tied, { field: "name", direction: "asc" }).map((r) => r.audienceGenerationJobArn)).toEqual([
-      arn("y"),
-      arn("x"),
-    ]);
-    expect(sortRows(tied, { field: "name", direction: "desc" }).map((r) => r.audienceGenerationJobArn)).toEqual([
-      arn("y"),
-      arn("x"),
-    ]);
+    const tied = [
+      job("x", { name: "same", createTime: "2026-01-01T00:00:00Z" }),
+      job("y", { name: "same", createTime: "2026-01-02T00:00:00Z" }),
+    ];
+    expect(
+      sortRows(tied, { field: "name", direction: "asc" }).map((r) => r.audienceGenerationJobArn),
+    ).toEqual([arn("y"), arn("x")]);
+    expect(
+      sortRows(tied, { field: "name", direction: "desc" }).map((r) => r.audienceGenerationJobArn),
+    ).toEqual([arn("y"), arn("x")]);
   });
 
   it("does not change the rows it is given", () => {
@@ -105,8 +152,18 @@ describe("sortRows", () => {
 
 describe("status choices and changes", () => {
   it("offers one choice per label, with both deletion states behind “Deleting”", () => {
-    expect(STATUS_CHOICES.map((c) => c.label)).toEqual(["Pending", "Generating", "Active", "Failed", "Deleting", "Delete failed"]);
-    expect(STATUS_CHOICES.find((c) => c.label === "Deleting")?.statuses).toEqual(["DELETE_PENDING", "DELETE_IN_PROGRESS"]);
+    expect(STATUS_CHOICES.map((c) => c.label)).toEqual([
+      "Pending",
+      "Generating",
+      "Active",
+      "Failed",
+      "Deleting",
+      "Delete failed",
+    ]);
+    expect(STATUS_CHOICES.find((c) => c.label === "Deleting")?.statuses).toEqual([
+      "DELETE_PENDING",
+      "DELETE_IN_PROGRESS",
+    ]);
   });
 
   it("names the jobs whose status changed", () => {
@@ -114,9 +171,13 @@ describe("status choices and changes", () => {
       [arn("a"), "CREATE_IN_PROGRESS" as const],
       [arn("b"), "CREATE_PENDING" as const],
     ]);
-    expect(statusChanges(before, [job("a", { status: "ACTIVE" }), job("b", { status: "CREATE_PENDING" }), job("c")])).toEqual([
-      { name: "job a", status: "ACTIVE" },
-    ]);
+    expect(
+      statusChanges(before, [
+        job("a", { status: "ACTIVE" }),
+        job("b", { status: "CREATE_PENDING" }),
+        job("c"),
+      ]),
+    ).toEqual([{ name: "job a", status: "ACTIVE" }]);
   });
 
   it("falls back to an ARN's last segment for a name", () => {

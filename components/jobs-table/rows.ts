@@ -11,7 +11,9 @@ import { AUDIENCE_GENERATION_JOB_STATUSES } from "@/lib/schemas/api";
  */
 
 /** Every loaded job once, in the service's order (a job can repeat across pages if the list moved between calls). */
-export function rowsFromPages(pages: readonly Pick<JobsPageData, "audienceGenerationJobs">[]): JobSummaryData[] {
+export function rowsFromPages(
+  pages: readonly Pick<JobsPageData, "audienceGenerationJobs">[],
+): JobSummaryData[] {
   const seen = new Set<string>();
   const rows: JobSummaryData[] = [];
   for (const page of pages) {
@@ -33,7 +35,10 @@ export function normalizeForSearch(text: string): string {
   return text.normalize("NFKD").replace(/\p{M}/gu, "").toLocaleLowerCase("en-US").trim();
 }
 
-export function filterRows(rows: readonly JobSummaryData[], filters: Pick<JobsFilters, "status" | "q">): JobSummaryData[] {
+export function filterRows(
+  rows: readonly JobSummaryData[],
+  filters: Pick<JobsFilters, "status" | "q">,
+): JobSummaryData[] {
   const statuses = new Set(filters.status);
   const needle = normalizeForSearch(filters.q);
   return rows.filter(
@@ -86,14 +91,15 @@ export function sortRows(rows: readonly JobSummaryData[], sort: JobsSort): JobSu
 }
 
 /** Status filter choices: one per label ("Deleting" covers both deletion states), raw statuses behind each. */
-export const STATUS_CHOICES: readonly { label: string; statuses: AudienceGenerationJobStatus[] }[] = (() => {
-  const byLabel = new Map<string, AudienceGenerationJobStatus[]>();
-  for (const status of STATUS_ORDER.filter((s) => AUDIENCE_GENERATION_JOB_STATUSES.includes(s))) {
-    const label = JOB_STATUS[status].label;
-    byLabel.set(label, [...(byLabel.get(label) ?? []), status]);
-  }
-  return [...byLabel].map(([label, statuses]) => ({ label, statuses }));
-})();
+export const STATUS_CHOICES: readonly { label: string; statuses: AudienceGenerationJobStatus[] }[] =
+  (() => {
+    const byLabel = new Map<string, AudienceGenerationJobStatus[]>();
+    for (const status of STATUS_ORDER.filter((s) => AUDIENCE_GENERATION_JOB_STATUSES.includes(s))) {
+      const label = JOB_STATUS[status].label;
+      byLabel.set(label, [...(byLabel.get(label) ?? []), status]);
+    }
+    return [...byLabel].map(([label, statuses]) => ({ label, statuses }));
+  })();
 
 /** Status changes between two sets of rows, for the screen-reader announcement. */
 export function statusChanges(
@@ -103,7 +109,8 @@ export function statusChanges(
   const changes: { name: string; status: AudienceGenerationJobStatus }[] = [];
   for (const job of rows) {
     const previous = before.get(job.audienceGenerationJobArn);
-    if (previous !== undefined && previous !== job.status) changes.push({ name: job.name, status: job.status });
+    if (previous !== undefined && previous !== job.status)
+      changes.push({ name: job.name, status: job.status });
   }
   return changes;
 }

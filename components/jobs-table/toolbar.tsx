@@ -2,14 +2,19 @@
 
 import { useId, useState, type FormEvent } from "react";
 
-import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
-import { SORT_FIELDS, sortParam, type JobsFilters, type JobsSort, type SortField } from "@/lib/jobs-filters";
-import type { ConfiguredModelSummaryData } from "@/lib/reads/models";
-import { uuidSchema } from "@/lib/schemas/api";
-
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Input, Select } from "@/components/ui/field";
+import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
+import {
+  SORT_FIELDS,
+  sortParam,
+  type JobsFilters,
+  type JobsSort,
+  type SortField,
+} from "@/lib/jobs-filters";
+import type { ConfiguredModelSummaryData } from "@/lib/reads/models";
+import { uuidSchema } from "@/lib/schemas/api";
 
 import { arnTail, STATUS_CHOICES } from "./rows";
 
@@ -26,7 +31,13 @@ function parseSort(value: string): JobsSort {
 }
 
 /** A text field applied on Enter or when it loses focus, validated first (a collaboration ID). */
-function CollaborationFilter({ value, onApply }: { value: string | undefined; onApply: (value: string | undefined) => void }) {
+function CollaborationFilter({
+  value,
+  onApply,
+}: {
+  value: string | undefined;
+  onApply: (value: string | undefined) => void;
+}) {
   const id = useId();
   const [text, setText] = useState(value ?? "");
   const [shown, setShown] = useState(value);
@@ -113,7 +124,14 @@ export function JobsToolbar({
   const searchId = useId();
   const modelId = useId();
   const sortId = useId();
-  const modelKnown = filters.model === undefined || models.some((m) => m.configuredAudienceModelArn === filters.model);
+  const moreId = useId();
+  // On narrow screens the less used filters fold away; they start open when one is on.
+  const [moreChoice, setMoreChoice] = useState<boolean>();
+  const moreActive = [filters.model, filters.collaboration].filter(Boolean).length;
+  const moreOpen = moreChoice ?? moreActive > 0;
+  const modelKnown =
+    filters.model === undefined ||
+    models.some((m) => m.configuredAudienceModelArn === filters.model);
 
   function toggleStatus(statuses: AudienceGenerationJobStatus[], on: boolean) {
     const next = new Set(filters.status);
@@ -126,7 +144,7 @@ export function JobsToolbar({
 
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-end gap-3">
+      <div className="flex flex-wrap items-start gap-3">
         <div className="w-full sm:min-w-64 sm:flex-1">
           <label htmlFor={searchId} className="mb-1 block text-xs font-medium text-slate-600">
             Search
@@ -141,42 +159,65 @@ export function JobsToolbar({
             spellCheck={false}
           />
         </div>
-        <div className="w-full sm:w-64">
-          <label htmlFor={modelId} className="mb-1 block text-xs font-medium text-slate-600">
-            Audience model
-          </label>
-          <Select
-            id={modelId}
-            value={filters.model ?? ""}
-            onChange={(event) => onModelChange(event.target.value || undefined)}
-          >
-            <option value="">All models</option>
-            {models.map((model) => (
-              <option key={model.configuredAudienceModelArn} value={model.configuredAudienceModelArn}>
-                {model.name}
-              </option>
-            ))}
-            {!modelKnown && filters.model && <option value={filters.model}>{arnTail(filters.model)}</option>}
-          </Select>
-        </div>
-        <CollaborationFilter value={filters.collaboration} onApply={onCollaborationChange} />
-        <div className="w-full md:hidden">
-          <label htmlFor={sortId} className="mb-1 block text-xs font-medium text-slate-600">
-            Order
-          </label>
-          <Select
-            id={sortId}
-            value={sortParam(filters.sort)}
-            onChange={(event) => onSortChange(parseSort(event.target.value))}
-          >
-            {SORT_FIELDS.flatMap((field) =>
-              (["desc", "asc"] as const).map((direction) => (
-                <option key={`${field}-${direction}`} value={sortParam({ field, direction })}>
-                  {SORT_LABELS[field][direction]}
+        <Button
+          variant="secondary"
+          className="w-full md:hidden"
+          aria-expanded={moreOpen}
+          aria-controls={moreId}
+          onClick={() => setMoreChoice(!moreOpen)}
+        >
+          {moreOpen ? "Hide model, collaboration and order" : "Model, collaboration and order"}
+          {moreActive > 0 && ` (${moreActive} on)`}
+        </Button>
+        <div
+          id={moreId}
+          className={cn(
+            moreOpen ? "flex" : "hidden",
+            "w-full flex-wrap items-start gap-3 md:flex md:w-auto md:flex-1 md:flex-nowrap",
+          )}
+        >
+          <div className="w-full sm:w-64">
+            <label htmlFor={modelId} className="mb-1 block text-xs font-medium text-slate-600">
+              Audience model
+            </label>
+            <Select
+              id={modelId}
+              value={filters.model ?? ""}
+              onChange={(event) => onModelChange(event.target.value || undefined)}
+            >
+              <option value="">All models</option>
+              {models.map((model) => (
+                <option
+                  key={model.configuredAudienceModelArn}
+                  value={model.configuredAudienceModelArn}
+                >
+                  {model.name}
                 </option>
-              )),
-            )}
-          </Select>
+              ))}
+              {!modelKnown && filters.model && (
+                <option value={filters.model}>{arnTail(filters.model)}</option>
+              )}
+            </Select>
+          </div>
+          <CollaborationFilter value={filters.collaboration} onApply={onCollaborationChange} />
+          <div className="w-full md:hidden">
+            <label htmlFor={sortId} className="mb-1 block text-xs font-medium text-slate-600">
+              Order
+            </label>
+            <Select
+              id={sortId}
+              value={sortParam(filters.sort)}
+              onChange={(event) => onSortChange(parseSort(event.target.value))}
+            >
+              {SORT_FIELDS.flatMap((field) =>
+                (["desc", "asc"] as const).map((direction) => (
+                  <option key={`${field}-${direction}`} value={sortParam({ field, direction })}>
+                    {SORT_LABELS[field][direction]}
+                  </option>
+                )),
+              )}
+            </Select>
+          </div>
         </div>
       </div>
       <fieldset className="flex flex-wrap items-center gap-2">
@@ -208,7 +249,11 @@ export function JobsToolbar({
           );
         })}
         {filters.status.length > 0 && (
-          <Button variant="ghost" className="min-h-0 px-2 py-1 text-xs" onClick={() => onStatusChange([])}>
+          <Button
+            variant="ghost"
+            className="min-h-0 px-2 py-1 text-xs"
+            onClick={() => onStatusChange([])}
+          >
             Any status
           </Button>
         )}

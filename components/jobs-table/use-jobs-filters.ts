@@ -20,7 +20,10 @@ import { jobsListHref, parseJobsFilters, type JobsFilters } from "@/lib/jobs-fil
  */
 export function useJobsFilters() {
   const searchParams = useSearchParams();
-  const parsed = useMemo(() => parseJobsFilters(new URLSearchParams(searchParams.toString())), [searchParams]);
+  const parsed = useMemo(
+    () => parseJobsFilters(new URLSearchParams(searchParams.toString())),
+    [searchParams],
+  );
   const [filters, setOptimisticFilters] = useOptimistic(parsed.filters);
 
   const setFilters = useCallback(

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-
 import { expect, type Locator, type Page } from "@playwright/test";
 
 import {
@@ -8,7 +7,10 @@ import {
   DEMO_SEED_ROLE_ARN,
   DEMO_SEED_URIS,
 } from "../../emulator/demo/catalog";
-import { StartAudienceGenerationJobCommand, type CleanRoomsMLClient } from "../../lib/cleanrooms-ml";
+import {
+  StartAudienceGenerationJobCommand,
+  type CleanRoomsMLClient,
+} from "../../lib/cleanrooms-ml";
 
 /** The jobs list (`/`): its filters, rows and states, by role and label. */
 export class JobsListPage {
@@ -34,7 +36,9 @@ export class JobsListPage {
     this.loadMore = page.getByRole("button", { name: /Load more jobs|Loading more jobs/ });
     this.clearFilters = page.getByRole("button", { name: "Clear filters" }).first();
     this.tryAgain = page.getByRole("button", { name: "Try again" });
-    this.summary = page.getByRole("status").filter({ hasText: /\bjobs?\b.*(loaded|match|available)|^\d[\d,]* jobs?$/ });
+    this.summary = page
+      .getByRole("status")
+      .filter({ hasText: /\bjobs?\b.*(loaded|match|available)|^\d[\d,]* jobs?$/ });
     this.noJobsYet = page.getByRole("heading", { name: "No audience jobs yet" });
     this.noMatch = page.getByRole("heading", { name: "No jobs match these filters" });
     this.error = page.getByRole("alert").filter({ hasText: "The jobs could not be loaded" });
@@ -55,7 +59,9 @@ export class JobsListPage {
   }
 
   statusFilter(label: string): Locator {
-    return this.page.getByRole("group", { name: "Status" }).getByRole("checkbox", { name: label, exact: true });
+    return this.page
+      .getByRole("group", { name: "Status" })
+      .getByRole("checkbox", { name: label, exact: true });
   }
 
   /**
@@ -84,7 +90,9 @@ export class JobsListPage {
 
   row(name: string): Locator {
     // The inner locator of `has` is looked up inside each row.
-    return this.table.getByRole("row").filter({ has: this.page.getByRole("link", { name, exact: true }) });
+    return this.table
+      .getByRole("row")
+      .filter({ has: this.page.getByRole("link", { name, exact: true }) });
   }
 
   /** The raw status the row's badge carries (`data-status`). */
@@ -135,7 +143,8 @@ export async function startJob(client: CleanRoomsMLClient, job: NewJob): Promise
   const { audienceGenerationJobArn } = await client.send(
     new StartAudienceGenerationJobCommand({
       name: job.name,
-      configuredAudienceModelArn: job.configuredAudienceModelArn ?? DEMO_CONFIGURED_MODELS.retailAbsolute.arn,
+      configuredAudienceModelArn:
+        job.configuredAudienceModelArn ?? DEMO_CONFIGURED_MODELS.retailAbsolute.arn,
       collaborationId: job.collaborationId,
       seedAudience,
     }),
@@ -144,10 +153,21 @@ export async function startJob(client: CleanRoomsMLClient, job: NewJob): Promise
 }
 
 /** Starts `count` jobs named `<prefix> 001`… one after another (so their creation order is their name order). */
-export async function startJobs(client: CleanRoomsMLClient, prefix: string, count: number, collaborationId: string) {
+export async function startJobs(
+  client: CleanRoomsMLClient,
+  prefix: string,
+  count: number,
+  collaborationId: string,
+) {
   const arns: string[] = [];
   for (let i = 1; i <= count; i++) {
-    arns.push(await startJob(client, { name: `${prefix} ${String(i).padStart(3, "0")}`, collaborationId, speed: "fast" }));
+    arns.push(
+      await startJob(client, {
+        name: `${prefix} ${String(i).padStart(3, "0")}`,
+        collaborationId,
+        speed: "fast",
+      }),
+    );
   }
   return arns;
 }

@@ -13,7 +13,8 @@ export type JobsPages = InfiniteData<JobsPageData, string | undefined>;
 /** The key's filter part, with absent filters left out so `{}` and `{ collaborationId: undefined }` share a cache entry. */
 function keyFilters(filters: JobsServerFilters): JobsServerFilters {
   const key: JobsServerFilters = {};
-  if (filters.configuredAudienceModelArn) key.configuredAudienceModelArn = filters.configuredAudienceModelArn;
+  if (filters.configuredAudienceModelArn)
+    key.configuredAudienceModelArn = filters.configuredAudienceModelArn;
   if (filters.collaborationId) key.collaborationId = filters.collaborationId;
   return key;
 }
@@ -22,7 +23,8 @@ function keyFilters(filters: JobsServerFilters): JobsServerFilters {
 export function jobsPageUrl(filters: JobsServerFilters, nextToken?: string): string {
   const params = new URLSearchParams();
   const key = keyFilters(filters);
-  if (key.configuredAudienceModelArn) params.set("configuredAudienceModelArn", key.configuredAudienceModelArn);
+  if (key.configuredAudienceModelArn)
+    params.set("configuredAudienceModelArn", key.configuredAudienceModelArn);
   if (key.collaborationId) params.set("collaborationId", key.collaborationId);
   if (nextToken) params.set("nextToken", nextToken);
   const query = params.toString();
@@ -38,7 +40,8 @@ export function jobsPageUrl(filters: JobsServerFilters, nextToken?: string): str
 export const jobsQuery = (filters: JobsServerFilters) =>
   infiniteQueryOptions({
     queryKey: ["audience-generation-jobs", keyFilters(filters)],
-    queryFn: ({ pageParam, signal }) => fetchJson<JobsPageData>(jobsPageUrl(filters, pageParam), { signal }),
+    queryFn: ({ pageParam, signal }) =>
+      fetchJson<JobsPageData>(jobsPageUrl(filters, pageParam), { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (lastPage) => lastPage.nextToken || undefined,
   });
