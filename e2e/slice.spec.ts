@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 import { JobFormPage } from "./pages/job-form";
+import { withTimeScale } from "./service";
 
 /**
  * The thin slice of issue 2, end to end: the list shows the demo jobs, a new
@@ -8,6 +9,7 @@ import { JobFormPage } from "./pages/job-form";
  * reload, the relevance chart and recall appear, and the list shows it.
  */
 test("a marketer starts a job from the list, watches it finish and finds it in the list", async ({ page }) => {
+  test.setTimeout(120_000);
   // Record every status the job page shows, from the server's first HTML on.
   await page.addInitScript(() => {
     const seen: string[] = [];
@@ -35,13 +37,14 @@ test("a marketer starts a job from the list, watches it finish and finds it in t
   await form.roleArn.fill("arn:aws:iam::111122223333:role/CleanRoomsMLSeedReader");
   // Client-side navigation keeps the document: forget what the list showed.
   await page.evaluate(() => ((window as unknown as { seenStatuses: string[] }).seenStatuses.length = 0));
-  await form.submit.click();
+  // Slow enough that each status lasts past a poll or two (pending ~2.5 s, generating ~15 s).
+  await withTimeScale(2, () => form.submit.click().then(() => expect(page).toHaveURL(/\/jobs\/us-east-1\//)));
 
   await expect(page).toHaveURL(/\/jobs\/us-east-1\/111122223333\/[^/]+$/);
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   const jobUrl = page.url();
 
-  await expect(page.locator('main [data-status="ACTIVE"]')).toBeVisible({ timeout: 45_000 });
+  await expect(page.locator('main [data-status="ACTIVE"]')).toBeVisible({ timeout: 60_000 });
   const seen = await page.evaluate(() => (window as unknown as { seenStatuses: string[] }).seenStatuses);
   expect(seen).toEqual(["CREATE_PENDING", "CREATE_IN_PROGRESS", "ACTIVE"]);
   // No reload happened: the same document saw every status.

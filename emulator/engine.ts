@@ -200,6 +200,16 @@ export class Engine {
     private readonly options: EngineOptions,
   ) {}
 
+  /** The speed-up factor applied to the durations of jobs started from now on. */
+  get timeScale(): number {
+    return this.options.timeScale;
+  }
+
+  /** Jobs already accepted keep the durations they were given; only new ones run at the new speed. */
+  setTimeScale(timeScale: number): void {
+    this.options.timeScale = timeScale;
+  }
+
   /** Queues the job's computation unless it is queued already. */
   compute(arn: string): void {
     if (this.closed || this.computing.has(arn)) return;

@@ -15,6 +15,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { DEFAULT_CONFIG, type EmulatorConfig } from "./config";
 import { ensureDemoData } from "./demo";
 import { Engine } from "./engine";
+import { CONTROL_PREFIX, handleControl } from "./control";
 import { ApiError, parseJsonBody, readBody, send, sendError } from "./http";
 import { createInlinePool, createWorkerPool } from "./lookalike/pool";
 import { createRandom } from "./lookalike/random";
@@ -188,7 +189,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       ? createInlinePool()
       : createWorkerPool({ timeoutMs: options.computeTimeoutMs ?? 120_000 });
   const engine = new Engine(store, pool, { timeScale: config.timeScale, paths, now, log });
-  const context: Context = { store, engine, now, timeScale: config.timeScale, paths };
+  const context: Context = { store, engine, now, paths };
 
   let server: http.Server | undefined;
   const timers: { tick?: NodeJS.Timeout } = {};
@@ -267,6 +268,12 @@ async function handle(
   let status = 200;
   try {
     if (config.latencyMs > 0) await sleep(config.latencyMs);
+    if (rawPath.startsWith(CONTROL_PREFIX)) {
+      const reply = handleControl(method, rawPath, method === "PUT" ? parseJsonBody(req, await readBody(req)) : {}, context);
+      status = reply.status ?? 200;
+      send(res, requestId, status, reply.body);
+      return;
+    }
     const { route, label } = matchRoute(method, rawPath);
     if (config.throttleRate > 0 && random() < config.throttleRate) {
       throw new ApiError(

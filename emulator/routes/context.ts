@@ -8,7 +8,6 @@ export interface Context {
   store: Store;
   engine: Engine;
   now: () => number;
-  timeScale: number;
   paths: SeedPaths;
 }
 

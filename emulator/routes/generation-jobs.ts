@@ -72,7 +72,7 @@ export const startAudienceGenerationJob: Operation = (context, { body }) => {
         input.includeSeedInOutput === undefined ? null : Number(input.includeSeedInOutput),
       protected_query_identifier: sql ? randomUUID() : null,
       create_time: now,
-      pending_ms: scaledMs(CREATE_PENDING_SECONDS, context.timeScale),
+      pending_ms: scaledMs(CREATE_PENDING_SECONDS, context.engine.timeScale),
     });
     store.tags.put(arn, tags);
   });

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { DEMO_CONFIGURED_MODELS, DEMO_SEED_ROLE_ARN, DEMO_SEED_URIS } from "./demo/catalog";
+import { startTestEmulator, type TestEmulator } from "./testing";
+
+describe("emulator controls (/_emulator/time-scale)", () => {
+  let emulator: TestEmulator;
+  beforeAll(async () => {
+    emulator = await startTestEmulator({ timeScale: 100 });
+  });
+  afterAll(() => emulator.close());
+
+  it("reads and changes the time scale, which new jobs then follow", async () => {
+    expect((await emulator.call("GET", "/_emulator/time-scale")).json).toEqual({ timeScale: 100 });
+    expect((await emulator.call("PUT", "/_emulator/time-scale", { timeScale: 0.5 })).json).toEqual({ timeScale: 0.5 });
+
+    const started = await emulator.call("POST", "/audience-generation-job", {
+      name: "Slow after the change",
+      configuredAudienceModelArn: Object.values(DEMO_CONFIGURED_MODELS)[0]!.arn,
+      seedAudience: { roleArn: DEMO_SEED_ROLE_ARN, dataSource: { s3Uri: DEMO_SEED_URIS.sportsFans } },
+    });
+    expect(started.status).toBe(200);
+    // At time scale 0.5 the pending phase lasts 10 s; at 100 it would be over after 50 ms.
+    await new Promise((r) => setTimeout(r, 300));
+    const job = await emulator.call("GET", `/audience-generation-job/${encodeURIComponent(String(started.json.audienceGenerationJobArn))}`);
+    expect(job.json.status).toBe("CREATE_PENDING");
+  });
+
+  it("refuses a time scale that is not a positive number, and unknown controls", async () => {
+    for (const timeScale of [0, -1, "fast", 10_001]) {
+      const reply = await emulator.call("PUT", "/_emulator/time-scale", { timeScale });
+      expect(reply.status).toBe(400);
+      expect(reply.headers.get("x-amzn-errortype")).toBe("ValidationException");
+    }
+    expect((await emulator.call("GET", "/_emulator/nothing")).status).toBe(404);
+  });
+});

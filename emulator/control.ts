@@ -1,0 +1,32 @@
+/**
+ * Emulator-only controls, outside the AWS API, under `/_emulator/`. They let a
+ * test rehearse a slower (or faster) service without restarting it:
+ *
+ *   PUT /_emulator/time-scale  {"timeScale": 2}   → {"timeScale": 2}
+ *   GET /_emulator/time-scale                     → {"timeScale": 20}
+ *
+ * A new time scale applies to jobs and exports accepted from then on; jobs
+ * already accepted keep the durations they were given.
+ */
+import { ApiError, type Reply } from "./http";
+import type { Context } from "./routes/context";
+
+export const CONTROL_PREFIX = "/_emulator/";
+
+const MAX_TIME_SCALE = 10_000;
+
+export function handleControl(method: string, path: string, body: Record<string, unknown>, context: Context): Reply {
+  if (path !== `${CONTROL_PREFIX}time-scale`) {
+    throw new ApiError("UnknownOperationException", `No emulator control at ${path}.`);
+  }
+  if (method === "GET") return { body: { timeScale: context.engine.timeScale } };
+  if (method !== "PUT") {
+    throw new ApiError("UnknownOperationException", `${method} is not supported on ${path}; use GET or PUT.`);
+  }
+  const { timeScale } = body;
+  if (typeof timeScale !== "number" || !Number.isFinite(timeScale) || timeScale <= 0 || timeScale > MAX_TIME_SCALE) {
+    throw new ApiError("ValidationException", `timeScale must be a number above 0 and at most ${MAX_TIME_SCALE}.`);
+  }
+  context.engine.setTimeScale(timeScale);
+  return { body: { timeScale } };
+}
