@@ -263,6 +263,9 @@ describe("JobsList", () => {
       target: { value: MODEL_ARN },
     });
     expect(new URLSearchParams(window.location.search).get("model")).toBe(MODEL_ARN);
+    // The filters stay; the table shows its skeleton until the service answers.
+    expect(await screen.findByRole("status", { name: "Loading jobs" })).toBeInTheDocument();
+    expect(screen.getByRole("searchbox", { name: "Search" })).toBeInTheDocument();
     expect(await screen.findByRole("link", { name: "Model job" })).toBeInTheDocument();
     expect(fetchMock).toHaveBeenCalledWith(
       `/api/jobs?configuredAudienceModelArn=${encodeURIComponent(MODEL_ARN)}`,

@@ -22,7 +22,6 @@ export class JobsListPage {
   readonly loadMore: Locator;
   readonly clearFilters: Locator;
   readonly tryAgain: Locator;
-  readonly summary: Locator;
   readonly noJobsYet: Locator;
   readonly noMatch: Locator;
   readonly error: Locator;
@@ -36,9 +35,6 @@ export class JobsListPage {
     this.loadMore = page.getByRole("button", { name: /Load more jobs|Loading more jobs/ });
     this.clearFilters = page.getByRole("button", { name: "Clear filters" }).first();
     this.tryAgain = page.getByRole("button", { name: "Try again" });
-    this.summary = page
-      .getByRole("status")
-      .filter({ hasText: /\bjobs?\b.*(loaded|match|available)|^\d[\d,]* jobs?$/ });
     this.noJobsYet = page.getByRole("heading", { name: "No audience jobs yet" });
     this.noMatch = page.getByRole("heading", { name: "No jobs match these filters" });
     this.error = page.getByRole("alert").filter({ hasText: "The jobs could not be loaded" });
