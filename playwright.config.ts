@@ -10,7 +10,7 @@ import { defineConfig, devices } from "@playwright/test";
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
 const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 4751);
-const distDir = process.env.E2E_DIST_DIR ?? ".next-e2e";
+const distDir = process.env.E2E_DIST_DIR ?? ".next";
 const dataDir = `.data/e2e-${emulatorPort}`;
 const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
 const dev = process.env.E2E_DEV === "1";
