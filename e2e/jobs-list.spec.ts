@@ -17,8 +17,8 @@ test("a marketer sees the jobs newest first, with links, status badges, model na
   const list = new JobsListPage(page);
   const collaborationId = newCollaborationId();
   const client = serviceClient();
-  await startJob(client, { name: "Older spring job", collaborationId, speed: "fast" });
-  await startJob(client, { name: "Newer spring job", collaborationId, speed: "fast" });
+  await startJob(client, { name: "Older spring job", collaborationId, speed: "failing" });
+  await startJob(client, { name: "Newer spring job", collaborationId, speed: "failing" });
 
   await list.goto(`?collaboration=${collaborationId}`);
   await expect(list.rows()).toHaveCount(2);
@@ -96,9 +96,9 @@ test("filters and search live in the URL: back/forward and a pasted link restore
   const list = new JobsListPage(page);
   const collaborationId = newCollaborationId();
   const client = serviceClient();
-  await startJob(client, { name: "Spring sale fans", collaborationId, speed: "fast" });
-  await startJob(client, { name: "Spring sale lapsed", collaborationId, speed: "fast" });
-  await startJob(client, { name: "Winter travellers", collaborationId, speed: "fast" });
+  await startJob(client, { name: "Spring sale fans", collaborationId, speed: "failing" });
+  await startJob(client, { name: "Spring sale lapsed", collaborationId, speed: "failing" });
+  await startJob(client, { name: "Winter travellers", collaborationId, speed: "failing" });
 
   await list.goto();
   await list.filterByCollaboration(collaborationId);
@@ -160,11 +160,11 @@ test("choosing a model asks the service for that model's jobs only", async ({ pa
   const list = new JobsListPage(page);
   const collaborationId = newCollaborationId();
   const client = serviceClient();
-  await startJob(client, { name: "Retail job", collaborationId, speed: "fast" });
+  await startJob(client, { name: "Retail job", collaborationId, speed: "failing" });
   await startJob(client, {
     name: "Streaming job",
     collaborationId,
-    speed: "fast",
+    speed: "failing",
     configuredAudienceModelArn: DEMO_CONFIGURED_MODELS.streamingReach.arn,
   });
   await list.goto(`?collaboration=${collaborationId}`);

@@ -1,4 +1,11 @@
-import { CleanRoomsMLClient } from "../lib/cleanrooms-ml";
+import type { Page } from "@playwright/test";
+
+import {
+  DEMO_CONFIGURED_MODELS,
+  DEMO_SEED_ROLE_ARN,
+  DEMO_SEED_URIS,
+} from "../emulator/demo/catalog";
+import { CleanRoomsMLClient, StartAudienceGenerationJobCommand } from "../lib/cleanrooms-ml";
 
 const emulatorUrl = `http://127.0.0.1:${Number(process.env.E2E_EMULATOR_PORT ?? 4751)}`;
 
@@ -26,4 +33,58 @@ export async function withTimeScale<T>(timeScale: number, body: () => Promise<T>
   } finally {
     await put(previous);
   }
+}
+
+export interface NewJob {
+  name: string;
+  /**
+   * `slow`: every customer of the seed owner (a SQL seed of ~40,000 users) on
+   * the smallest compute, so the job stays in flight for several seconds even
+   * at the e2e time scale; `fast`: the demo sports fans file, done in about
+   * two seconds; `failing`: a seed too small, which the service fails at once.
+   */
+  speed: "slow" | "fast" | "failing";
+  configuredAudienceModelArn?: string;
+  collaborationId?: string;
+  tags?: Record<string, string>;
+  description?: string;
+}
+
+const SEEDS = {
+  fast: { dataSource: { s3Uri: DEMO_SEED_URIS.sportsFans }, roleArn: DEMO_SEED_ROLE_ARN },
+  failing: { dataSource: { s3Uri: DEMO_SEED_URIS.tooSmall }, roleArn: DEMO_SEED_ROLE_ARN },
+  slow: {
+    roleArn: DEMO_SEED_ROLE_ARN,
+    sqlParameters: { queryString: "SELECT user_id FROM customers" },
+    sqlComputeConfiguration: { worker: { type: "CR.1X" as const, number: 2 } },
+  },
+};
+
+/** Starts a job straight in the local service (not through the page) and returns its ARN. */
+export async function startJob(client: CleanRoomsMLClient, job: NewJob): Promise<string> {
+  const { audienceGenerationJobArn } = await client.send(
+    new StartAudienceGenerationJobCommand({
+      name: job.name,
+      description: job.description,
+      configuredAudienceModelArn: job.configuredAudienceModelArn ?? DEMO_CONFIGURED_MODELS.retailAbsolute.arn,
+      collaborationId: job.collaborationId,
+      seedAudience: SEEDS[job.speed],
+      tags: job.tags,
+    }),
+  );
+  return audienceGenerationJobArn;
+}
+
+/**
+ * Makes the page believe its tab is hidden or visible again, as switching
+ * tabs does (headless Chromium never hides a page by itself): TanStack
+ * Query's focus manager listens to `visibilitychange`.
+ */
+export async function setTabVisibility(page: Page, state: "hidden" | "visible") {
+  await page.evaluate((value) => {
+    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => value });
+    Object.defineProperty(document, "hidden", { configurable: true, get: () => value === "hidden" });
+    // As in a real tab switch, the event bubbles from the document to the window (where TanStack listens).
+    document.dispatchEvent(new Event("visibilitychange", { bubbles: true }));
+  }, state);
 }

@@ -1,13 +1,7 @@
 import { expect, type Locator, type Page, type Request } from "@playwright/test";
 
 import {
-  DEMO_CONFIGURED_MODELS,
-  DEMO_SEED_ROLE_ARN,
-  DEMO_SEED_URIS,
-} from "../../emulator/demo/catalog";
-import {
   GetAudienceGenerationJobCommand,
-  StartAudienceGenerationJobCommand,
   type AudienceGenerationJobStatus,
   type CleanRoomsMLClient,
 } from "../../lib/cleanrooms-ml";
@@ -93,61 +87,7 @@ export function countJobPolls(page: Page): { readonly count: number; readonly ti
   };
 }
 
-/**
- * Makes the page believe its tab is hidden or visible again, as switching
- * tabs does (headless Chromium never hides a page by itself): TanStack
- * Query's focus manager listens to `visibilitychange`.
- */
-export async function setTabVisibility(page: Page, state: "hidden" | "visible") {
-  await page.evaluate((value) => {
-    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => value });
-    Object.defineProperty(document, "hidden", {
-      configurable: true,
-      get: () => value === "hidden",
-    });
-    // As in a real tab switch, the event bubbles from the document to the window (where TanStack listens).
-    document.dispatchEvent(new Event("visibilitychange", { bubbles: true }));
-  }, state);
-}
-
-// ---------------------------------------------------------------------------
-// Jobs for the page's specs, started straight in the local service.
-
-export interface NewJob {
-  name: string;
-  /**
-   * `slow`: every customer of the seed owner (a SQL seed of ~40,000 users) on
-   * the smallest compute, so the job stays in flight for several seconds even
-   * at the e2e time scale; `fast`: the demo sports fans file, done in about
-   * two seconds.
-   */
-  speed: "slow" | "fast";
-  configuredAudienceModelArn?: string;
-  tags?: Record<string, string>;
-  description?: string;
-}
-
-export async function startJob(client: CleanRoomsMLClient, job: NewJob): Promise<string> {
-  const seedAudience =
-    job.speed === "fast"
-      ? { dataSource: { s3Uri: DEMO_SEED_URIS.sportsFans }, roleArn: DEMO_SEED_ROLE_ARN }
-      : {
-          roleArn: DEMO_SEED_ROLE_ARN,
-          sqlParameters: { queryString: "SELECT user_id FROM customers" },
-          sqlComputeConfiguration: { worker: { type: "CR.1X" as const, number: 2 } },
-        };
-  const { audienceGenerationJobArn } = await client.send(
-    new StartAudienceGenerationJobCommand({
-      name: job.name,
-      description: job.description,
-      configuredAudienceModelArn:
-        job.configuredAudienceModelArn ?? DEMO_CONFIGURED_MODELS.retailAbsolute.arn,
-      seedAudience,
-      tags: job.tags,
-    }),
-  );
-  return audienceGenerationJobArn;
-}
+export { setTabVisibility, startJob, type NewJob } from "../service";
 
 /** Waits in the service (not the page) until the job reaches `status`. */
 export async function waitForJobStatus(

@@ -1,16 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Locator, type Page } from "@playwright/test";
 
-import {
-  DEMO_ANALYSIS_TEMPLATES,
-  DEMO_CONFIGURED_MODELS,
-  DEMO_SEED_ROLE_ARN,
-  DEMO_SEED_URIS,
-} from "../../emulator/demo/catalog";
-import {
-  StartAudienceGenerationJobCommand,
-  type CleanRoomsMLClient,
-} from "../../lib/cleanrooms-ml";
+import type { CleanRoomsMLClient } from "../../lib/cleanrooms-ml";
+import { setTabVisibility, startJob as startServiceJob, type NewJob } from "../service";
 
 /** The jobs list (`/`): its filters, rows and states, by role and label. */
 export class JobsListPage {
@@ -60,20 +52,9 @@ export class JobsListPage {
       .getByRole("checkbox", { name: label, exact: true });
   }
 
-  /**
-   * The tab goes to the background / comes back. Headless Chromium keeps every
-   * tab "visible", so the page is told the way a browser tells it: the
-   * document's visibility changes and `visibilitychange` fires.
-   */
+  /** The tab goes to the background / comes back (see `setTabVisibility`). */
   async setTabVisible(visible: boolean) {
-    await this.page.evaluate((visible) => {
-      Object.defineProperty(document, "visibilityState", {
-        configurable: true,
-        get: () => (visible ? "visible" : "hidden"),
-      });
-      Object.defineProperty(document, "hidden", { configurable: true, get: () => !visible });
-      document.dispatchEvent(new Event("visibilitychange", { bubbles: true }));
-    }, visible);
+    await setTabVisibility(this.page, visible ? "visible" : "hidden");
   }
 
   sortBy(header: string): Locator {
@@ -112,40 +93,9 @@ export class JobsListPage {
 /** A collaboration ID of the spec's own: filtering by it shows only the spec's jobs, whatever other specs left. */
 export const newCollaborationId = () => randomUUID();
 
-export interface NewJob {
-  name: string;
-  collaborationId: string;
-  /**
-   * `slow`: a SQL seed on the smallest compute, so the job stays in flight
-   * for several seconds even with the e2e time scale (long enough to watch
-   * it change); `fast`: a small S3 seed that the service rejects quickly.
-   */
-  speed?: "slow" | "fast";
-  configuredAudienceModelArn?: string;
-}
-
-export async function startJob(client: CleanRoomsMLClient, job: NewJob): Promise<string> {
-  const seedAudience =
-    job.speed === "fast"
-      ? { dataSource: { s3Uri: DEMO_SEED_URIS.tooSmall }, roleArn: DEMO_SEED_ROLE_ARN }
-      : {
-          roleArn: DEMO_SEED_ROLE_ARN,
-          sqlParameters: {
-            analysisTemplateArn: DEMO_ANALYSIS_TEMPLATES.customersBySegment.arn,
-            parameters: { segment: "sports" },
-          },
-          sqlComputeConfiguration: { worker: { type: "CR.1X" as const, number: 2 } },
-        };
-  const { audienceGenerationJobArn } = await client.send(
-    new StartAudienceGenerationJobCommand({
-      name: job.name,
-      configuredAudienceModelArn:
-        job.configuredAudienceModelArn ?? DEMO_CONFIGURED_MODELS.retailAbsolute.arn,
-      collaborationId: job.collaborationId,
-      seedAudience,
-    }),
-  );
-  return audienceGenerationJobArn;
+/** A list spec's job: always in the spec's own collaboration. */
+export function startJob(client: CleanRoomsMLClient, job: NewJob & { collaborationId: string }) {
+  return startServiceJob(client, job);
 }
 
 /** Starts `count` jobs named `<prefix> 001`… one after another (so their creation order is their name order). */
@@ -161,7 +111,7 @@ export async function startJobs(
       await startJob(client, {
         name: `${prefix} ${String(i).padStart(3, "0")}`,
         collaborationId,
-        speed: "fast",
+        speed: "failing",
       }),
     );
   }
