@@ -77,7 +77,8 @@ async function waitForHttp(url, timeoutMs) {
   throw new Error(`Nothing answered at ${url} within ${timeoutMs / 1000} s`);
 }
 
-const dashboardEnv = {};
+// The dashboard decides whether it may run without sign-in from where it listens (see "Deploying for a team" in README.md).
+const dashboardEnv = { DASHBOARD_BIND_HOST: hostname };
 if (!aws) {
   run("The local Clean Rooms ML service", bin("tsx"), ["emulator/main.ts"], { EMULATOR_PORT: emulatorPort });
   await waitForHttp(`http://127.0.0.1:${emulatorPort}/configured-audience-model`, 60_000);

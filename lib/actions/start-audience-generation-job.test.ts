@@ -30,6 +30,8 @@ async function actionAgainst(
   running.push(emulator);
   vi.stubEnv("CLEANROOMS_ML_ENDPOINT", emulator.url);
   vi.stubEnv("AWS_REGION", "us-east-1");
+  // As `npm start` runs it: on a loopback address, so no sign-in is needed.
+  vi.stubEnv("DASHBOARD_BIND_HOST", "127.0.0.1");
   vi.resetModules();
   const { startAudienceGenerationJob } = await import("./start-audience-generation-job");
   return [startAudienceGenerationJob, emulator];
