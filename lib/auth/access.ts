@@ -1,0 +1,68 @@
+/**
+ * Who may use the dashboard: the access rules applied at sign-in and to a
+ * trusted proxy's identity header. Pure, so Proxy, route handlers and tests
+ * share it.
+ */
+import type { ActionError } from "@/lib/action-result";
+
+import type { AccessRules, TrustedProxyConfig } from "./config";
+
+/** A person the dashboard knows: signed in, or named by the trusted proxy. */
+export interface SignedInUser {
+  /** Email, or the proxy's identity when it gives no email: what "who did it" tags record. */
+  identity: string;
+  name: string | undefined;
+}
+
+/** The groups a claim lists: an array of names, or one name, or a space- or comma-separated string. */
+export function groupsOf(claim: unknown): string[] {
+  if (Array.isArray(claim)) return claim.filter((g): g is string => typeof g === "string");
+  if (typeof claim === "string") return claim.split(/[\s,]+/).filter((g) => g !== "");
+  return [];
+}
+
+/**
+ * Whether a person may use the dashboard: their email's domain is allowed,
+ * or one of their groups is, or every person is (AUTH_ALLOW_ALL_USERS).
+ * An email the provider says is not verified never counts.
+ */
+export function isAllowed(
+  rules: AccessRules,
+  person: { email: string | undefined; emailVerified?: unknown; groups: string[] },
+): boolean {
+  if (rules.allowAllUsers) return true;
+  const verified = person.emailVerified !== false && person.emailVerified !== "false";
+  const parts = verified ? (person.email?.split("@") ?? []) : [];
+  if (
+    parts.length === 2 &&
+    parts[0] !== "" &&
+    rules.allowedEmailDomains.includes(parts[1]!.toLowerCase())
+  )
+    return true;
+  return person.groups.some((g) => rules.allowedGroups.includes(g));
+}
+
+/** The longest identity header value taken as a person's identity. */
+const IDENTITY_MAX_LENGTH = 512;
+
+/** The person a trusted proxy's header names, if it names one this dashboard allows. */
+export function proxyUser(
+  config: TrustedProxyConfig,
+  value: string | null | undefined,
+): SignedInUser | undefined {
+  // Google IAP writes "accounts.google.com:alice@example.com".
+  const identity = value?.trim().replace(/^accounts\.google\.com:/, "");
+  if (!identity || identity.length > IDENTITY_MAX_LENGTH || /[\u0000-\u001f\u007f]/.test(identity))
+    return undefined;
+  const email = /^[^\s@]+@[^\s@]+$/.test(identity) ? identity : undefined;
+  const ruled = config.allowedEmailDomains.length > 0 || config.allowedGroups.length > 0;
+  if (ruled && !isAllowed(config, { email, groups: [] })) return undefined;
+  return { identity, name: undefined };
+}
+
+/** The answer to an action or route called without a session, from Proxy and from the code behind it alike. */
+export const UNAUTHORIZED: ActionError = {
+  code: "Unauthorized",
+  message: "You are not signed in, so nothing was done.",
+  hint: "Your session may have ended. Reload the page to sign in again.",
+};

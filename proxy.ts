@@ -1,0 +1,167 @@
+import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
+
+import type { ActionError } from "@/lib/action-result";
+import { proxyUser, UNAUTHORIZED } from "@/lib/auth/access";
+import { authConfig, isLoopbackHost, type AuthConfig } from "@/lib/auth/config";
+import {
+  contentSecurityPolicy,
+  createNonce,
+  STATIC_SECURITY_HEADERS,
+  STRICT_TRANSPORT_SECURITY,
+} from "@/lib/auth/security-headers";
+
+/**
+ * In front of every page, route handler and server action (not the build's
+ * static files):
+ *
+ * 1. security headers, with a fresh script nonce that Next.js puts on its own
+ *    scripts (it reads the nonce from the request's Content-Security-Policy);
+ * 2. writes (POST and the like, server actions included) from another origin
+ *    are refused;
+ * 3. without sign-in (the local mode) only a loopback Host is answered, so a
+ *    web page cannot reach the dashboard through a rebound DNS name;
+ * 4. with sign-in, no session means: a page redirects to /sign-in, an action or
+ *    a route answers 401 and nothing runs. The actions and routes check again.
+ */
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const https = isHttps(request);
+  const nonce = createNonce();
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
+  const finish = (response: NextResponse) => withSecurityHeaders(response, csp, https);
+
+  let config: AuthConfig;
+  try {
+    config = authConfig();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    const body: ActionError = {
+      code: "ServerMisconfigured",
+      message: "The dashboard's sign-in is not configured correctly.",
+    };
+    return finish(NextResponse.json({ error: body }, { status: 500 }));
+  }
+
+  const { pathname } = request.nextUrl;
+  if (
+    !SAFE_METHODS.has(request.method) &&
+    isCrossOrigin(request) &&
+    !pathname.startsWith("/api/auth/callback/")
+  ) {
+    const body: ActionError = {
+      code: "CrossOriginRequest",
+      message: "Requests that change something must come from the dashboard's own pages.",
+    };
+    return finish(NextResponse.json({ error: body }, { status: 403 }));
+  }
+
+  if (config.mode === "none" && !isLoopbackHost(hostnameOf(request.headers.get("host")))) {
+    const body: ActionError = {
+      code: "Forbidden",
+      message:
+        "This dashboard runs without sign-in, so it answers only at a loopback address such as http://127.0.0.1.",
+    };
+    return finish(NextResponse.json({ error: body }, { status: 403 }));
+  }
+
+  if (!(await isSignedIn(request, config))) {
+    if (config.mode === "oidc" && wantsPage(request)) {
+      const signIn = new URL("/sign-in", request.url);
+      signIn.searchParams.set("callbackUrl", pathname + request.nextUrl.search);
+      return finish(NextResponse.redirect(signIn));
+    }
+    if (config.mode === "proxy" && wantsPage(request)) {
+      return finish(
+        new NextResponse("Not signed in. Open the dashboard through your organisation's sign-in.", {
+          status: 401,
+          headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+        }),
+      );
+    }
+    return finish(
+      NextResponse.json(
+        { error: UNAUTHORIZED },
+        { status: 401, headers: { "cache-control": "no-store" } },
+      ),
+    );
+  }
+
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", csp);
+  return finish(NextResponse.next({ request: { headers } }));
+}
+
+export const config = {
+  // Everything but the build's static files, which next.config.mjs gives the static headers.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Paths open without a session: sign-in itself and the liveness check. */
+function isPublic(pathname: string): boolean {
+  return (
+    pathname === "/sign-in" ||
+    pathname.startsWith("/api/auth/") ||
+    pathname === "/api/health" ||
+    (process.env.NODE_ENV === "development" && pathname.startsWith("/__nextjs"))
+  );
+}
+
+async function isSignedIn(request: NextRequest, config: AuthConfig): Promise<boolean> {
+  if (config.mode === "none" || isPublic(request.nextUrl.pathname)) return true;
+  if (config.mode === "proxy")
+    return proxyUser(config, request.headers.get(config.header)) !== undefined;
+  const token = await getToken({
+    req: request,
+    secret: config.secret,
+    secureCookie: config.url.startsWith("https://"),
+  }).catch(() => null);
+  return typeof token?.email === "string" && token.email !== "";
+}
+
+/** A browser navigating to a page, as opposed to an action, a route handler or a script. */
+function wantsPage(request: NextRequest): boolean {
+  return (
+    (request.method === "GET" || request.method === "HEAD") &&
+    !request.nextUrl.pathname.startsWith("/api/") &&
+    !request.headers.has("next-action")
+  );
+}
+
+function hostnameOf(host: string | null): string {
+  if (!host) return "";
+  try {
+    return new URL(`http://${host}`).hostname;
+  } catch {
+    return "";
+  }
+}
+
+/** True when the request names another site as its origin (browsers always send Origin on writes). */
+function isCrossOrigin(request: NextRequest): boolean {
+  const origin = request.headers.get("origin");
+  if (origin === null) return request.headers.get("sec-fetch-site") === "cross-site";
+  const host = (request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? "")
+    .split(",")[0]!
+    .trim();
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true; // "null" (sandboxed frames, privacy redirects) or garbage
+  }
+}
+
+function isHttps(request: NextRequest): boolean {
+  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  return forwarded === "https" || request.nextUrl.protocol === "https:";
+}
+
+function withSecurityHeaders(response: NextResponse, csp: string, https: boolean): NextResponse {
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS))
+    response.headers.set(name, value);
+  if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  return response;
+}
