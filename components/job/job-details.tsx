@@ -1,3 +1,4 @@
+import { whoDidIt } from "@/lib/auth/who";
 import type { JobData } from "@/lib/reads/jobs";
 
 import { DescriptionItem, DescriptionList, Mono, NotSet } from "./description-list";
@@ -8,6 +9,8 @@ export const MODEL_SECTION_ID = "configured-model";
 
 /** Everything else GetAudienceGenerationJob says about the job. */
 export function JobDetails({ job, modelName }: { job: JobData; modelName: string | undefined }) {
+  // Who did what from the dashboard, as its own tags record it (only when sign-in is on).
+  const who = whoDidIt(job.tags);
   return (
     <Panel title="Details">
       <DescriptionList>
@@ -38,12 +41,23 @@ export function JobDetails({ job, modelName }: { job: JobData; modelName: string
           {job.collaborationId ? <Mono>{job.collaborationId}</Mono> : <NotSet />}
         </DescriptionItem>
         <DescriptionItem label="Started by">
+          {who.startedBy && (
+            <span className="block font-medium" data-testid="started-by-person">
+              {who.startedBy}
+            </span>
+          )}
           {job.startedBy ? (
             <Mono>Account {job.startedBy}</Mono>
           ) : (
             <NotSet>Not shown by the service</NotSet>
           )}
         </DescriptionItem>
+        {who.exportedBy && (
+          <DescriptionItem label="Last export by">{who.exportedBy}</DescriptionItem>
+        )}
+        {who.tagsChangedBy && (
+          <DescriptionItem label="Tags last changed by">{who.tagsChangedBy}</DescriptionItem>
+        )}
         <DescriptionItem label="Protected query ID">
           {job.protectedQueryIdentifier ? (
             <Mono>{job.protectedQueryIdentifier}</Mono>

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 
+import { isDashboardTag } from "@/lib/auth/who";
 import {
   RESERVED_TAG_KEY_PATTERN,
   tagKeySchema,
@@ -18,9 +19,12 @@ export interface TagRow {
   value: string;
 }
 
-/** AWS's own tags (keys starting with `aws:`) can be neither edited nor removed, and do not count towards the limit. */
+/**
+ * AWS's own tags (keys starting with `aws:`) and the dashboard's record of
+ * who did what (`dashboard:`) can be neither edited nor removed here.
+ */
 export function isReservedTag(key: string): boolean {
-  return RESERVED_TAG_KEY_PATTERN.test(key);
+  return RESERVED_TAG_KEY_PATTERN.test(key) || isDashboardTag(key);
 }
 
 /** The service's tags split into the ones a user can edit (sorted by key) and AWS's own. */

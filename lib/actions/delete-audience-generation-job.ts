@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 
+import { audit } from "@/lib/auth/session";
 import { DeleteAudienceGenerationJobCommand } from "@/lib/cleanrooms-ml";
 import { defineAction } from "@/lib/define-action";
 import { audienceGenerationJobArnSchema } from "@/lib/schemas/api";
@@ -14,8 +15,9 @@ import { cleanRoomsML } from "@/lib/service";
  */
 export const deleteAudienceGenerationJob = defineAction(
   z.strictObject({ audienceGenerationJobArn: audienceGenerationJobArnSchema }),
-  async (request) => {
+  async (request, { user }) => {
     await cleanRoomsML().send(new DeleteAudienceGenerationJobCommand(request));
+    audit(user, "deleted", request.audienceGenerationJobArn);
     return null;
   },
 );

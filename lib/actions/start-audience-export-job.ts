@@ -1,6 +1,8 @@
 "use server";
 
-import { StartAudienceExportJobCommand } from "@/lib/cleanrooms-ml";
+import { audit } from "@/lib/auth/session";
+import { EXPORTED_BY_TAG, whoTagValue } from "@/lib/auth/who";
+import { StartAudienceExportJobCommand, TagResourceCommand } from "@/lib/cleanrooms-ml";
 import { defineAction } from "@/lib/define-action";
 import { startAudienceExportJobRequestSchema } from "@/lib/schemas/api";
 import { cleanRoomsML } from "@/lib/service";
@@ -9,8 +11,18 @@ import { cleanRoomsML } from "@/lib/service";
  * StartAudienceExportJob: writes one size of a finished job's audience to the
  * configured model's S3 destination. Errors name the request field
  * (`name`, `audienceSize.value`, …) so the form can show them beside it.
+ * Once the export has started, the signed-in person is recorded on the job
+ * (`dashboard:exported-by`).
  */
-export const startAudienceExportJob = defineAction(startAudienceExportJobRequestSchema, async (request) => {
+export const startAudienceExportJob = defineAction(startAudienceExportJobRequestSchema, async (request, { user }) => {
   await cleanRoomsML().send(new StartAudienceExportJobCommand(request));
+  audit(user, `exported ${JSON.stringify(request.name)} of`, request.audienceGenerationJobArn);
+  if (user) {
+    const tags = { [EXPORTED_BY_TAG]: whoTagValue(user.identity) };
+    // The export has started: failing to label the job must not report it as failed.
+    await cleanRoomsML()
+      .send(new TagResourceCommand({ resourceArn: request.audienceGenerationJobArn, tags }))
+      .catch((error: unknown) => console.error("Could not record who exported the job:", error));
+  }
   return null;
 });
