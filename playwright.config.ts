@@ -2,11 +2,25 @@ import { existsSync } from "node:fs";
 
 import { defineConfig, devices } from "@playwright/test";
 
+import {
+  AUTH_APP_ENV,
+  AUTH_APP_PORT,
+  AUTH_APP_URL,
+  AWS_MARKER_ENV,
+  LEAK_MARKERS,
+  OIDC_ISSUER,
+  OIDC_PROVIDER_ENV,
+} from "./e2e/oidc/settings";
+
 /**
  * End-to-end runs drive the production build (`next build` + `next start`)
  * against a fresh local service with fast jobs. Set E2E_DEV=1 to use
  * `next dev` while iterating. Ports and the build folder can be moved with
  * E2E_PORT, E2E_EMULATOR_PORT and E2E_DIST_DIR so two runs never collide.
+ *
+ * The sign-in specs (e2e/auth*) use a test OpenID Connect provider and a
+ * second start of the same build with sign-in on (ports in e2e/oidc/settings.ts);
+ * every other spec uses the default app, without sign-in.
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
 const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 4751);
@@ -14,6 +28,8 @@ const distDir = process.env.E2E_DIST_DIR ?? ".next";
 const dataDir = `.data/e2e-${emulatorPort}`;
 const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
 const dev = process.env.E2E_DEV === "1";
+// The build runs with marker values in every secret (e2e/security-secrets.spec.ts looks for them in its output).
+const buildSecrets = `AUTH_OIDC_CLIENT_SECRET=${LEAK_MARKERS.AUTH_OIDC_CLIENT_SECRET} AUTH_SECRET=${LEAK_MARKERS.AUTH_SECRET}`;
 
 const chromium = "/usr/bin/chromium";
 
@@ -62,13 +78,42 @@ export default defineConfig({
     {
       command: dev
         ? `npx next dev -p ${port} -H 127.0.0.1`
-        : `npx next build && npx next start -p ${port} -H 127.0.0.1`,
+        : `env ${buildSecrets} npx next build && npx next start -p ${port} -H 127.0.0.1`,
       url: `http://127.0.0.1:${port}/api/health`,
       env: {
         NEXT_DIST_DIR: distDir,
         NEXT_TELEMETRY_DISABLED: "1",
         CLEANROOMS_ML_ENDPOINT: emulatorUrl,
         AWS_REGION: "us-east-1",
+        // No sign-in: the local service on a loopback address.
+        DASHBOARD_BIND_HOST: "127.0.0.1",
+        ...AWS_MARKER_ENV,
+      },
+      reuseExistingServer: false,
+      timeout: 300_000,
+      stdout: "pipe",
+    },
+    {
+      // The test identity provider for the sign-in specs.
+      command: "npx tsx e2e/oidc/server.ts",
+      url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
+      env: OIDC_PROVIDER_ENV,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+    },
+    {
+      // The same build again, with sign-in on (in dev, a second `next dev` needs a folder of its own).
+      command: dev
+        ? `npx next dev -p ${AUTH_APP_PORT} -H 127.0.0.1`
+        : `npx next start -p ${AUTH_APP_PORT} -H 127.0.0.1`,
+      url: `${AUTH_APP_URL}/api/health`,
+      env: {
+        NEXT_DIST_DIR: dev ? `${distDir}-auth` : distDir,
+        NEXT_TELEMETRY_DISABLED: "1",
+        CLEANROOMS_ML_ENDPOINT: emulatorUrl,
+        AWS_REGION: "us-east-1",
+        ...AUTH_APP_ENV,
       },
       reuseExistingServer: false,
       timeout: 300_000,
