@@ -93,7 +93,15 @@ export const RESERVED_TAG_KEY_PATTERN = /^aws:/i;
 /** Length in Unicode code points, the way the service counts characters. */
 export function codePointLength(value: string): number {
   let n = 0;
-  for (const _ of value) n++;
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i);
+    // A high surrogate followed by a low one is one character.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < value.length) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    n++;
+  }
   return n;
 }
 
