@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 
 import { defineConfig, devices } from "@playwright/test";
 
+import { E2E_DEV, E2E_DIST_DIR, E2E_EMULATOR_PORT, E2E_EMULATOR_URL, E2E_PORT } from "./e2e/env";
 import {
   AUTH_APP_ENV,
   AUTH_APP_PORT,
@@ -22,12 +23,12 @@ import {
  * second start of the same build with sign-in on (ports in e2e/oidc/settings.ts);
  * every other spec uses the default app, without sign-in.
  */
-const port = Number(process.env.E2E_PORT ?? 3100);
-const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 4751);
-const distDir = process.env.E2E_DIST_DIR ?? ".next";
+const port = E2E_PORT;
+const emulatorPort = E2E_EMULATOR_PORT;
+const distDir = E2E_DIST_DIR;
 const dataDir = `.data/e2e-${emulatorPort}`;
-const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
-const dev = process.env.E2E_DEV === "1";
+const emulatorUrl = E2E_EMULATOR_URL;
+const dev = E2E_DEV;
 // The build runs with marker values in every secret (e2e/security-secrets.spec.ts looks for them in its output).
 const buildSecrets = `AUTH_OIDC_CLIENT_SECRET=${LEAK_MARKERS.AUTH_OIDC_CLIENT_SECRET} AUTH_SECRET=${LEAK_MARKERS.AUTH_SECRET}`;
 

@@ -3,6 +3,7 @@ import { rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { expect, test } from "@playwright/test";
 
+import { E2E_DEV, E2E_DIST_DIR } from "./env";
 import { JobsListPage } from "./pages/jobs-list";
 
 /**
@@ -14,8 +15,8 @@ import { JobsListPage } from "./pages/jobs-list";
  * service, and ends both processes when done.
  */
 
-const dev = process.env.E2E_DEV === "1";
-const distDir = process.env.E2E_DIST_DIR ?? ".next-e2e";
+const dev = E2E_DEV;
+const distDir = E2E_DIST_DIR;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

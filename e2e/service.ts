@@ -6,8 +6,9 @@ import {
   DEMO_SEED_URIS,
 } from "../emulator/demo/catalog";
 import { CleanRoomsMLClient, StartAudienceGenerationJobCommand } from "../lib/cleanrooms-ml";
+import { E2E_EMULATOR_URL } from "./env";
 
-const emulatorUrl = `http://127.0.0.1:${Number(process.env.E2E_EMULATOR_PORT ?? 4751)}`;
+const emulatorUrl = E2E_EMULATOR_URL;
 
 /** A typed client for specs that set up or check data in the local service directly. */
 export function serviceClient(): CleanRoomsMLClient {
