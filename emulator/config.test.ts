@@ -23,6 +23,7 @@ describe("parseConfig", () => {
         EMULATOR_ERROR_RATE: "1",
         EMULATOR_FAULT_SEED: "42",
         EMULATOR_TRAINING_USERS: "20000",
+        EMULATOR_DEMO_JOBS: "0",
         EMULATOR_TICK_MS: "250",
         EMULATOR_LOG_REQUESTS: "1",
       }),
@@ -36,6 +37,7 @@ describe("parseConfig", () => {
       errorRate: 1,
       faultSeed: 42,
       trainingUsers: 20_000,
+      demoJobs: false,
       tickMs: 250,
       logRequests: true,
     });

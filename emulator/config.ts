@@ -23,6 +23,8 @@ export interface EmulatorConfig {
   faultSeed: number | undefined;
   /** Users in each demo training dataset; read when the demo data is first created. */
   trainingUsers: number;
+  /** Whether a new data folder gets the demo jobs (models, seeds and templates it always gets). */
+  demoJobs: boolean;
   /** Interval of the background tick that advances and cleans up jobs. */
   tickMs: number;
   /** Log one line per request. */
@@ -39,6 +41,7 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   errorRate: 0,
   faultSeed: undefined,
   trainingUsers: 100_000,
+  demoJobs: true,
   tickMs: 1000,
   logRequests: false,
 };
@@ -76,6 +79,7 @@ const envSchema = z.object({
   EMULATOR_ERROR_RATE: rate.optional(),
   EMULATOR_FAULT_SEED: integer(0, 2 ** 32 - 1).optional(),
   EMULATOR_TRAINING_USERS: integer(TRAINING_USERS_MIN, TRAINING_USERS_MAX).optional(),
+  EMULATOR_DEMO_JOBS: z.enum(["0", "1", "true", "false"], { error: "must be 1 or 0" }).optional(),
   EMULATOR_TICK_MS: integer(10, 60_000).optional(),
   EMULATOR_LOG_REQUESTS: z
     .enum(["0", "1", "true", "false"], { error: "must be 1 or 0" })
@@ -107,6 +111,7 @@ export function parseConfig(env: Record<string, string | undefined>): EmulatorCo
     errorRate: e.EMULATOR_ERROR_RATE ?? DEFAULT_CONFIG.errorRate,
     faultSeed: e.EMULATOR_FAULT_SEED ?? DEFAULT_CONFIG.faultSeed,
     trainingUsers: e.EMULATOR_TRAINING_USERS ?? DEFAULT_CONFIG.trainingUsers,
+    demoJobs: e.EMULATOR_DEMO_JOBS === undefined ? DEFAULT_CONFIG.demoJobs : e.EMULATOR_DEMO_JOBS === "1" || e.EMULATOR_DEMO_JOBS === "true",
     tickMs: e.EMULATOR_TICK_MS ?? DEFAULT_CONFIG.tickMs,
     logRequests: e.EMULATOR_LOG_REQUESTS === "1" || e.EMULATOR_LOG_REQUESTS === "true",
   };

@@ -16,7 +16,7 @@ describe("emulator controls (/_emulator/time-scale)", () => {
 
     const started = await emulator.call("POST", "/audience-generation-job", {
       name: "Slow after the change",
-      configuredAudienceModelArn: Object.values(DEMO_CONFIGURED_MODELS)[0]!.arn,
+      configuredAudienceModelArn: DEMO_CONFIGURED_MODELS.retailAbsolute.arn,
       seedAudience: { roleArn: DEMO_SEED_ROLE_ARN, dataSource: { s3Uri: DEMO_SEED_URIS.sportsFans } },
     });
     expect(started.status).toBe(200);

@@ -209,6 +209,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     await ensureDemoData(store, pool, {
       paths,
       trainingUsers: config.trainingUsers,
+      jobs: config.demoJobs,
       now: now(),
       log,
     });

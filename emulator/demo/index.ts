@@ -147,6 +147,8 @@ const DEMO_JOBS: DemoJob[] = [
 export interface DemoOptions {
   paths: SeedPaths;
   trainingUsers: number;
+  /** False for a first use with models and seeds but no jobs yet. */
+  jobs: boolean;
   now: number;
   log: (line: string) => void;
 }
@@ -183,7 +185,7 @@ export async function ensureDemoData(
   });
 
   const computed: { job: DemoJob; row: NewGenerationJob; result: GenerateResult }[] = [];
-  for (const job of DEMO_JOBS) {
+  for (const job of options.jobs ? DEMO_JOBS : []) {
     const ours = job.startedBy === ACCOUNT_ID;
     const sql = job.seedAudience.sqlParameters;
     const template = Object.values(DEMO_ANALYSIS_TEMPLATES).find(
