@@ -1,0 +1,180 @@
+import { describe, expect, it } from "vitest";
+
+import { bindHostOf, isLoopbackHost, parseAuthConfig } from "./config";
+
+const LOCAL = { CLEANROOMS_ML_ENDPOINT: "http://127.0.0.1:4750", DASHBOARD_BIND_HOST: "127.0.0.1" };
+const OIDC = {
+  AWS_REGION: "us-east-1",
+  AUTH_OIDC_ISSUER: "https://example.okta.com/oauth2/default/",
+  AUTH_OIDC_CLIENT_ID: "dashboard",
+  AUTH_OIDC_CLIENT_SECRET: "client-secret",
+  AUTH_SECRET: "x".repeat(32),
+  AUTH_URL: "https://audiences.example.com/",
+  AUTH_ALLOWED_EMAIL_DOMAINS: "Example.com, @example.org",
+};
+
+describe("the sign-in mode", () => {
+  it("is none for the local service on a loopback address, however the address is written", () => {
+    for (const host of ["127.0.0.1", "localhost", "::1", "[::1]", "127.0.0.2", "app.localhost"]) {
+      expect(parseAuthConfig({ ...LOCAL, DASHBOARD_BIND_HOST: host })).toEqual({ mode: "none" });
+    }
+    expect(
+      parseAuthConfig({ CLEANROOMS_ML_ENDPOINT: "http://localhost:4750" }, [
+        "next",
+        "start",
+        "-H",
+        "127.0.0.1",
+      ]),
+    ).toEqual({
+      mode: "none",
+    });
+  });
+
+  it("refuses to run without sign-in against AWS, another endpoint, a reachable address or an unknown one", () => {
+    expect(() =>
+      parseAuthConfig({ AWS_REGION: "us-east-1", DASHBOARD_BIND_HOST: "127.0.0.1" }),
+    ).toThrow(/Refusing to start without sign-in: it talks to AWS \(us-east-1\)/);
+    expect(() =>
+      parseAuthConfig({ ...LOCAL, CLEANROOMS_ML_ENDPOINT: "http://10.1.2.3:4750" }),
+    ).toThrow(/it talks to http:\/\/10\.1\.2\.3:4750/);
+    for (const host of ["0.0.0.0", "::", "192.168.1.20", "dashboard.internal", "128.0.0.1"]) {
+      expect(() => parseAuthConfig({ ...LOCAL, DASHBOARD_BIND_HOST: host }), host).toThrow(
+        `it listens on ${host}`,
+      );
+    }
+    expect(() => parseAuthConfig({ CLEANROOMS_ML_ENDPOINT: LOCAL.CLEANROOMS_ML_ENDPOINT })).toThrow(
+      /listening address is unknown/,
+    );
+    // Both reasons at once, and what to set.
+    expect(() =>
+      parseAuthConfig({ AWS_REGION: "us-east-1", DASHBOARD_BIND_HOST: "0.0.0.0" }),
+    ).toThrow(/AWS .*; and it listens on 0\.0\.0\.0.*AUTH_OIDC_ISSUER.*AUTH_TRUSTED_PROXY_HEADER/);
+  });
+
+  it("is OpenID Connect with every setting given, the URL reduced to its origin and the domains normalised", () => {
+    expect(parseAuthConfig(OIDC)).toEqual({
+      mode: "oidc",
+      issuer: "https://example.okta.com/oauth2/default",
+      clientId: "dashboard",
+      clientSecret: "client-secret",
+      secret: "x".repeat(32),
+      url: "https://audiences.example.com",
+      scope: "openid email profile",
+      groupsClaim: "groups",
+      providerName: "your company account",
+      sessionMaxAge: 8 * 60 * 60,
+      allowedEmailDomains: ["example.com", "example.org"],
+      allowedGroups: [],
+      allowAllUsers: false,
+    });
+    // NEXTAUTH_* names are accepted too.
+    const { AUTH_SECRET, AUTH_URL, ...rest } = OIDC;
+    expect(
+      parseAuthConfig({ ...rest, NEXTAUTH_SECRET: AUTH_SECRET, NEXTAUTH_URL: AUTH_URL }),
+    ).toMatchObject({ mode: "oidc" });
+  });
+
+  it("names what OpenID Connect sign-in still needs, and what is wrong with a value", () => {
+    expect(() => parseAuthConfig({ AUTH_OIDC_ISSUER: OIDC.AUTH_OIDC_ISSUER })).toThrow(
+      "sign-in with OpenID Connect also needs AUTH_OIDC_CLIENT_ID, AUTH_OIDC_CLIENT_SECRET, AUTH_SECRET, AUTH_URL",
+    );
+    expect(() => parseAuthConfig({ ...OIDC, AUTH_SECRET: "short" })).toThrow(
+      /AUTH_SECRET must be at least 32 characters/,
+    );
+    expect(() => parseAuthConfig({ ...OIDC, AUTH_OIDC_ISSUER: "okta" })).toThrow(
+      /AUTH_OIDC_ISSUER must be an http\(s\) URL/,
+    );
+    expect(() => parseAuthConfig({ ...OIDC, AUTH_URL: "http://audiences.example.com" })).toThrow(
+      /AUTH_URL must be an https:\/\/ URL/,
+    );
+    expect(parseAuthConfig({ ...OIDC, AUTH_URL: "http://127.0.0.1:3000" })).toMatchObject({
+      url: "http://127.0.0.1:3000",
+    });
+    expect(() => parseAuthConfig({ ...OIDC, AUTH_SESSION_MAX_AGE: "forever" })).toThrow(
+      /AUTH_SESSION_MAX_AGE must be a whole number/,
+    );
+    expect(() => parseAuthConfig({ ...OIDC, AUTH_ALLOWED_EMAIL_DOMAINS: "example" })).toThrow(
+      /AUTH_ALLOWED_EMAIL_DOMAINS must be/,
+    );
+  });
+
+  it("asks who may sign in: a domain, a group, or everyone said out loud", () => {
+    const none: Record<string, string> = { ...OIDC };
+    delete none.AUTH_ALLOWED_EMAIL_DOMAINS;
+    expect(() => parseAuthConfig(none)).toThrow(
+      /sign-in needs AUTH_ALLOWED_EMAIL_DOMAINS .* or AUTH_ALLOWED_GROUPS .* or AUTH_ALLOW_ALL_USERS=true/,
+    );
+    expect(parseAuthConfig({ ...none, AUTH_ALLOWED_GROUPS: "marketing, analysts" })).toMatchObject({
+      allowedGroups: ["marketing", "analysts"],
+    });
+    expect(parseAuthConfig({ ...none, AUTH_ALLOW_ALL_USERS: "true" })).toMatchObject({
+      allowAllUsers: true,
+    });
+    expect(() => parseAuthConfig({ ...OIDC, AUTH_ALLOW_ALL_USERS: "true" })).toThrow(/contradicts/);
+    expect(() => parseAuthConfig({ ...none, AUTH_ALLOW_ALL_USERS: "yes" })).toThrow(
+      /AUTH_ALLOW_ALL_USERS must be true or false/,
+    );
+  });
+
+  it("is the trusted proxy's with a header it may trust, on any address and against AWS", () => {
+    expect(
+      parseAuthConfig(
+        { AWS_REGION: "us-east-1", AUTH_TRUSTED_PROXY_HEADER: "X-Amzn-Oidc-Identity" },
+        ["-H", "0.0.0.0"],
+      ),
+    ).toEqual({
+      mode: "proxy",
+      header: "x-amzn-oidc-identity",
+      signOutUrl: undefined,
+      allowedEmailDomains: [],
+      allowedGroups: [],
+      allowAllUsers: false,
+    });
+    for (const header of ["cookie", "Host", "x-forwarded-for", "authorization", "bad header"]) {
+      expect(
+        () => parseAuthConfig({ AWS_REGION: "us-east-1", AUTH_TRUSTED_PROXY_HEADER: header }),
+        header,
+      ).toThrow(/AUTH_TRUSTED_PROXY_HEADER must name the header your proxy sets/);
+    }
+    expect(() =>
+      parseAuthConfig({ ...OIDC, AUTH_TRUSTED_PROXY_HEADER: "x-forwarded-email" }),
+    ).toThrow(/not both/);
+  });
+});
+
+describe("the listening address", () => {
+  it("comes from DASHBOARD_BIND_HOST, else from next start's -H or --hostname", () => {
+    expect(bindHostOf({ DASHBOARD_BIND_HOST: " 10.0.0.1 " }, ["-H", "127.0.0.1"])).toBe("10.0.0.1");
+    expect(bindHostOf({}, ["node", "next", "start", "-p", "3000", "-H", "0.0.0.0"])).toBe(
+      "0.0.0.0",
+    );
+    expect(bindHostOf({}, ["--hostname", "localhost"])).toBe("localhost");
+    expect(bindHostOf({}, ["--hostname=::1"])).toBe("::1");
+    expect(bindHostOf({}, ["next", "start"])).toBeUndefined();
+  });
+
+  it("is loopback only for 127.0.0.0/8, ::1 and localhost names", () => {
+    expect(
+      [
+        "127.0.0.1",
+        "127.255.0.9",
+        "::1",
+        "[::1]",
+        "localhost",
+        "LOCALHOST",
+        "::ffff:127.0.0.1",
+      ].every(isLoopbackHost),
+    ).toBe(true);
+    expect(
+      [
+        "0.0.0.0",
+        "::",
+        "",
+        "127.0.0.256",
+        "127.0.0.1.example.com",
+        "10.0.0.1",
+        "localhost.example.com",
+      ].some(isLoopbackHost),
+    ).toBe(false);
+  });
+});
