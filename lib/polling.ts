@@ -13,3 +13,25 @@ export const POLL_BACKOFF = 1.5;
 export function pollDelay(unchangedPolls: number): number {
   return Math.min(POLL_MAX_MS, Math.round(POLL_MIN_MS * POLL_BACKOFF ** Math.max(0, unchangedPolls)));
 }
+
+/**
+ * The policy above as a `refetchInterval` helper: it
+ * counts consecutive refreshes that brought back unchanged data (TanStack's
+ * structural sharing keeps the same object when nothing changed) and resets
+ * the count when anything changed. Idempotent per refresh, so TanStack may
+ * call it as often as it likes. One per observer (keep it in state).
+ */
+export function createBackoff(): (query: { state: { data: unknown; dataUpdatedAt: number } }) => number {
+  let seenUpdatedAt: number | undefined;
+  let seenData: unknown;
+  let unchanged = 0;
+  return (query) => {
+    const { data, dataUpdatedAt } = query.state;
+    if (dataUpdatedAt !== seenUpdatedAt) {
+      if (seenUpdatedAt !== undefined) unchanged = data === seenData ? unchanged + 1 : 0;
+      seenUpdatedAt = dataUpdatedAt;
+      seenData = data;
+    }
+    return pollDelay(unchanged);
+  };
+}

@@ -18,7 +18,7 @@ import {
   serverFilters,
   type JobsServerFilters,
 } from "@/lib/jobs-filters";
-import { createBackoff } from "@/lib/queries/job";
+import { createBackoff } from "@/lib/polling";
 import { jobsQuery, type JobsPages } from "@/lib/queries/jobs";
 import { configuredModelsQuery } from "@/lib/queries/models";
 import type { JobsPageData } from "@/lib/reads/jobs";

@@ -3,7 +3,7 @@ import { useState } from "react";
 
 import type { AudienceExportJobStatus } from "@/lib/cleanrooms-ml";
 import { fetchJson } from "@/lib/fetch-json";
-import { createBackoff } from "@/lib/queries/job";
+import { createBackoff } from "@/lib/polling";
 import type { ExportJobData } from "@/lib/reads/exports";
 
 export const exportsQueryKey = (jobArn: string) => ["audience-export-jobs", jobArn] as const;

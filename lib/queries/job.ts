@@ -1,9 +1,9 @@
-import { queryOptions, useQuery, type Query } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 
 import { fetchJson, RouteError } from "@/lib/fetch-json";
 import { isFinalStatus } from "@/lib/job-status";
-import { pollDelay } from "@/lib/polling";
+import { createBackoff } from "@/lib/polling";
 import type { JobData } from "@/lib/reads/jobs";
 
 export const jobQueryKey = (arn: string) => ["audience-generation-job", arn] as const;
@@ -25,28 +25,6 @@ export const jobQuery = (arn: string) =>
     // A job that is gone stays gone: asking again would only repeat the 404.
     retry: (failureCount, error) => !isJobGone(error) && failureCount < 1,
   });
-
-/**
- * The delay policy of `lib/polling.ts` as a `refetchInterval` helper: it
- * counts consecutive refreshes that brought back unchanged data (TanStack's
- * structural sharing keeps the same object when nothing changed) and resets
- * the count when anything changed. Idempotent per refresh, so TanStack may
- * call it as often as it likes. One per observer (keep it in state).
- */
-export function createBackoff(): (query: Pick<Query<unknown, Error>, "state">) => number {
-  let seenUpdatedAt: number | undefined;
-  let seenData: unknown;
-  let unchanged = 0;
-  return (query) => {
-    const { data, dataUpdatedAt } = query.state;
-    if (dataUpdatedAt !== seenUpdatedAt) {
-      if (seenUpdatedAt !== undefined) unchanged = data === seenData ? unchanged + 1 : 0;
-      seenUpdatedAt = dataUpdatedAt;
-      seenData = data;
-    }
-    return pollDelay(unchanged);
-  };
-}
 
 /**
  * The job, kept current while it is in flight.
