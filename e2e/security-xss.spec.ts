@@ -40,10 +40,12 @@ async function expectInert(page: Page, where: string) {
     page.locator("[onerror], [onload], [onmouseover], iframe, img[src='x'], svg[onload]"),
     where,
   ).toHaveCount(0);
-  // The only scripts are the framework's: with the response's nonce, or its own chunks loaded by those.
-  await expect(page.locator('script:not([nonce]):not([src^="/_next/static/"])'), where).toHaveCount(
-    0,
-  );
+  // The only scripts are the framework's: with the response's nonce, its own chunks loaded by those,
+  // or (in development) the error overlay's holder.
+  await expect(
+    page.locator('script:not([nonce]):not([src^="/_next/static/"]):not([data-nextjs-dev-overlay])'),
+    where,
+  ).toHaveCount(0);
 }
 
 test("names, descriptions, tags, SQL and status messages with HTML render as text everywhere", async ({
