@@ -17,6 +17,14 @@ export interface IdTokenClaims {
 
 const text = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined);
 
+/**
+ * Who the person is, as "who did it" tags record it: their email, or (Entra
+ * ID accounts without one) their user principal name.
+ */
+export function identityOf(claims: IdTokenClaims): string | undefined {
+  return text(claims.email) ?? text(claims.preferred_username);
+}
+
 export function oidcAuthOptions(config: OidcConfig): AuthOptions {
   return {
     secret: config.secret,
@@ -48,6 +56,8 @@ export function oidcAuthOptions(config: OidcConfig): AuthOptions {
     callbacks: {
       signIn({ profile }) {
         const claims = (profile ?? {}) as IdTokenClaims;
+        // Nobody the dashboard cannot name: every change records who made it.
+        if (!identityOf(claims)) return false;
         return isAllowed(config, {
           email: text(claims.email),
           emailVerified: claims.email_verified,
@@ -58,8 +68,8 @@ export function oidcAuthOptions(config: OidcConfig): AuthOptions {
         // Keep only who the person is; nothing else from the provider goes into the cookie.
         if (profile) {
           const claims = profile as IdTokenClaims;
-          token.email = text(claims.email) ?? null;
-          token.name = text(claims.name) ?? text(claims.preferred_username) ?? token.email;
+          token.email = identityOf(claims) ?? null;
+          token.name = text(claims.name) ?? token.email;
         }
         return {
           sub: token.sub,

@@ -1,0 +1,81 @@
+import type { Account, Profile, User } from "next-auth";
+import type { JWT } from "next-auth/jwt";
+import { describe, expect, it } from "vitest";
+
+import { parseAuthConfig, type OidcConfig } from "./config";
+import { oidcAuthOptions } from "./options";
+
+const config = parseAuthConfig({
+  AWS_REGION: "us-east-1",
+  AUTH_OIDC_ISSUER: "https://idp.example.com/",
+  AUTH_OIDC_CLIENT_ID: "dashboard",
+  AUTH_OIDC_CLIENT_SECRET: "secret",
+  AUTH_SECRET: "s".repeat(40),
+  AUTH_URL: "https://audiences.example.com",
+  AUTH_ALLOWED_EMAIL_DOMAINS: "example.com",
+  AUTH_ALLOWED_GROUPS: "marketing",
+  AUTH_GROUPS_CLAIM: "roles",
+}) as OidcConfig;
+const options = oidcAuthOptions(config);
+
+async function signIn(profile: Record<string, unknown>) {
+  return options.callbacks!.signIn!({
+    profile: profile as Profile,
+    user: {} as User,
+    account: null,
+  });
+}
+
+describe("sign-in with OpenID Connect", () => {
+  it("asks the issuer for its discovery document, with PKCE, state and nonce, and secure cookies over HTTPS", () => {
+    const provider = options.providers[0] as unknown as Record<string, unknown>;
+    expect(provider).toMatchObject({
+      id: "oidc",
+      wellKnown: "https://idp.example.com/.well-known/openid-configuration",
+      idToken: true,
+      checks: ["pkce", "state", "nonce"],
+    });
+    expect(options.useSecureCookies).toBe(true);
+    expect(options.session).toEqual({ strategy: "jwt", maxAge: 8 * 60 * 60 });
+  });
+
+  it("lets in the allowed domain or group (from the configured claim), and nobody it cannot name", async () => {
+    expect(await signIn({ sub: "1", email: "alice@example.com", email_verified: true })).toBe(true);
+    expect(await signIn({ sub: "2", email: "bob@partner.example", roles: ["marketing"] })).toBe(
+      true,
+    );
+    expect(await signIn({ sub: "3", email: "bob@partner.example", groups: ["marketing"] })).toBe(
+      false,
+    );
+    expect(await signIn({ sub: "4", email: "alice@example.com", email_verified: false })).toBe(
+      false,
+    );
+    expect(await signIn({ sub: "5", roles: ["marketing"] })).toBe(false);
+    expect(
+      await signIn({ sub: "6", preferred_username: "carol@partner.example", roles: "marketing" }),
+    ).toBe(true);
+  });
+
+  it("keeps only who the person is in the session cookie", async () => {
+    const token = await options.callbacks!.jwt!({
+      token: { sub: "1", iat: 1, exp: 2, jti: "j", picture: "p" } as JWT,
+      profile: {
+        sub: "1",
+        email: "alice@example.com",
+        name: "Alice",
+        roles: ["marketing"],
+        address: "x",
+      } as Profile,
+      account: { access_token: "at", id_token: "it", refresh_token: "rt" } as unknown as Account,
+      user: {} as User,
+    });
+    expect(token).toEqual({
+      sub: "1",
+      email: "alice@example.com",
+      name: "Alice",
+      iat: 1,
+      exp: 2,
+      jti: "j",
+    });
+  });
+});
