@@ -65,11 +65,10 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   }
 
   if (!(await isSignedIn(request, config))) {
-    if (config.mode === "oidc" && wantsPage(request)) {
-      const signIn = new URL("/sign-in", request.url);
-      signIn.searchParams.set("callbackUrl", pathname + request.nextUrl.search);
-      return finish(NextResponse.redirect(signIn));
-    }
+    const here = pathname + request.nextUrl.search;
+    const signIn = new URL("/sign-in", request.url);
+    signIn.searchParams.set("callbackUrl", here);
+    if (config.mode === "oidc" && wantsPage(request)) return finish(NextResponse.redirect(signIn));
     if (config.mode === "proxy" && wantsPage(request)) {
       return finish(
         new NextResponse("Not signed in. Open the dashboard through your organisation's sign-in.", {
@@ -78,12 +77,19 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
         }),
       );
     }
-    return finish(
-      NextResponse.json(
-        { error: UNAUTHORIZED },
-        { status: 401, headers: { "cache-control": "no-store" } },
-      ),
+    const refused = NextResponse.json(
+      { error: UNAUTHORIZED },
+      { status: 401, headers: { "cache-control": "no-store" } },
     );
+    if (request.headers.has("next-action")) {
+      // A session that ended while the page was open: the page's action call leads to sign-in
+      // (and back) instead of failing without a word. Next.js's client follows this header.
+      refused.headers.set(
+        "x-action-redirect",
+        `${config.mode === "oidc" ? signIn.pathname + signIn.search : here};push`,
+      );
+    }
+    return finish(refused);
   }
 
   const headers = new Headers(request.headers);

@@ -198,6 +198,33 @@ test("a job started, re-tagged and exported while signed in records who did it, 
   await expect(job.details).toContainText(/Last export by\s*alice@example.com/);
 });
 
+test("when the session ends while a page is open, saving leads to sign-in and back, and nothing is saved meanwhile", async ({
+  page,
+  context,
+}) => {
+  const arn = await startJob(serviceClient(), {
+    name: `Session ends ${unique()}`,
+    speed: "failing",
+    configuredAudienceModelArn: DEMO_CONFIGURED_MODELS.retailPercentage.arn,
+  });
+  const path = jobPath(arn);
+  await signInThrough(page, path, "alice@example.com");
+  const job = new JobPage(page);
+  await job.tags.getByRole("button", { name: "Edit tags" }).click();
+  await job.tags.getByRole("button", { name: "Add tag" }).click();
+  await job.tags.getByRole("textbox", { name: "Tag 1 Key" }).fill("team");
+
+  await context.clearCookies();
+  await job.tags.getByRole("button", { name: "Save tags" }).click();
+  const signIn = new SignInPage(page);
+  await signIn.expectHere(path);
+  expect(await tagsOf(arn)).toEqual({});
+
+  await signIn.signInAs("alice@example.com");
+  await expect(page).toHaveURL(`${AUTH_APP_URL}${path}`);
+  await expect(job.heading).toBeVisible();
+});
+
 test("only people from the allowed email domain or group get in", async ({ browser }) => {
   const attempt = async (email: string) => {
     const context = await browser.newContext({ baseURL: AUTH_APP_URL });
