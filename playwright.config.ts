@@ -29,6 +29,9 @@ const distDir = E2E_DIST_DIR;
 const dataDir = `.data/e2e-${emulatorPort}`;
 const emulatorUrl = E2E_EMULATOR_URL;
 const dev = E2E_DEV;
+// Dashboards the specs start themselves (e2e/own-stack.ts) listen on 127.0.0.1 too; `next dev` does not
+// pass its -H on to the process that serves, so say it here for the no-sign-in check (lib/auth/config.ts).
+process.env.DASHBOARD_BIND_HOST ??= "127.0.0.1";
 // The build runs with marker values in every secret (e2e/security-secrets.spec.ts looks for them in its output).
 const buildSecrets = `AUTH_OIDC_CLIENT_SECRET=${LEAK_MARKERS.AUTH_OIDC_CLIENT_SECRET} AUTH_SECRET=${LEAK_MARKERS.AUTH_SECRET}`;
 
