@@ -276,6 +276,15 @@ describe("clone: formValuesFromJob and copyName", () => {
     );
   });
 
+  it("leaves out the dashboard's own who-did-it tags, which the server sets anew", () => {
+    const values = formValuesFromJob({
+      name: "n",
+      configuredAudienceModelArn: MODEL,
+      tags: { team: "growth", "dashboard:started-by": "ana@example.com", "Dashboard:exported-by": "bo@example.com" },
+    });
+    expect(values.tags).toEqual([{ key: "team", value: "growth" }]);
+  });
+
   it("copes with a job whose seed the account cannot see", () => {
     const values = formValuesFromJob({ name: "n", configuredAudienceModelArn: MODEL });
     expect(values).toMatchObject({

@@ -20,6 +20,8 @@ import {
   WORKER_TYPES,
   type StartAudienceGenerationJobRequest,
 } from "./api";
+import { isDashboardTag } from "@/lib/auth/who";
+
 import { issuePath } from "./issues";
 
 export const SEED_SOURCES = ["S3", "SQL_QUERY", "ANALYSIS_TEMPLATE"] as const;
@@ -148,8 +150,8 @@ export function formValuesFromJob(job: StartJobFormSource): StartJobFormValues {
     sparkProperties: mapToRows(worker?.properties?.spark),
     includeSeedInOutput: job.includeSeedInOutput ?? false,
     collaborationId: job.collaborationId ?? "",
-    // Tags of our own that record who did what are set anew by the server.
-    tags: mapToRows(job.tags),
+    // Tags of our own that record who did what are the server's to set, anew for the new job.
+    tags: mapToRows(job.tags).filter((row) => !isDashboardTag(row.key)),
   };
 }
 
