@@ -3,6 +3,7 @@
 import { useFormContext, useFormState } from "react-hook-form";
 
 import { cn } from "@/components/ui/cn";
+import { RadioCard } from "@/components/ui/radio-card";
 import { fieldIds } from "@/components/ui/field";
 import { SPARK_PROPERTIES_MAX, WORKER_COUNT_MAX_SQL, WORKER_COUNT_MIN } from "@/lib/schemas/api";
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
@@ -60,33 +61,14 @@ export function ComputeFields({
           {WORKER_TYPE_CHOICES.map((choice) => {
             const id = controlId(`workerType-${choice.value || "default"}`);
             return (
-              <div
+              <RadioCard
                 key={choice.value}
-                className={cn(
-                  "relative flex gap-3 rounded-md border border-slate-300 bg-white p-3 text-sm hover:bg-slate-50",
-                  "has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50/60 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-500",
-                )}
-              >
-                <input
-                  {...register("workerType")}
-                  id={id}
-                  type="radio"
-                  value={choice.value}
-                  aria-describedby={`${id}-description`}
-                  className="relative z-10 mt-0.5 size-4 shrink-0 accent-indigo-600"
-                />
-                <div>
-                  <label
-                    htmlFor={id}
-                    className="block cursor-pointer font-medium text-slate-900 after:absolute after:inset-0"
-                  >
-                    {choice.label}
-                  </label>
-                  <p id={`${id}-description`} className="mt-0.5 text-xs text-slate-600">
-                    {choice.description}
-                  </p>
-                </div>
-              </div>
+                id={id}
+                label={choice.label}
+                description={choice.description}
+                value={choice.value}
+                {...register("workerType")}
+              />
             );
           })}
         </div>

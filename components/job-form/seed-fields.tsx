@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useFormContext, useWatch } from "react-hook-form";
 
-import { cn } from "@/components/ui/cn";
+import { RadioCard } from "@/components/ui/radio-card";
 import { formatCount } from "@/lib/format";
 import { configuredModelQuery } from "@/lib/queries/models";
 import {
@@ -54,38 +54,15 @@ export function SeedFields() {
         <div className="mt-3 grid gap-2 sm:grid-cols-3">
           {SEED_SOURCE_CHOICES.map((choice) => {
             const id = controlId(`seedSource-${choice.value}`);
-            const checked = source === choice.value;
             return (
-              <div
+              <RadioCard
                 key={choice.value}
-                className={cn(
-                  "relative flex gap-3 rounded-md border p-3 text-sm transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-500",
-                  checked
-                    ? "border-indigo-500 bg-indigo-50/60"
-                    : "border-slate-300 bg-white hover:bg-slate-50",
-                )}
-              >
-                <input
-                  {...register("seedSource")}
-                  id={id}
-                  type="radio"
-                  value={choice.value}
-                  aria-describedby={`${id}-description`}
-                  className="relative z-10 mt-0.5 size-4 shrink-0 accent-indigo-600"
-                />
-                <div>
-                  {/* The label's overlay makes the whole card choose the source. */}
-                  <label
-                    htmlFor={id}
-                    className="block cursor-pointer font-medium text-slate-900 after:absolute after:inset-0"
-                  >
-                    {choice.label}
-                  </label>
-                  <p id={`${id}-description`} className="mt-0.5 text-xs text-slate-600">
-                    {choice.description}
-                  </p>
-                </div>
-              </div>
+                id={id}
+                label={choice.label}
+                description={choice.description}
+                value={choice.value}
+                {...register("seedSource")}
+              />
             );
           })}
         </div>
