@@ -100,7 +100,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 
 export const config = {
   // Everything but the build's static files, which next.config.mjs gives the static headers.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|favicon.svg).*)"],
 };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

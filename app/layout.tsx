@@ -12,6 +12,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
   title: { default: "Audience jobs · Clean Rooms ML", template: "%s · Clean Rooms ML" },
   description: "Start, watch and export AWS Clean Rooms ML lookalike audiences.",
+  icons: { icon: "/favicon.svg" },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
