@@ -21,7 +21,8 @@ export function serviceClient(): CleanRoomsMLClient {
 
 /**
  * Runs `body` with the local service's jobs at another speed (its emulator-only
- * control), then puts the speed back. Jobs keep the durations they started with.
+ * control), then puts the speed back. A job's generating time is decided when its
+ * computation ends, so keep a job inside `body` until it is done.
  */
 export async function withTimeScale<T>(timeScale: number, body: () => Promise<T>): Promise<T> {
   const control = `${emulatorUrl}/_emulator/time-scale`;

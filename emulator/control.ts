@@ -5,8 +5,9 @@
  *   PUT /_emulator/time-scale  {"timeScale": 2}   → {"timeScale": 2}
  *   GET /_emulator/time-scale                     → {"timeScale": 20}
  *
- * A new time scale applies to jobs and exports accepted from then on; jobs
- * already accepted keep the durations they were given.
+ * A new time scale applies to every phase length decided from then on: a job
+ * accepted earlier keeps its pending time, but its generating time is decided
+ * when its computation ends.
  */
 import { ApiError, type Reply } from "./http";
 import type { Context } from "./routes/context";

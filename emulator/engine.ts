@@ -205,7 +205,7 @@ export class Engine {
     return this.options.timeScale;
   }
 
-  /** Jobs already accepted keep the durations they were given; only new ones run at the new speed. */
+  /** Applies to phase lengths decided from now on (a running job's generating time is decided when it is computed). */
   setTimeScale(timeScale: number): void {
     this.options.timeScale = timeScale;
   }
