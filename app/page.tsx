@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 
-import { JobsList } from "@/components/jobs-table/jobs-list";
+import { JobsList } from "@/components/jobs-list/jobs-list";
 import { ButtonLink } from "@/components/ui/button";
 import type { ActionError } from "@/lib/action-result";
 import { parseJobsFilters, serverFilters, type JobsServerFilters } from "@/lib/jobs-filters";

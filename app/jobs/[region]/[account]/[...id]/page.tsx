@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 
-import { mayHaveExports } from "@/components/job/export-form";
+import { mayHaveExports } from "@/components/job-page/export-form";
 import type { ActionError } from "@/lib/action-result";
 import { jobArnFromPath } from "@/lib/job-url";
 import { listExportJobs } from "@/lib/reads/exports";
@@ -10,7 +10,7 @@ import { getJob } from "@/lib/reads/jobs";
 import { getConfiguredModel } from "@/lib/reads/models";
 import { toActionError } from "@/lib/service-errors";
 
-import { JobPageClient } from "./job-page-client";
+import { JobPageClient } from "./page-client";
 
 export const dynamic = "force-dynamic";
 

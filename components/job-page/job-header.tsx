@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-import { StatusBadge } from "@/components/jobs/status-badge";
+import { StatusBadge } from "@/components/job-status/status-badge";
 import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
 
 /** The job's name (the page's one `<h1>`), its status, description and the actions. */
