@@ -42,7 +42,6 @@ import { Panel } from "./panel";
 export function ExportsPanel({
   job,
   model,
-  initialExports,
   canExport = true,
 }: {
   canExport?: boolean;
@@ -53,13 +52,9 @@ export function ExportsPanel({
     metrics?: { relevanceMetrics: { audienceSize: SizeOption }[] };
   };
   model: ConfiguredModelData | undefined;
-  initialExports: ExportJobData[] | undefined;
 }) {
   const enabled = canExport && mayHaveExports(job.status);
-  const exports = useExports(job.audienceGenerationJobArn, {
-    initialData: initialExports,
-    enabled,
-  });
+  const exports = useExports(job.audienceGenerationJobArn, { enabled });
   const options = sizeOptions(model, job.metrics);
   const destination = model?.outputConfig.destination.s3Destination.s3Uri;
 

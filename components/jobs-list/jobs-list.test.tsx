@@ -6,10 +6,16 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testi
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { jobPath } from "@/lib/job-url";
+import { parseJobsFilters, serverFilters } from "@/lib/jobs-filters";
+import { ServerReads, type DehydratedReads } from "@/lib/queries/hydrate";
+import { jobsQuery } from "@/lib/queries/jobs";
+import { configuredModelsQuery } from "@/lib/queries/models";
+import { dehydrateReads, fromServer } from "@/lib/queries/prefetch";
+import { makeQueryClient } from "@/lib/query-client";
 import type { JobsPageData, JobSummaryData } from "@/lib/reads/jobs";
 import type { ConfiguredModelSummaryData } from "@/lib/reads/models";
 
-import { JobsList, type JobsListProps } from "./jobs-list";
+import { JobsList } from "./jobs-list";
 
 // The app router is not running in jsdom: the URL is jsdom's own, and history
 // writes notify `useSearchParams` the way Next.js's router does.
@@ -89,19 +95,39 @@ function respond(body: unknown, status = 200) {
   );
 }
 
-function renderList(props: Partial<JobsListProps> = {}, url = "/") {
+/**
+ * The list as the page serves it: a server-side QueryClient reads the first
+ * page (for the URL's service-side filters) and the models, is dehydrated as
+ * the page hands it over (through JSON, as it crosses to the browser), and
+ * hydrated into the browser's client.
+ */
+async function renderList(
+  server: { firstPage?: JobsPageData; failure?: unknown } = {},
+  url = "/",
+) {
   window.history.replaceState(null, "", url);
+  const filters = serverFilters(
+    parseJobsFilters(Object.fromEntries(new URLSearchParams(url.split("?")[1] ?? ""))).filters,
+  );
+  const onServer = makeQueryClient();
+  await Promise.all([
+    onServer.prefetchInfiniteQuery({
+      ...jobsQuery(filters),
+      ...fromServer(() =>
+        server.firstPage ? Promise.resolve(server.firstPage) : Promise.reject(server.failure),
+      ),
+    }),
+    onServer.prefetchQuery({ ...configuredModelsQuery(), ...fromServer(async () => MODELS) }),
+  ]);
+  const state = JSON.parse(JSON.stringify(dehydrateReads(onServer))) as DehydratedReads;
   const client = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: 5_000, refetchOnWindowFocus: false } },
   });
   return render(
     <QueryClientProvider client={client}>
-      <JobsList
-        initialServerFilters={{}}
-        initialModels={MODELS}
-        initialFetchedAt={Date.now()}
-        {...props}
-      />
+      <ServerReads state={state}>
+        <JobsList />
+      </ServerReads>
     </QueryClientProvider>,
   );
 }
@@ -132,9 +158,9 @@ afterEach(() => {
 });
 
 describe("JobsList", () => {
-  it("shows each job with its page link, status badge, model name, times and who started it", () => {
-    renderList({
-      initialPage: page([
+  it("shows each job with its page link, status badge, model name, times and who started it", async () => {
+    await renderList({
+      firstPage: page([
         job("a", { name: "Spring sale", status: "CREATE_IN_PROGRESS" }),
         job("b", { name: "Old campaign", configuredAudienceModelArn: UNKNOWN_MODEL_ARN }),
       ]),
@@ -156,16 +182,16 @@ describe("JobsList", () => {
     expect(screen.getByText("2 jobs")).toBeInTheDocument();
   });
 
-  it("leads a first-time user to start a job when there are no jobs at all", () => {
-    renderList({ initialPage: page([]) });
+  it("leads a first-time user to start a job when there are no jobs at all", async () => {
+    await renderList({ firstPage: page([]) });
     expect(screen.getByRole("heading", { name: "No audience jobs yet" })).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "New job" })).toHaveAttribute("href", "/jobs/new");
     expect(screen.queryByRole("button", { name: "Clear filters" })).not.toBeInTheDocument();
   });
 
   it("tells filters that match nothing apart from no jobs, and clears them", async () => {
-    renderList(
-      { initialServerFilters: { collaborationId: COLLAB }, initialPage: page([]) },
+    await renderList(
+      { firstPage: page([]) },
       `/?collaboration=${COLLAB}&sort=name`,
     );
     expect(
@@ -180,8 +206,8 @@ describe("JobsList", () => {
   });
 
   it("filters the loaded rows by status and name, and keeps both in the URL", async () => {
-    renderList({
-      initialPage: page([
+    await renderList({
+      firstPage: page([
         job("a", { name: "Spring sale", status: "ACTIVE" }),
         job("b", { name: "Spring retarget", status: "CREATE_FAILED" }),
         job("c", { name: "Summer", status: "CREATE_FAILED" }),
@@ -203,10 +229,10 @@ describe("JobsList", () => {
     expect(screen.getByText("1 of 3 loaded jobs match")).toBeInTheDocument();
   });
 
-  it("restores the view of a pasted link, and notes what it could not read", () => {
-    renderList(
+  it("restores the view of a pasted link, and notes what it could not read", async () => {
+    await renderList(
       {
-        initialPage: page([
+        firstPage: page([
           job("a", { name: "Spring sale" }),
           job("b", { name: "Summer", status: "CREATE_FAILED" }),
         ]),
@@ -223,9 +249,9 @@ describe("JobsList", () => {
     expect(screen.queryByRole("link", { name: "Summer" })).not.toBeInTheDocument();
   });
 
-  it("sorts by a column when its header is clicked, and again the other way", () => {
-    renderList({
-      initialPage: page([
+  it("sorts by a column when its header is clicked, and again the other way", async () => {
+    await renderList({
+      firstPage: page([
         job("a", { name: "Bravo", createTime: "2026-01-02T00:00:00Z" }),
         job("b", { name: "alpha", createTime: "2026-01-01T00:00:00Z" }),
         job("c", { name: "Charlie", createTime: "2026-01-03T00:00:00Z" }),
@@ -246,7 +272,7 @@ describe("JobsList", () => {
   });
 
   it("loads the next page of the service on “Load more jobs”", async () => {
-    renderList({ initialPage: page([job("a")], "token-1") });
+    await renderList({ firstPage: page([job("a")], "token-1") });
     expect(screen.getByText("1 job loaded, more available")).toBeInTheDocument();
     fetchMock.mockImplementation(() => respond(page([job("b")])));
     fireEvent.click(screen.getByRole("button", { name: "Load more jobs" }));
@@ -257,7 +283,7 @@ describe("JobsList", () => {
   });
 
   it("asks the service for a model's jobs when a model is chosen", async () => {
-    renderList({ initialPage: page([job("a")]) });
+    await renderList({ firstPage: page([job("a")]) });
     fetchMock.mockImplementation(() => respond(page([job("m", { name: "Model job" })])));
     fireEvent.change(screen.getByRole("combobox", { name: "Audience model" }), {
       target: { value: MODEL_ARN },
@@ -273,8 +299,8 @@ describe("JobsList", () => {
     );
   });
 
-  it("checks a typed collaboration ID before filtering by it", () => {
-    renderList({ initialPage: page([job("a")]) });
+  it("checks a typed collaboration ID before filtering by it", async () => {
+    await renderList({ firstPage: page([job("a")]) });
     const input = screen.getByRole("textbox", { name: "Collaboration ID" });
     fireEvent.change(input, { target: { value: "abc" } });
     fireEvent.submit(input);
@@ -285,8 +311,8 @@ describe("JobsList", () => {
     expect(window.location.search).toBe(`?collaboration=${COLLAB}`);
   });
 
-  it("opens a job whose ARN is pasted into the search", () => {
-    renderList({ initialPage: page([job("a")]) });
+  it("opens a job whose ARN is pasted into the search", async () => {
+    await renderList({ firstPage: page([job("a")]) });
     fireEvent.change(screen.getByRole("searchbox", { name: "Search" }), {
       target: { value: ` ${jobArn("xyz")} ` },
     });
@@ -295,13 +321,8 @@ describe("JobsList", () => {
   });
 
   it("shows the service's error with “Try again”, and recovers", async () => {
-    renderList({
-      initialError: {
-        code: "NetworkError",
-        message: "The Clean Rooms ML service did not answer.",
-        hint: "Check that it is running, then try again.",
-      },
-    });
+    // What the service client throws when nothing answers (mapped to NetworkError).
+    await renderList({ failure: new TypeError("fetch failed") });
     const alert = screen.getByRole("alert");
     expect(alert).toHaveTextContent("The jobs could not be loaded");
     expect(alert).toHaveTextContent("The Clean Rooms ML service did not answer.");
@@ -317,7 +338,7 @@ describe("JobsList", () => {
   });
 
   it("keeps the rows and offers “Try again” when loading more fails", async () => {
-    renderList({ initialPage: page([job("a")], "token-1") });
+    await renderList({ firstPage: page([job("a")], "token-1") });
     fetchMock.mockImplementation(() =>
       respond({ error: { code: "ThrottlingException", message: "Rate exceeded" } }, 429),
     );
@@ -333,8 +354,8 @@ describe("JobsList", () => {
   it("refreshes while a job is in flight and announces its new status", async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     try {
-      renderList({
-        initialPage: page([job("a", { name: "Spring sale", status: "CREATE_IN_PROGRESS" })]),
+      await renderList({
+        firstPage: page([job("a", { name: "Spring sale", status: "CREATE_IN_PROGRESS" })]),
       });
       fetchMock.mockImplementation(() =>
         respond(page([job("a", { name: "Spring sale", status: "ACTIVE" })])),
@@ -360,7 +381,7 @@ describe("JobsList", () => {
   it("does not poll when no job is in flight", async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     try {
-      renderList({ initialPage: page([job("a")]) });
+      await renderList({ firstPage: page([job("a")]) });
       await act(async () => {
         await vi.advanceTimersByTimeAsync(20_000);
       });

@@ -6,9 +6,8 @@ import { useMemo, useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { ActionError } from "@/lib/action-result";
 import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
-import { RouteError } from "@/lib/fetch-json";
+import { readErrorOf } from "@/lib/fetch-json";
 import { JOB_STATUS } from "@/lib/job-status";
 import { jobPath } from "@/lib/job-url";
 import {
@@ -16,13 +15,10 @@ import {
   hasActiveFilters,
   hasLoadedRowFilters,
   serverFilters,
-  type JobsServerFilters,
 } from "@/lib/jobs-filters";
 import { createBackoff } from "@/lib/polling";
 import { jobsQuery, type JobsPages } from "@/lib/queries/jobs";
 import { configuredModelsQuery } from "@/lib/queries/models";
-import type { JobsPageData } from "@/lib/reads/jobs";
-import type { ConfiguredModelSummaryData } from "@/lib/reads/models";
 import { AUDIENCE_GENERATION_JOB_ARN_PATTERN } from "@/lib/schemas/api";
 
 import type { JobsTableContext } from "./columns";
@@ -33,35 +29,6 @@ import { arnTail, filterRows, isInFlight, rowsFromPages, sortRows, statusChanges
 import { JobsTableSkeleton } from "./skeleton";
 import { JobsToolbar } from "./toolbar";
 import { useJobsFilters } from "./use-jobs-filters";
-
-export interface JobsListProps {
-  /** The service-side filters the server read the first page with. */
-  initialServerFilters: JobsServerFilters;
-  /** The first page as the server read it (absent when that read failed). */
-  initialPage?: JobsPageData;
-  /** Why the server could not read the first page. */
-  initialError?: ActionError;
-  initialModels?: ConfiguredModelSummaryData[];
-  /** When the server read the first page (ms since the epoch). */
-  initialFetchedAt: number;
-}
-
-/** Whatever a fetch threw, as the one error shape the UI shows. */
-export function toListError(error: unknown): ActionError {
-  if (error instanceof RouteError) return error.error;
-  return {
-    code: "NetworkError",
-    message: "The dashboard did not answer.",
-    hint: "Check your connection, then try again.",
-  };
-}
-
-function sameServerFilters(a: JobsServerFilters, b: JobsServerFilters): boolean {
-  return (
-    a.configuredAudienceModelArn === b.configuredAudienceModelArn &&
-    a.collaborationId === b.collaborationId
-  );
-}
 
 /** True while any loaded job is in flight: only then does the list poll. */
 export function anyInFlight(data: JobsPages | undefined): boolean {
@@ -81,35 +48,24 @@ export function anyInFlight(data: JobsPages | undefined): boolean {
  * are in flight, and shows new, changed and deleted jobs alike. Returning to
  * the tab always refreshes (jobs started in another tab or by a teammate).
  */
-export function JobsList({
-  initialServerFilters,
-  initialPage,
-  initialError,
-  initialModels,
-  initialFetchedAt,
-}: JobsListProps) {
+export function JobsList() {
   const router = useRouter();
   const { filters, notes, setFilters } = useJobsFilters();
   const server = useMemo(
     () => serverFilters({ model: filters.model, collaboration: filters.collaboration }),
     [filters.model, filters.collaboration],
   );
-  const isInitialView = sameServerFilters(server, initialServerFilters);
-  const [retriedServerError, setRetriedServerError] = useState(false);
-  const showServerError = isInitialView && initialError !== undefined && !retriedServerError;
   const [backoff] = useState(createBackoff);
 
   const jobs = useInfiniteQuery({
     ...jobsQuery(server),
-    initialData:
-      isInitialView && initialPage ? { pages: [initialPage], pageParams: [undefined] } : undefined,
-    initialDataUpdatedAt: initialFetchedAt,
-    enabled: !showServerError,
+    // A failure the server already met shows as it is; "Try again" asks again.
+    retryOnMount: false,
     refetchInterval: (query) => (anyInFlight(query.state.data) ? backoff(query) : false),
     // Coming back to the tab is when jobs started elsewhere are expected: refresh even if the data is fresh.
     refetchOnWindowFocus: "always",
   });
-  const models = useQuery({ ...configuredModelsQuery(), initialData: initialModels });
+  const models = useQuery(configuredModelsQuery());
 
   const modelNames = useMemo(
     () => new Map((models.data ?? []).map((m) => [m.configuredAudienceModelArn, m.name])),
@@ -209,16 +165,17 @@ export function JobsList({
     </p>
   );
 
-  if (showServerError) {
+  if (!jobs.data && jobs.isError) {
     return (
       <div className="space-y-4">
         {notesAlert}
         <ListError
-          error={initialError}
+          error={readErrorOf(jobs.error)}
           onRetry={() => {
-            setRetriedServerError(true);
-            void models.refetch();
+            void jobs.refetch();
+            if (models.isError) void models.refetch();
           }}
+          retrying={jobs.isFetching}
         />
       </div>
     );
@@ -226,15 +183,7 @@ export function JobsList({
 
   let body: React.ReactNode;
   if (!jobs.data) {
-    body = jobs.isError ? (
-      <ListError
-        error={toListError(jobs.error)}
-        onRetry={() => void jobs.refetch()}
-        retrying={jobs.isFetching}
-      />
-    ) : (
-      <JobsTableSkeleton toolbar={false} />
-    );
+    body = <JobsTableSkeleton toolbar={false} />;
   } else if (
     allRows.length === 0 &&
     !jobs.hasNextPage &&
@@ -303,7 +252,7 @@ export function JobsList({
       {jobs.data && jobs.isRefetchError && (
         <InlineListError
           what="The list could not be refreshed."
-          error={toListError(jobs.error)}
+          error={readErrorOf(jobs.error)}
           onRetry={() => void jobs.refetch()}
           retrying={jobs.isFetching}
         />
@@ -312,7 +261,7 @@ export function JobsList({
       {jobs.data && jobs.isFetchNextPageError && (
         <InlineListError
           what="More jobs could not be loaded."
-          error={toListError(jobs.error)}
+          error={readErrorOf(jobs.error)}
           onRetry={() => void jobs.fetchNextPage()}
           retrying={jobs.isFetchingNextPage}
         />

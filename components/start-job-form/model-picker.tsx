@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
-import { RouteError } from "@/lib/fetch-json";
+import { readErrorOf } from "@/lib/fetch-json";
 import { formatAudienceSize, formatCount } from "@/lib/format";
 import { configuredModelQuery, configuredModelsQuery } from "@/lib/queries/models";
 import type { ConfiguredModelData, ConfiguredModelSummaryData } from "@/lib/reads/models";
@@ -19,9 +19,8 @@ import { controlA11y, controlId, errorAt } from "./form-helpers";
 const FIELD = "configuredAudienceModelArn";
 
 function errorText(error: unknown): string {
-  if (error instanceof RouteError)
-    return [error.error.message, error.error.hint].filter(Boolean).join(" ");
-  return error instanceof Error ? error.message : "The models could not be read.";
+  const { message, hint } = readErrorOf(error);
+  return [message, hint].filter(Boolean).join(" ");
 }
 
 /**
@@ -29,11 +28,11 @@ function errorText(error: unknown): string {
  * ListConfiguredAudienceModels (every page, read on the server first), and,
  * once one is chosen, the facts of it that shape the job.
  */
-export function ModelPicker({ initialModels }: { initialModels?: ConfiguredModelSummaryData[] }) {
+export function ModelPicker() {
   const { control, register } = useFormContext<StartJobFormValues>();
   const { errors } = useFormState({ control, name: FIELD });
   const arn = useWatch({ control, name: FIELD });
-  const models = useQuery({ ...configuredModelsQuery(), initialData: initialModels });
+  const models = useQuery(configuredModelsQuery());
   const id = controlId(FIELD);
   const error = errorAt(errors, FIELD);
   const list = models.data ?? [];

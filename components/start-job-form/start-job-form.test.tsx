@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { fail, ok } from "@/lib/action-result";
 import type { StartJobResult } from "@/lib/actions/start-audience-generation-job";
-import { configuredModelQuery } from "@/lib/queries/models";
+import { configuredModelQuery, configuredModelsQuery } from "@/lib/queries/models";
 import type { ConfiguredModelData, ConfiguredModelSummaryData } from "@/lib/reads/models";
 import { emptyStartJobForm, type StartJobFormValues } from "@/lib/schemas/start-job-form";
 
@@ -61,13 +61,14 @@ function renderForm({
   ]) {
     client.setQueryData(configuredModelQuery(model.configuredAudienceModelArn).queryKey, model);
   }
+  // What the page prefetched on the server.
+  client.setQueryData(configuredModelsQuery().queryKey, MODELS);
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={client}>{children}</QueryClientProvider>
   );
   const user = userEvent.setup();
   const view = render(
     <StartJobForm
-      initialModels={MODELS}
       submit={submit}
       onStarted={onStarted}
       defaultValues={defaultValues}

@@ -13,7 +13,6 @@ import {
   startAudienceGenerationJob,
   type StartJobResult,
 } from "@/lib/actions/start-audience-generation-job";
-import type { ConfiguredModelSummaryData } from "@/lib/reads/models";
 import { DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, TAGS_MAX } from "@/lib/schemas/api";
 import {
   emptyStartJobForm,
@@ -64,13 +63,11 @@ function firstInvalidControl(form: HTMLFormElement, paths: string[]): HTMLElemen
  */
 export function StartJobForm({
   defaultValues = emptyStartJobForm,
-  initialModels,
   submit = startAudienceGenerationJob,
   onStarted,
   notice,
 }: {
   defaultValues?: StartJobFormValues;
-  initialModels?: ConfiguredModelSummaryData[];
   submit?: Submit;
   onStarted: (audienceGenerationJobArn: string) => void;
   /** Shown above the form, e.g. where a cloned job's values came from. */
@@ -200,7 +197,7 @@ export function StartJobForm({
           title="Model"
           description="The model decides which users count as similar to your seed."
         >
-          <ModelPicker initialModels={initialModels} />
+          <ModelPicker />
         </Card>
 
         <Card title="Seed audience" description="The customers your new audience should look like.">

@@ -34,14 +34,10 @@ export function isExportInFlight(status: AudienceExportJobStatus): boolean {
  * (or there are none). Paused while the tab is hidden. `enabled: false` (the
  * job cannot have exports yet) makes no request at all.
  */
-export function useExports(
-  jobArn: string,
-  options: { initialData?: ExportJobData[]; enabled: boolean },
-) {
+export function useExports(jobArn: string, options: { enabled: boolean }) {
   const [backoff] = useState(createBackoff);
   return useQuery({
     ...exportsQuery(jobArn),
-    initialData: options.initialData,
     enabled: options.enabled,
     refetchInterval: (query) =>
       query.state.data?.some((e) => isExportInFlight(e.status)) ? backoff(query) : false,

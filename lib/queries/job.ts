@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from "@tanstack/react-query";
+import { queryOptions, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
 
 import { fetchJson, RouteError } from "@/lib/fetch-json";
@@ -44,10 +44,7 @@ export const jobQuery = (arn: string) =>
  */
 export function useJob(
   arn: string,
-  initialData?: JobData,
   options: {
-    /** When the server read `initialData` (ms since the epoch), so "updated N s ago" is honest. */
-    initialDataUpdatedAt?: number;
     /**
      * Set once a deletion was accepted: keep polling even while the status
      * still reads final (ACTIVE, CREATE_FAILED), until the job is gone (404)
@@ -57,14 +54,14 @@ export function useJob(
   } = {},
 ) {
   const [backoff] = useState(createBackoff);
-  const { initialDataUpdatedAt, followDeletion = false } = options;
+  const { followDeletion = false } = options;
   const inFlight = (data: JobData | undefined) =>
     data !== undefined &&
     (!isFinalStatus(data.status) || (followDeletion && data.status !== "DELETE_FAILED"));
-  return useQuery({
+  // The page prefetches the job on the server, so it is there from the first render; a later
+  // failure (the job gone, the service down) keeps the last answer beside the error.
+  return useSuspenseQuery({
     ...jobQuery(arn),
-    initialData,
-    initialDataUpdatedAt,
     refetchInterval: (query) => {
       if (isJobGone(query.state.error) || !inFlight(query.state.data)) return false;
       return backoff(query);

@@ -4,6 +4,10 @@ import type { ReactNode } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { jobPath } from "@/lib/job-url";
+import { ServerReads } from "@/lib/queries/hydrate";
+import { configuredModelsQuery } from "@/lib/queries/models";
+import { dehydrateReads, fromServer } from "@/lib/queries/prefetch";
+import { makeQueryClient } from "@/lib/query-client";
 import { getJob } from "@/lib/reads/jobs";
 import { listConfiguredModels } from "@/lib/reads/models";
 import {
@@ -82,10 +86,11 @@ async function startingPoint(from: string | undefined, model: string | undefined
 
 export default async function NewJobPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const [{ values, notice }, models] = await Promise.all([
+  const queryClient = makeQueryClient();
+  const [{ values, notice }] = await Promise.all([
     startingPoint(one(params.from), one(params.model)),
     // When the list cannot be read here, the picker reads it again in the browser and says why it failed.
-    listConfiguredModels().catch(() => undefined),
+    queryClient.prefetchQuery({ ...configuredModelsQuery(), ...fromServer(listConfiguredModels) }),
   ]);
   const cloning = params.from !== undefined;
 
@@ -100,13 +105,14 @@ export default async function NewJobPage({ searchParams }: { searchParams: Searc
           model; the rest is optional.
         </p>
       </header>
-      <NewJobPageClient
-        // A new clone source or model gives a fresh form.
-        key={`${one(params.from) ?? ""}|${one(params.model) ?? ""}`}
-        defaultValues={values}
-        initialModels={models}
-        notice={notice}
-      />
+      <ServerReads state={dehydrateReads(queryClient)}>
+        <NewJobPageClient
+          // A new clone source or model gives a fresh form.
+          key={`${one(params.from) ?? ""}|${one(params.model) ?? ""}`}
+          defaultValues={values}
+          notice={notice}
+        />
+      </ServerReads>
     </div>
   );
 }

@@ -17,23 +17,11 @@ import { StatusPanel } from "@/components/job-page/status-panel";
 import { TagsEditor } from "@/components/job-page/tags-editor";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
-import type { ActionError } from "@/lib/action-result";
-import { RouteError } from "@/lib/fetch-json";
+import { readErrorOf } from "@/lib/fetch-json";
 import { isJobGone, jobQueryKey, useJob } from "@/lib/queries/job";
 import { configuredModelQuery } from "@/lib/queries/models";
-import type { ExportJobData } from "@/lib/reads/exports";
-import type { JobData } from "@/lib/reads/jobs";
 import type { ConfiguredModelData } from "@/lib/reads/models";
 
-export interface JobPageProps {
-  arn: string;
-  initialJob: JobData;
-  /** When the server read the job (ms since the epoch). */
-  readAt: number;
-  model: ConfiguredModelData | undefined;
-  modelError: ActionError | undefined;
-  initialExports: ExportJobData[] | undefined;
-}
 
 const accountOf = (arn: string) => arn.split(":")[4];
 
@@ -49,35 +37,18 @@ function otherOwner(jobArn: string, model: ConfiguredModelData | undefined): str
   return jobAccount !== accountOf(model.configuredAudienceModelArn) ? jobAccount : undefined;
 }
 
-function refreshErrorOf(error: Error | null): ActionError | undefined {
-  if (!error) return undefined;
-  return error instanceof RouteError
-    ? error.error
-    : { code: "NetworkError", message: error.message };
-}
-
 /** The job page's live part: polls the job while it is in flight and hosts the actions. */
-export function JobPageClient({
-  arn,
-  initialJob,
-  readAt,
-  model: initialModel,
-  modelError,
-  initialExports,
-}: JobPageProps) {
+export function JobPageClient({ arn }: { arn: string }) {
   const queryClient = useQueryClient();
   const [deleteRequested, setDeleteRequested] = useState(false);
-  const query = useJob(arn, initialJob, {
-    initialDataUpdatedAt: readAt,
-    followDeletion: deleteRequested,
-  });
-  const job = query.data ?? initialJob;
+  const query = useJob(arn, { followDeletion: deleteRequested });
+  const job = query.data;
   const gone = isJobGone(query.error);
 
   const modelQuery = useQuery({
     ...configuredModelQuery(job.configuredAudienceModelArn),
-    initialData: initialModel,
-    enabled: initialModel !== undefined,
+    // A model the server could not read is explained as it is, not asked for again.
+    retryOnMount: false,
   });
   const model = modelQuery.data;
 
@@ -133,9 +104,9 @@ export function JobPageClient({
       <StatusPanel
         status={job.status}
         statusDetails={job.statusDetails}
-        updatedAt={query.dataUpdatedAt || readAt}
+        updatedAt={query.dataUpdatedAt}
         refreshing={query.isFetching}
-        refreshError={query.isError ? refreshErrorOf(query.error) : undefined}
+        refreshError={query.isError ? readErrorOf(query.error) : undefined}
       />
       {owner && (
         <Alert tone="info" title="Another member's job">
@@ -155,7 +126,6 @@ export function JobPageClient({
           <ExportsPanel
             job={job}
             model={model}
-            initialExports={initialExports}
             canExport={!owner}
           />
           <TagsEditor
@@ -168,7 +138,7 @@ export function JobPageClient({
         <div className="min-w-0 space-y-6">
           <JobDetails job={job} modelName={model?.name} />
           <SeedAudience job={job} />
-          <ConfiguredModel arn={job.configuredAudienceModelArn} model={model} error={modelError} />
+          <ConfiguredModel arn={job.configuredAudienceModelArn} model={model} error={modelQuery.isError ? readErrorOf(modelQuery.error) : undefined} />
         </div>
       </div>
     </div>
