@@ -5,7 +5,7 @@ import { cleanup, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 
-import { canDelete, DeleteJobButton } from "./delete-job-button";
+import { DeleteJobButton } from "./delete-job-button";
 
 beforeAll(() => {
   // jsdom has <dialog> but not its modal methods.
@@ -21,14 +21,6 @@ afterEach(cleanup);
 const JOB_ARN = "arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-generation-job/job-1";
 
 describe("delete", () => {
-  it("is offered only when the service allows it", () => {
-    expect(canDelete("ACTIVE")).toBe(true);
-    expect(canDelete("CREATE_FAILED")).toBe(true);
-    expect(canDelete("DELETE_FAILED")).toBe(true);
-    expect(canDelete("CREATE_IN_PROGRESS")).toBe(false);
-    expect(canDelete("DELETE_PENDING")).toBe(false);
-  });
-
   it("asks for confirmation naming the job, and cancelling deletes nothing", async () => {
     const user = userEvent.setup();
     let deleted = false;

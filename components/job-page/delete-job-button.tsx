@@ -7,18 +7,6 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { ActionError } from "@/lib/action-result";
 import { deleteAudienceGenerationJob } from "@/lib/actions/delete-audience-generation-job";
-import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
-
-/** The service deletes a job only once it has finished (or a deletion has failed). */
-const DELETABLE: ReadonlySet<AudienceGenerationJobStatus> = new Set([
-  "ACTIVE",
-  "CREATE_FAILED",
-  "DELETE_FAILED",
-]);
-
-export function canDelete(status: AudienceGenerationJobStatus): boolean {
-  return DELETABLE.has(status);
-}
 
 /**
  * "Delete" with a confirmation naming the job. On success the dialog closes

@@ -5,11 +5,7 @@
  */
 import { z } from "zod";
 
-import type {
-  AudienceExportJobStatus,
-  AudienceGenerationJobStatus,
-  AudienceSizeType,
-} from "@/lib/cleanrooms-ml";
+import type { AudienceSizeType } from "@/lib/cleanrooms-ml";
 import {
   descriptionSchema,
   NAME_MAX_LENGTH,
@@ -75,23 +71,3 @@ export function toExportRequest(
   if (values.description !== "") request.description = values.description;
   return request;
 }
-
-/** Jobs that can have export jobs to list (the others never finished, so none exist). */
-export function mayHaveExports(status: AudienceGenerationJobStatus): boolean {
-  return status === "ACTIVE" || status.startsWith("DELETE_");
-}
-
-/** Export statuses in plain words. */
-export const EXPORT_STATUS: Record<
-  AudienceExportJobStatus,
-  { label: string; tone: "neutral" | "progress" | "success" | "danger"; explanation: string }
-> = {
-  CREATE_PENDING: { label: "Pending", tone: "neutral", explanation: "Waiting to start." },
-  CREATE_IN_PROGRESS: {
-    label: "Exporting",
-    tone: "progress",
-    explanation: "Writing the audience to S3.",
-  },
-  ACTIVE: { label: "Ready", tone: "success", explanation: "The audience file is in S3." },
-  CREATE_FAILED: { label: "Failed", tone: "danger", explanation: "The export did not complete." },
-};

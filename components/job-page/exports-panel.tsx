@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
+import { ExportStatusBadge } from "@/components/job-status/status-badge";
 import { Button } from "@/components/ui/button";
 import { Field, fieldIds, Input, Select } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -14,15 +14,15 @@ import { Skeleton } from "@/components/ui/skeleton";
 import type { ActionError } from "@/lib/action-result";
 import { startAudienceExportJob } from "@/lib/actions/start-audience-export-job";
 import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
-import { exportsQueryKey, isExportInFlight, useExports } from "@/lib/queries/exports";
+import { isDeletionStatus, isExportInFlight, isInFlight, mayHaveExports } from "@/lib/job-status";
+import { exportsQueryKey } from "@/lib/queries/exports";
+import { useExports } from "@/lib/queries/use-exports";
 import type { ExportJobData } from "@/lib/reads/exports";
 import type { ConfiguredModelData } from "@/lib/reads/models";
 
 import { Mono } from "./description-list";
 import {
-  EXPORT_STATUS,
   exportFormSchema,
-  mayHaveExports,
   sizeOptionKey,
   sizeOptionLabel,
   sizeOptions,
@@ -94,11 +94,11 @@ export function ExportsPanel({
           )
         ) : (
           <p className="text-sm text-slate-600">
-            {job.status === "CREATE_PENDING" || job.status === "CREATE_IN_PROGRESS"
-              ? "You can export the audience once the job is active."
-              : job.status === "CREATE_FAILED"
-                ? "A failed job has no audience to export."
-                : "Exports are not possible while the job is being deleted or after a failed deletion."}
+            {isDeletionStatus(job.status)
+              ? "Exports are not possible while the job is being deleted or after a failed deletion."
+              : isInFlight(job.status)
+                ? "You can export the audience once the job is active."
+                : "A failed job has no audience to export."}
           </p>
         )}
         {enabled && <ExportList query={exports} />}
@@ -256,22 +256,11 @@ function ExportList({ query }: { query: ReturnType<typeof useExports> }) {
 }
 
 function ExportRow({ item }: { item: ExportJobData }) {
-  const facts = EXPORT_STATUS[item.status] ?? {
-    label: item.status,
-    tone: "neutral" as const,
-    explanation: "",
-  };
-  const inFlight = isExportInFlight(item.status);
   return (
     <li className="space-y-1.5 px-3 py-3" aria-label={`Export ${item.name}`}>
       <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
         <p className="min-w-0 font-medium break-words text-slate-900">{item.name}</p>
-        <Badge tone={facts.tone}>
-          {inFlight && (
-            <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-current" />
-          )}
-          <span data-export-status={item.status}>{facts.label}</span>
-        </Badge>
+        <ExportStatusBadge status={item.status} />
       </div>
       <p className="text-xs text-slate-600">
         {sizeLabel(item.audienceSize)}

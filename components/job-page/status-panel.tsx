@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import type { ActionError } from "@/lib/action-result";
 import type { AudienceGenerationJobStatus, StatusDetails } from "@/lib/cleanrooms-ml";
-import { JOB_STATUS } from "@/lib/job-status";
+import { isFailedStatus, jobStatusFacts } from "@/lib/job-status";
 
 import { UpdatedAgo } from "./updated-ago";
 
@@ -34,8 +34,8 @@ export function StatusPanel({
   refreshing: boolean;
   refreshError: ActionError | undefined;
 }) {
-  const facts = JOB_STATUS[status];
-  const failed = status === "CREATE_FAILED" || status === "DELETE_FAILED";
+  const facts = jobStatusFacts(status);
+  const failed = isFailedStatus(status);
   const hasDetails = Boolean(statusDetails?.statusCode || statusDetails?.message);
 
   // Announce changes only, not the status the page opened with.
@@ -43,10 +43,10 @@ export function StatusPanel({
   const [announcement, setAnnouncement] = useState("");
   if (status !== previous) {
     setPrevious(status);
-    setAnnouncement(`Job status changed to ${facts?.label ?? status}. ${facts?.explanation ?? ""}`);
+    setAnnouncement(`Job status changed to ${facts.label}. ${facts.explanation}`);
   }
 
-  const tone = facts?.tone ?? "neutral";
+  const tone = facts.tone;
   return (
     <section
       aria-label="Status"
@@ -54,8 +54,7 @@ export function StatusPanel({
     >
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <p className="text-sm text-slate-800">
-          <span className="font-medium">{facts?.label ?? status}:</span>{" "}
-          {facts?.explanation ?? `The service reports ${status}.`}
+          <span className="font-medium">{facts.label}:</span> {facts.explanation}
         </p>
         <UpdatedAgo updatedAt={updatedAt} refreshing={refreshing} />
       </div>

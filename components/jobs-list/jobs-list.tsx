@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
 import { readErrorOf } from "@/lib/fetch-json";
-import { JOB_STATUS } from "@/lib/job-status";
+import { isInFlight, jobStatusFacts } from "@/lib/job-status";
 import { jobPath } from "@/lib/job-url";
 import {
   clearedFilters,
@@ -25,14 +25,14 @@ import type { JobsTableContext } from "./columns";
 import { JobsDataTable } from "./data-table";
 import { NoJobsYet, NoMatch } from "./empty-states";
 import { InlineListError, ListError } from "./list-error";
-import { arnTail, filterRows, isInFlight, rowsFromPages, sortRows, statusChanges } from "./rows";
+import { arnTail, filterRows, rowsFromPages, sortRows, statusChanges } from "./rows";
 import { JobsTableSkeleton } from "./skeleton";
 import { JobsToolbar } from "./toolbar";
 import { useJobsFilters } from "./use-jobs-filters";
 
 /** True while any loaded job is in flight: only then does the list poll. */
 export function anyInFlight(data: JobsPages | undefined): boolean {
-  return data?.pages.some((page) => page.audienceGenerationJobs.some(isInFlight)) ?? false;
+  return data?.pages.some((page) => page.audienceGenerationJobs.some((job) => isInFlight(job.status))) ?? false;
 }
 
 /**
@@ -105,7 +105,7 @@ export function JobsList() {
     if (changes.length > 0) {
       setAnnouncement(
         changes
-          .map((c) => `${c.name} is now ${JOB_STATUS[c.status]?.label ?? c.status}.`)
+          .map((c) => `${c.name} is now ${jobStatusFacts(c.status).label}.`)
           .join(" "),
       );
     }

@@ -1,8 +1,7 @@
 import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
-import { isFinalStatus, JOB_STATUS } from "@/lib/job-status";
+import { JOB_STATUS_ORDER, jobStatusFacts, statusRank } from "@/lib/job-status";
 import type { JobsFilters, JobsSort } from "@/lib/jobs-filters";
 import type { JobsPageData, JobSummaryData } from "@/lib/reads/jobs";
-import { AUDIENCE_GENERATION_JOB_STATUSES } from "@/lib/schemas/api";
 
 /**
  * Pure list logic (no React): pages → rows, the status and name filters, the
@@ -26,10 +25,6 @@ export function rowsFromPages(
   return rows;
 }
 
-export function isInFlight(job: Pick<JobSummaryData, "status">): boolean {
-  return !isFinalStatus(job.status);
-}
-
 /** Case- and accent-insensitive form of a name for searching. */
 export function normalizeForSearch(text: string): string {
   return text.normalize("NFKD").replace(/\p{M}/gu, "").toLocaleLowerCase("en-US").trim();
@@ -46,22 +41,6 @@ export function filterRows(
       (statuses.size === 0 || statuses.has(job.status)) &&
       (needle === "" || normalizeForSearch(job.name).includes(needle)),
   );
-}
-
-/** Lifecycle order: waiting, running, done, failed, then the deletion states. */
-const STATUS_ORDER: readonly AudienceGenerationJobStatus[] = [
-  "CREATE_PENDING",
-  "CREATE_IN_PROGRESS",
-  "ACTIVE",
-  "CREATE_FAILED",
-  "DELETE_PENDING",
-  "DELETE_IN_PROGRESS",
-  "DELETE_FAILED",
-];
-
-function statusRank(status: AudienceGenerationJobStatus): number {
-  const i = STATUS_ORDER.indexOf(status);
-  return i === -1 ? STATUS_ORDER.length : i;
 }
 
 const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
@@ -94,8 +73,8 @@ export function sortRows(rows: readonly JobSummaryData[], sort: JobsSort): JobSu
 export const STATUS_CHOICES: readonly { label: string; statuses: AudienceGenerationJobStatus[] }[] =
   (() => {
     const byLabel = new Map<string, AudienceGenerationJobStatus[]>();
-    for (const status of STATUS_ORDER.filter((s) => AUDIENCE_GENERATION_JOB_STATUSES.includes(s))) {
-      const label = JOB_STATUS[status].label;
+    for (const status of JOB_STATUS_ORDER) {
+      const label = jobStatusFacts(status).label;
       byLabel.set(label, [...(byLabel.get(label) ?? []), status]);
     }
     return [...byLabel].map(([label, statuses]) => ({ label, statuses }));

@@ -5,7 +5,13 @@ import { useFormContext, useFormState } from "react-hook-form";
 import { cn } from "@/components/ui/cn";
 import { RadioCard } from "@/components/ui/radio-card";
 import { fieldIds } from "@/components/ui/field";
-import { SPARK_PROPERTIES_MAX, WORKER_COUNT_MAX_SQL, WORKER_COUNT_MIN } from "@/lib/schemas/api";
+import {
+  SPARK_PROPERTIES_MAX,
+  WORKER_COUNT_MAX_SQL,
+  WORKER_COUNT_MIN,
+  WORKER_TYPES,
+  type WorkerType,
+} from "@/lib/schemas/api";
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
 
 import { controlId, errorAt } from "./form-helpers";
@@ -13,23 +19,24 @@ import { KeyValueRows } from "./key-value-rows";
 import { TextField } from "./text-field";
 
 /** Worker types as relative sizes: the service documents them against CR.1X, not in vCPUs. */
+const WORKER_TYPE_DESCRIPTIONS: Record<WorkerType, string> = {
+  "CR.1X": "The standard worker. Enough for most seeds.",
+  "CR.4X": "Four times the compute and memory of CR.1X, for large or complex queries.",
+  "CR.8X": "Eight times the compute and memory of CR.1X, for the largest queries.",
+};
+
+/** The choices: the service's default, then each worker type of the API (`WORKER_TYPES`). */
 export const WORKER_TYPE_CHOICES: {
   value: StartJobFormValues["workerType"];
   label: string;
   description: string;
 }[] = [
   { value: "", label: "Service default", description: "Let Clean Rooms ML choose." },
-  { value: "CR.1X", label: "CR.1X", description: "The standard worker. Enough for most seeds." },
-  {
-    value: "CR.4X",
-    label: "CR.4X",
-    description: "Four times the compute and memory of CR.1X, for large or complex queries.",
-  },
-  {
-    value: "CR.8X",
-    label: "CR.8X",
-    description: "Eight times the compute and memory of CR.1X, for the largest queries.",
-  },
+  ...WORKER_TYPES.map((type) => ({
+    value: type,
+    label: type,
+    description: WORKER_TYPE_DESCRIPTIONS[type],
+  })),
 ];
 
 /**

@@ -6,7 +6,7 @@ import { useState } from "react";
 
 import { ConfiguredModel } from "@/components/job-page/configured-model";
 import { CopyLinkButton } from "@/components/job-page/copy-link-button";
-import { canDelete, DeleteJobButton } from "@/components/job-page/delete-job-button";
+import { DeleteJobButton } from "@/components/job-page/delete-job-button";
 import { ExportsPanel } from "@/components/job-page/exports-panel";
 import { JobDetails } from "@/components/job-page/job-details";
 import { JobGone } from "@/components/job-page/job-gone";
@@ -18,7 +18,9 @@ import { TagsEditor } from "@/components/job-page/tags-editor";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { readErrorOf } from "@/lib/fetch-json";
-import { isJobGone, jobQueryKey, useJob } from "@/lib/queries/job";
+import { canDelete, canEditTags, isBeingDeleted, isDeletionStatus } from "@/lib/job-status";
+import { isJobGone, jobQueryKey } from "@/lib/queries/job";
+import { useJob } from "@/lib/queries/use-job";
 import { configuredModelQuery } from "@/lib/queries/models";
 import type { ConfiguredModelData } from "@/lib/reads/models";
 
@@ -54,10 +56,7 @@ export function JobPageClient({ arn }: { arn: string }) {
 
   const owner = otherOwner(arn, model);
   const refetchJob = () => queryClient.refetchQueries({ queryKey: jobQueryKey(arn), exact: true });
-  const deleting =
-    job.status === "DELETE_PENDING" ||
-    job.status === "DELETE_IN_PROGRESS" ||
-    (deleteRequested && job.status !== "DELETE_FAILED");
+  const deleting = isBeingDeleted(job.status, deleteRequested);
 
   if (gone) {
     return (
@@ -114,7 +113,7 @@ export function JobPageClient({ arn }: { arn: string }) {
           it here; only that account can export its audience, change its tags or delete it.
         </Alert>
       )}
-      {deleteRequested && !job.status.startsWith("DELETE_") && (
+      {deleteRequested && !isDeletionStatus(job.status) && (
         <Alert tone="info" role="status">
           Deletion requested. This page follows it until the job is gone.
         </Alert>
@@ -131,7 +130,7 @@ export function JobPageClient({ arn }: { arn: string }) {
           <TagsEditor
             resourceArn={arn}
             tags={job.tags}
-            canEdit={!owner && !deleting && !job.status.startsWith("DELETE_")}
+            canEdit={!owner && canEditTags(job.status, deleteRequested)}
             onSaved={refetchJob}
           />
         </div>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 
-import { mayHaveExports } from "@/components/job-page/export-form";
+import { mayHaveExports } from "@/lib/job-status";
 import { jobArnFromPath } from "@/lib/job-url";
 import { exportsQuery } from "@/lib/queries/exports";
 import { ServerReads } from "@/lib/queries/hydrate";
