@@ -1,12 +1,12 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import type { ActionError } from "@/lib/action-result";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { deleteAudienceGenerationJob } from "@/lib/actions/delete-audience-generation-job";
+import { useAction } from "@/lib/use-action";
 
 /**
  * "Delete" with a confirmation naming the job. On success the dialog closes
@@ -22,13 +22,13 @@ export function DeleteJobButton({
   onDeleted: () => void;
 }) {
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<ActionError | undefined>();
-  const [pending, startTransition] = useTransition();
+  const deletion = useAction(deleteAudienceGenerationJob);
+  const pending = deletion.pending;
 
   const close = () => {
     if (pending) return;
     setOpen(false);
-    setError(undefined);
+    deletion.clear();
   };
 
   return (
@@ -60,31 +60,21 @@ export function DeleteJobButton({
             <Button
               variant="danger"
               disabled={pending}
-              onClick={() =>
-                startTransition(async () => {
-                  setError(undefined);
-                  const result = await deleteAudienceGenerationJob({
-                    audienceGenerationJobArn: jobArn,
-                  });
-                  if (result.ok) {
-                    setOpen(false);
-                    onDeleted();
-                  } else {
-                    setError(result.error);
-                  }
-                })
-              }
+              onClick={async () => {
+                const result = await deletion.run({ audienceGenerationJobArn: jobArn });
+                if (result?.ok) {
+                  setOpen(false);
+                  onDeleted();
+                }
+              }}
             >
               {pending ? "Deleting…" : "Delete job"}
             </Button>
           </>
         }
       >
-        {error && (
-          <Alert tone="danger" role="alert" title="The job was not deleted">
-            {error.message}
-            {error.hint && <span className="block text-xs">{error.hint}</span>}
-          </Alert>
+        {deletion.error && (
+          <ErrorAlert role="alert" title="The job was not deleted" error={deletion.error} />
         )}
       </Dialog>
     </>

@@ -5,20 +5,21 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 
-import { Alert } from "@/components/ui/alert";
 import { ExportStatusBadge } from "@/components/job-status/status-badge";
 import { Button } from "@/components/ui/button";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { Field, fieldIds, Input, Select } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { ActionError } from "@/lib/action-result";
 import { startAudienceExportJob } from "@/lib/actions/start-audience-export-job";
+import { readErrorOf } from "@/lib/fetch-json";
 import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
 import { isDeletionStatus, isExportInFlight, isInFlight, mayHaveExports } from "@/lib/job-status";
 import { exportsQueryKey } from "@/lib/queries/exports";
 import { useExports } from "@/lib/queries/use-exports";
 import type { ExportJobData } from "@/lib/reads/exports";
 import type { ConfiguredModelData } from "@/lib/reads/models";
+import { useAction } from "@/lib/use-action";
 
 import { Mono } from "./description-list";
 import {
@@ -117,7 +118,7 @@ function ExportForm({
   options: SizeOption[];
 }) {
   const queryClient = useQueryClient();
-  const [error, setError] = useState<ActionError | undefined>();
+  const exportJob = useAction(startAudienceExportJob);
   const [started, setStarted] = useState<string | undefined>();
   const form = useForm<ExportFormValues>({
     resolver: zodResolver(exportFormSchema),
@@ -129,16 +130,15 @@ function ExportForm({
   const errors = form.formState.errors;
 
   const submit = form.handleSubmit(async (values) => {
-    setError(undefined);
     setStarted(undefined);
-    const result = await startAudienceExportJob(toExportRequest(values, jobArn));
+    const result = await exportJob.run(toExportRequest(values, jobArn));
+    if (!result) return;
     if (!result.ok) {
       for (const [path, message] of Object.entries(result.error.fieldErrors ?? {})) {
         if (path === "name") form.setError("name", { message });
         else if (path.startsWith("audienceSize")) form.setError("size", { message });
         else if (path === "description") form.setError("description", { message });
       }
-      setError(result.error);
       return;
     }
     setStarted(values.name);
@@ -193,15 +193,12 @@ function ExportForm({
           />
         </Field>
       </div>
-      {error && (
-        <Alert tone="danger" role="alert" title="The export did not start">
-          {error.message}
-          {error.hint && <span className="block text-xs">{error.hint}</span>}
-        </Alert>
+      {exportJob.error && (
+        <ErrorAlert role="alert" title="The export did not start" error={exportJob.error} />
       )}
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={form.formState.isSubmitting}>
-          {form.formState.isSubmitting ? "Starting export…" : "Export audience"}
+        <Button type="submit" disabled={exportJob.pending}>
+          {exportJob.pending ? "Starting export…" : "Export audience"}
         </Button>
         <p role="status" className="text-sm text-emerald-800">
           {started && !size ? `Export “${started}” started. Its progress is shown below.` : ""}
@@ -222,9 +219,7 @@ function ExportList({ query }: { query: ReturnType<typeof useExports> }) {
   }
   if (query.isError && !query.data) {
     return (
-      <Alert tone="warning" title="Could not list the exports">
-        {query.error.message}
-      </Alert>
+      <ErrorAlert tone="warning" title="Could not list the exports" error={readErrorOf(query.error)} />
     );
   }
   const exports = query.data ?? [];

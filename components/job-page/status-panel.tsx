@@ -3,6 +3,7 @@
 import { useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import type { ActionError } from "@/lib/action-result";
 import type { AudienceGenerationJobStatus, StatusDetails } from "@/lib/cleanrooms-ml";
 import { isFailedStatus, jobStatusFacts } from "@/lib/job-status";
@@ -76,13 +77,16 @@ export function StatusPanel({
         <p className="mt-3 text-sm text-slate-600">The service gave no reason for this failure.</p>
       )}
       {refreshError && (
-        <Alert tone="warning" className="mt-3" title="Could not refresh the status">
-          {refreshError.message}
-          {refreshError.hint && <span className="block text-xs">{refreshError.hint}</span>}
+        <ErrorAlert
+          tone="warning"
+          className="mt-3"
+          title="Could not refresh the status"
+          error={refreshError}
+        >
           <span className="block text-xs">
             The page keeps trying; what you see may be out of date.
           </span>
-        </Alert>
+        </ErrorAlert>
       )}
       <p role="status" aria-live="polite" className="sr-only">
         {announcement}

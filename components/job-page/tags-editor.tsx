@@ -4,13 +4,14 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
 
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { fieldIds, Input } from "@/components/ui/field";
-import type { ActionError } from "@/lib/action-result";
+import { fail, ok, type ActionResult } from "@/lib/action-result";
 import { tagResource } from "@/lib/actions/tag-resource";
 import { untagResource } from "@/lib/actions/untag-resource";
 import { TAGS_MAX } from "@/lib/schemas/api";
+import { useAction } from "@/lib/use-action";
 
 import { Panel } from "./panel";
 import { splitTags, tagChanges, tagsFormSchema, type TagRow, type TagsFormValues } from "./tags";
@@ -103,7 +104,23 @@ function TagsForm({
   onCancel: () => void;
   onDone: () => Promise<void>;
 }) {
-  const [error, setError] = useState<ActionError | undefined>();
+  const save = useAction(async (values: TagsFormValues): Promise<ActionResult<null>> => {
+    const { remove: keys, set } = tagChanges(initial, values.tags);
+    if (keys.length > 0) {
+      const result = await untagResource({ resourceArn, tagKeys: keys });
+      if (!result.ok) return fail(result.error);
+    }
+    if (Object.keys(set).length > 0) {
+      const result = await tagResource({ resourceArn, tags: set });
+      if (!result.ok) {
+        // Removals may already have happened: show what the service holds now.
+        if (keys.length > 0) await onDone();
+        return fail(result.error);
+      }
+    }
+    await onDone();
+    return ok(null);
+  });
   const form = useForm<TagsFormValues>({
     resolver: zodResolver(tagsFormSchema),
     defaultValues: { tags: initial },
@@ -116,21 +133,7 @@ function TagsForm({
   const full = fields.length >= TAGS_MAX;
 
   const submit = form.handleSubmit(async (values) => {
-    setError(undefined);
-    const { remove: keys, set } = tagChanges(initial, values.tags);
-    if (keys.length > 0) {
-      const result = await untagResource({ resourceArn, tagKeys: keys });
-      if (!result.ok) return setError(result.error);
-    }
-    if (Object.keys(set).length > 0) {
-      const result = await tagResource({ resourceArn, tags: set });
-      if (!result.ok) {
-        // Removals may already have happened: show what the service holds now.
-        if (keys.length > 0) await onDone();
-        return setError(result.error);
-      }
-    }
-    await onDone();
+    await save.run(values);
   });
 
   return (
@@ -209,18 +212,15 @@ function TagsForm({
             : `Up to ${TAGS_MAX} tags; keys may not start with aws:.`}
         </span>
       </div>
-      {error && (
-        <Alert tone="danger" role="alert" title="The tags were not saved">
-          {error.message}
-          {error.hint && <span className="block text-xs">{error.hint}</span>}
-        </Alert>
+      {save.error && (
+        <ErrorAlert role="alert" title="The tags were not saved" error={save.error} />
       )}
       <div className="flex flex-wrap justify-end gap-2 border-t border-slate-100 pt-3">
-        <Button variant="ghost" onClick={onCancel} disabled={form.formState.isSubmitting}>
+        <Button variant="ghost" onClick={onCancel} disabled={save.pending}>
           Cancel
         </Button>
-        <Button type="submit" disabled={form.formState.isSubmitting}>
-          {form.formState.isSubmitting ? "Saving…" : "Save tags"}
+        <Button type="submit" disabled={save.pending}>
+          {save.pending ? "Saving…" : "Save tags"}
         </Button>
       </div>
     </form>

@@ -5,6 +5,7 @@ import { useFormContext, useFormState, useWatch } from "react-hook-form";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ErrorAlert, ErrorMessage } from "@/components/ui/error-alert";
 import { Field, Select } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
 import { readErrorOf } from "@/lib/fetch-json";
@@ -17,11 +18,6 @@ import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
 import { controlA11y, controlId, errorAt } from "./form-helpers";
 
 const FIELD = "configuredAudienceModelArn";
-
-function errorText(error: unknown): string {
-  const { message, hint } = readErrorOf(error);
-  return [message, hint].filter(Boolean).join(" ");
-}
 
 /**
  * The configured audience model: a native select filled from
@@ -65,12 +61,16 @@ export function ModelPicker() {
       </Field>
 
       {models.isError && (
-        <Alert tone="warning" role="alert" title="The list of models could not be read">
-          <p>{errorText(models.error)}</p>
+        <ErrorAlert
+          tone="warning"
+          role="alert"
+          title="The list of models could not be read"
+          error={readErrorOf(models.error)}
+        >
           <Button variant="secondary" className="mt-2" onClick={() => void models.refetch()}>
             Try again
           </Button>
-        </Alert>
+        </ErrorAlert>
       )}
       {models.isSuccess && list.length === 0 && (
         <Alert tone="info" title="No configured audience models yet">
@@ -110,7 +110,7 @@ export function ModelFacts({
       )}
       {model.isError && (
         <p role="alert" className="text-red-800">
-          The model&apos;s details could not be read. {errorText(model.error)}
+          The model&apos;s details could not be read. <ErrorMessage error={readErrorOf(model.error)} />
         </p>
       )}
       {model.data && (

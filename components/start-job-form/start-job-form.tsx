@@ -8,6 +8,7 @@ import { FormProvider, useForm, useWatch, type FieldErrors, type FieldPath } fro
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import type { ActionError } from "@/lib/action-result";
 import {
   startAudienceGenerationJob,
@@ -19,7 +20,7 @@ import {
   startJobFormSchema,
   type StartJobFormValues,
 } from "@/lib/schemas/start-job-form";
-import { errorHint } from "@/lib/service-errors";
+import { useAction } from "@/lib/use-action";
 
 import { ComputeFields } from "./compute-fields";
 import { errorPaths, isRowField } from "./form-helpers";
@@ -83,8 +84,8 @@ export function StartJobForm({
   });
   const formRef = useRef<HTMLFormElement>(null);
   const bannerRef = useRef<HTMLDivElement>(null);
-  const sending = useRef(false);
-  const [pending, setPending] = useState(false);
+  const start = useAction(submit);
+  const pending = start.pending;
   const [started, setStarted] = useState(false);
   const [banner, setBanner] = useState<ActionError | undefined>();
   const [advancedOpen, setAdvancedOpen] = useState(defaultValues.sparkProperties.length > 0);
@@ -124,35 +125,20 @@ export function StartJobForm({
   }
 
   async function onValid(values: StartJobFormValues) {
-    if (sending.current) return;
-    sending.current = true;
-    setPending(true);
+    if (started) return;
     setBanner(undefined);
-    let result: StartJobResult;
-    try {
-      result = await submit(values);
-    } catch {
-      result = {
-        ok: false,
-        error: {
-          code: "NetworkError",
-          message: "The dashboard's server did not answer.",
-          hint: errorHint("NetworkError"),
-        },
-      };
-    }
+    const result = await start.run(values);
+    if (!result) return;
     if (result.ok) {
       setStarted(true);
       onStarted(result.data.audienceGenerationJobArn);
       return;
     }
-    sending.current = false;
-    setPending(false);
     showServiceError(result.error);
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
-    if (sending.current || started) {
+    if (pending || started) {
       event.preventDefault();
       return;
     }
@@ -248,18 +234,16 @@ export function StartJobForm({
         <div className="space-y-3">
           <div ref={bannerRef} tabIndex={-1} className="outline-none">
             {banner && (
-              <Alert
-                tone="danger"
+              <ErrorAlert
                 role="alert"
                 title={ERROR_TITLES[banner.code] ?? "The job was not started"}
+                error={{ ...banner, message: banner.fieldErrors?.[""] ?? banner.message }}
               >
-                <p>{banner.fieldErrors?.[""] ?? banner.message}</p>
-                {banner.hint && <p className="mt-1">{banner.hint}</p>}
                 <p className="mt-1 text-xs opacity-80">
                   Error type: {banner.code}. Your values are kept: fix what is needed and press
                   Start job again.
                 </p>
-              </Alert>
+              </ErrorAlert>
             )}
           </div>
           {started && (

@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { Alert } from "@/components/ui/alert";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { jobPath } from "@/lib/job-url";
 import { ServerReads } from "@/lib/queries/hydrate";
 import { configuredModelsQuery } from "@/lib/queries/models";
@@ -65,11 +66,14 @@ async function startingPoint(from: string | undefined, model: string | undefined
       } catch (thrown) {
         const error = toActionError(thrown);
         notice = (
-          <Alert tone="warning" role="alert" title="The job to copy could not be read">
-            <p>{error.message}</p>
-            {error.hint && <p className="mt-1">{error.hint}</p>}
-            <p className="mt-1">The form below starts empty.</p>
-          </Alert>
+          <ErrorAlert
+            tone="warning"
+            role="alert"
+            title="The job to copy could not be read"
+            error={error}
+          >
+            <span className="mt-1 block">The form below starts empty.</span>
+          </ErrorAlert>
         );
       }
     }
