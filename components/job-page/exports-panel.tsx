@@ -31,8 +31,8 @@ import {
   toExportRequest,
   type ExportFormValues,
   type SizeOption,
-} from "./export-form";
-import { sizeLabel } from "./metrics";
+} from "@/lib/schemas/export-form";
+import { sizeLabel } from "@/lib/format";
 import { Panel } from "./panel";
 
 /**

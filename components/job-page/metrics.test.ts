@@ -8,8 +8,8 @@ import {
   recallVerdict,
   relevancePoints,
   sizeAxisLabel,
-  sizeLabel,
 } from "./metrics";
+import { sizeLabel } from "@/lib/format";
 
 describe("relevance points", () => {
   it("orders sizes from smallest to largest whatever order the service sent", () => {

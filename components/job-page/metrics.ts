@@ -3,7 +3,7 @@
  * section, its chart and its table all read from here.
  */
 import type { AudienceGenerationJobStatus, AudienceSizeType } from "@/lib/cleanrooms-ml";
-import { formatCount } from "@/lib/format";
+import { sizeLabel } from "@/lib/format";
 
 export interface RelevancePoint {
   type: AudienceSizeType;
@@ -26,11 +26,6 @@ export function relevancePoints(metrics: MetricsLike | undefined): RelevancePoin
 /** The sizes' unit: all of one model's bins share it. */
 export function sizeTypeOf(points: RelevancePoint[]): AudienceSizeType {
   return points[0]?.type ?? "ABSOLUTE";
-}
-
-/** "10,000" users or "10%" of users: the full label, for the table and the tooltip. */
-export function sizeLabel(point: { type: AudienceSizeType; value: number }): string {
-  return point.type === "PERCENTAGE" ? `${point.value}%` : formatCount(point.value);
 }
 
 /** The x axis title: what the sizes count. */

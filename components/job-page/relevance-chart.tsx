@@ -8,10 +8,10 @@ import {
   chartDescription,
   formatScore,
   sizeAxisLabel,
-  sizeLabel,
   sizeTypeOf,
   type RelevancePoint,
 } from "./metrics";
+import { sizeLabel } from "@/lib/format";
 
 const CHART_HEIGHT = 280;
 

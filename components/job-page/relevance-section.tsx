@@ -10,10 +10,10 @@ import {
   recallVerdict,
   relevancePoints,
   sizeAxisLabel,
-  sizeLabel,
   sizeTypeOf,
   type RelevancePoint,
 } from "./metrics";
+import { sizeLabel } from "@/lib/format";
 import { Panel } from "./panel";
 import { RelevanceChart } from "./relevance-chart";
 

@@ -14,7 +14,7 @@ import { TAGS_MAX } from "@/lib/schemas/api";
 import { useAction } from "@/lib/use-action";
 
 import { Panel } from "./panel";
-import { splitTags, tagChanges, tagsFormSchema, type TagRow, type TagsFormValues } from "./tags";
+import { splitTags, tagChanges, tagsFormSchema, type TagRow, type TagsFormValues } from "@/lib/schemas/tags-form";
 
 /**
  * The job's tags, as the service returns them, with an editor: added and

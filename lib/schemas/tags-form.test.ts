@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { TAGS_MAX } from "@/lib/schemas/api";
 
-import { splitTags, tagChanges, tagsFormSchema } from "./tags";
+import { splitTags, tagChanges, tagsFormSchema } from "./tags-form";
 
 const errorsOf = (tags: { key: string; value: string }[]) => {
   const result = tagsFormSchema.safeParse({ tags });

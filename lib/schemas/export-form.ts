@@ -13,7 +13,7 @@ import {
   type StartAudienceExportJobRequest,
 } from "@/lib/schemas/api";
 
-import { sizeLabel } from "./metrics";
+import { sizeLabel } from "@/lib/format";
 
 export const exportFormSchema = z.object({
   size: z.string().min(1, { message: "Choose an audience size" }),
