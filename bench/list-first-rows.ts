@@ -15,7 +15,6 @@
 // Prints figures; it is not a test. Every process it starts, it stops.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -31,6 +30,7 @@ import {
   paginateListAudienceGenerationJobs,
   StartAudienceGenerationJobCommand,
 } from "../lib/cleanrooms-ml";
+import { freePort, stopProcessGroup, waitForHttp } from "../test/processes";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = new Map(
@@ -58,45 +58,9 @@ function start(command: string, commandArgs: string[], env: Record<string, strin
   return child;
 }
 async function stopAll() {
-  await Promise.all(
-    children.map(async (child) => {
-      if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((r) => child.once("exit", r));
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        return;
-      }
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    }),
-  );
+  await Promise.all(children.map(stopProcessGroup));
 }
 process.on("SIGINT", () => void stopAll().then(() => process.exit(130)));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHttp(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline)
-      throw new Error(`Nothing answered at ${url} within ${timeoutMs / 1000} s`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p95 = (xs: number[]) =>

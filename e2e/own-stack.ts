@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
-import { createServer } from "node:net";
 
+import { freePort, stopProcessGroup as stop, waitForHttp } from "../test/processes";
 import { E2E_DEV, E2E_DIST_DIR } from "./env";
 
 /**
@@ -18,31 +18,6 @@ export interface OwnStack {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const response = await fetch(url);
-      if (response.status < 500) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error(`Nothing answered at ${url} within ${timeoutMs / 1000} s`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 /** Starts a command in its own process group, so stopping it stops its children (npx → tsx/next → node). */
 function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(command, args, { env: { ...process.env, ...env }, detached: true, stdio: "ignore" });
@@ -50,16 +25,6 @@ function start(command: string, args: string[], env: Record<string, string>): Ch
   return child;
 }
 
-async function stop(child: ChildProcess | undefined): Promise<void> {
-  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  try {
-    process.kill(-child.pid, "SIGTERM");
-  } catch {
-    return;
-  }
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-}
 
 export async function startOwnStack(serviceEnv: Record<string, string> = {}): Promise<OwnStack> {
   const servicePort = await freePort();

@@ -12,6 +12,7 @@ import {
   serverFilters,
   type JobsFilters,
 } from "./jobs-filters";
+import { parseSortParam, sortParam } from "./jobs-filters";
 
 const MODEL =
   "arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/retail-lookalikes";
@@ -143,5 +144,14 @@ describe("filter helpers", () => {
       sort,
     });
     expect(EMPTY_FILTERS.sort).toEqual(DEFAULT_SORT);
+  });
+});
+
+describe("parseSortParam", () => {
+  it("reads back every order sortParam writes, and nothing else", () => {
+    for (const field of ["created", "updated", "name", "status"] as const)
+      for (const direction of ["asc", "desc"] as const)
+        expect(parseSortParam(sortParam({ field, direction }))).toEqual({ field, direction });
+    expect(parseSortParam("-bogus")).toBeUndefined();
   });
 });

@@ -76,6 +76,12 @@ const sortSchema = z
   });
 const searchSchema = z.string().max(SEARCH_MAX_LENGTH);
 
+/** A `sort` value ("-created", "name") as the order it names; undefined when it names none. */
+export function parseSortParam(value: string): JobsSort | undefined {
+  const parsed = sortSchema.safeParse(value.toLowerCase());
+  return parsed.success ? parsed.data : undefined;
+}
+
 export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
 
 function all(params: SearchParamsInput, key: string): string[] {
@@ -158,8 +164,8 @@ export function parseJobsFilters(params: SearchParamsInput): ParsedJobsFilters {
 
   const sort = last(params, "sort");
   if (sort !== undefined) {
-    const parsed = sortSchema.safeParse(sort.toLowerCase());
-    if (parsed.success) filters.sort = parsed.data;
+    const parsed = parseSortParam(sort);
+    if (parsed) filters.sort = parsed;
     else
       notes.push(
         `The order “${short(sort)}” is not one the list knows, so jobs are shown newest first.`,

@@ -7,7 +7,7 @@ import { useForm, useWatch } from "react-hook-form";
 
 import { Button } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
-import { Field, fieldIds, Input, Select } from "@/components/ui/field";
+import { controlA11y, Field, Input, Select } from "@/components/ui/field";
 import { startAudienceExportJob } from "@/lib/actions/start-audience-export-job";
 import { exportsQueryKey } from "@/lib/queries/exports";
 import {
@@ -83,9 +83,8 @@ export function ExportForm({
           error={errors.size?.message}
         >
           <Select
-            id="export-size"
+            {...controlA11y("export-size", { description: true, error: errors.size?.message })}
             invalid={Boolean(errors.size)}
-            aria-describedby={`${fieldIds("export-size").description} ${errors.size ? fieldIds("export-size").error : ""}`.trim()}
             {...sizeField}
           >
             <option value="">Choose a size…</option>
@@ -103,9 +102,8 @@ export function ExportForm({
           error={errors.name?.message}
         >
           <Input
-            id="export-name"
+            {...controlA11y("export-name", { description: true, error: errors.name?.message })}
             invalid={Boolean(errors.name)}
-            aria-describedby={`${fieldIds("export-name").description} ${errors.name ? fieldIds("export-name").error : ""}`.trim()}
             autoComplete="off"
             {...form.register("name")}
           />

@@ -11,7 +11,8 @@ export interface RelevancePoint {
   score: number | undefined;
 }
 
-interface MetricsLike {
+/** The part of a job's `metrics` this page reads. */
+export interface MetricsLike {
   relevanceMetrics: { audienceSize: { type: AudienceSizeType; value: number }; score?: number }[];
   recallMetric?: number;
 }

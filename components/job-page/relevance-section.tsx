@@ -12,15 +12,11 @@ import {
   sizeAxisLabel,
   sizeTypeOf,
   type RelevancePoint,
+  type MetricsLike,
 } from "./metrics";
 import { sizeLabel } from "@/lib/format";
 import { Panel } from "./panel";
 import { RelevanceChart } from "./relevance-chart";
-
-interface MetricsLike {
-  relevanceMetrics: { audienceSize: { type: AudienceSizeType; value: number }; score?: number }[];
-  recallMetric?: number;
-}
 
 /**
  * "Relevance by audience size": the chart, the same numbers in a table, and

@@ -2,19 +2,25 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useFieldArray, useForm } from "react-hook-form";
+import { FormProvider, useForm } from "react-hook-form";
 
+import { KeyValueRows } from "@/components/start-job-form/key-value-rows";
 import { Button } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
-import { fieldIds, Input } from "@/components/ui/field";
 import { fail, ok, type ActionResult } from "@/lib/action-result";
 import { tagResource } from "@/lib/actions/tag-resource";
 import { untagResource } from "@/lib/actions/untag-resource";
 import { TAGS_MAX } from "@/lib/schemas/api";
+import {
+  splitTags,
+  tagChanges,
+  tagsFormSchema,
+  type TagRow,
+  type TagsFormValues,
+} from "@/lib/schemas/tags-form";
 import { useAction } from "@/lib/use-action";
 
 import { Panel } from "./panel";
-import { splitTags, tagChanges, tagsFormSchema, type TagRow, type TagsFormValues } from "@/lib/schemas/tags-form";
 
 /**
  * The job's tags, as the service returns them, with an editor: added and
@@ -128,101 +134,35 @@ function TagsForm({
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
-  const { fields, append, remove } = useFieldArray({ control: form.control, name: "tags" });
-  const errors = form.formState.errors;
-  const full = fields.length >= TAGS_MAX;
 
   const submit = form.handleSubmit(async (values) => {
     await save.run(values);
   });
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-3">
-      {fields.length === 0 && <p className="text-sm text-slate-500">No tags. Add one below.</p>}
-      <ol className="space-y-3">
-        {fields.map((field, index) => {
-          const keyId = `tag-${index}-key`;
-          const valueId = `tag-${index}-value`;
-          const keyError = errors.tags?.[index]?.key?.message;
-          const valueError = errors.tags?.[index]?.value?.message;
-          return (
-            <li
-              key={field.id}
-              className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] items-start gap-2"
-            >
-              <div className="space-y-1">
-                <label htmlFor={keyId} className="block text-xs font-medium text-slate-600">
-                  <span className="sr-only">Tag {index + 1} </span>Key
-                </label>
-                <Input
-                  id={keyId}
-                  invalid={Boolean(keyError)}
-                  aria-describedby={keyError ? fieldIds(keyId).error : undefined}
-                  autoComplete="off"
-                  {...form.register(`tags.${index}.key`)}
-                />
-                {keyError && (
-                  <p id={fieldIds(keyId).error} className="text-xs text-red-700">
-                    {keyError}
-                  </p>
-                )}
-              </div>
-              <div className="space-y-1">
-                <label htmlFor={valueId} className="block text-xs font-medium text-slate-600">
-                  <span className="sr-only">Tag {index + 1} </span>Value
-                </label>
-                <Input
-                  id={valueId}
-                  invalid={Boolean(valueError)}
-                  aria-describedby={valueError ? fieldIds(valueId).error : undefined}
-                  autoComplete="off"
-                  {...form.register(`tags.${index}.value`)}
-                />
-                {valueError && (
-                  <p id={fieldIds(valueId).error} className="text-xs text-red-700">
-                    {valueError}
-                  </p>
-                )}
-              </div>
-              <Button
-                variant="ghost"
-                className="mt-5 px-2"
-                aria-label={`Remove tag ${index + 1}`}
-                onClick={() => remove(index)}
-              >
-                <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="size-4">
-                  <path d="M6.28 5.22a.75.75 0 0 0-1.06 1.06L8.94 10l-3.72 3.72a.75.75 0 1 0 1.06 1.06L10 11.06l3.72 3.72a.75.75 0 1 0 1.06-1.06L11.06 10l3.72-3.72a.75.75 0 0 0-1.06-1.06L10 8.94 6.28 5.22Z" />
-                </svg>
-              </Button>
-            </li>
-          );
-        })}
-      </ol>
-      {errors.tags?.root?.message && (
-        <p className="text-sm text-red-700">{errors.tags.root.message}</p>
-      )}
-      {errors.tags?.message && <p className="text-sm text-red-700">{errors.tags.message}</p>}
-      <div className="flex flex-wrap items-center gap-2">
-        <Button variant="secondary" disabled={full} onClick={() => append({ key: "", value: "" })}>
-          Add tag
-        </Button>
-        <span className="text-xs text-slate-500">
-          {full
-            ? `The limit is ${TAGS_MAX} tags.`
-            : `Up to ${TAGS_MAX} tags; keys may not start with aws:.`}
-        </span>
-      </div>
-      {save.error && (
-        <ErrorAlert role="alert" title="The tags were not saved" error={save.error} />
-      )}
-      <div className="flex flex-wrap justify-end gap-2 border-t border-slate-100 pt-3">
-        <Button variant="ghost" onClick={onCancel} disabled={save.pending}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={save.pending}>
-          {save.pending ? "Saving…" : "Save tags"}
-        </Button>
-      </div>
-    </form>
+    <FormProvider {...form}>
+      <form onSubmit={submit} noValidate className="space-y-3">
+        <KeyValueRows
+          name="tags"
+          legend="Tags"
+          legendHidden
+          optional={false}
+          noun="tag"
+          max={TAGS_MAX}
+          description="Keys are case-sensitive, unique, and may not start with aws:."
+        />
+        {save.error && (
+          <ErrorAlert role="alert" title="The tags were not saved" error={save.error} />
+        )}
+        <div className="flex flex-wrap justify-end gap-2 border-t border-slate-100 pt-3">
+          <Button variant="ghost" onClick={onCancel} disabled={save.pending}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={save.pending}>
+            {save.pending ? "Saving…" : "Save tags"}
+          </Button>
+        </div>
+      </form>
+    </FormProvider>
   );
 }

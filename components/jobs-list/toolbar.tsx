@@ -7,6 +7,8 @@ import { cn } from "@/components/ui/cn";
 import { Input, Select } from "@/components/ui/field";
 import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
 import {
+  DEFAULT_SORT,
+  parseSortParam,
   SORT_FIELDS,
   sortParam,
   type JobsFilters,
@@ -24,11 +26,6 @@ const SORT_LABELS: Record<SortField, { asc: string; desc: string }> = {
   name: { asc: "Name A–Z", desc: "Name Z–A" },
   status: { asc: "Status", desc: "Status, reversed" },
 };
-
-function parseSort(value: string): JobsSort {
-  const direction = value.startsWith("-") ? "desc" : "asc";
-  return { field: value.replace(/^-/, "") as SortField, direction };
-}
 
 /** A text field applied on Enter or when it loses focus, validated first (a collaboration ID). */
 function CollaborationFilter({
@@ -207,7 +204,7 @@ export function JobsToolbar({
             <Select
               id={sortId}
               value={sortParam(filters.sort)}
-              onChange={(event) => onSortChange(parseSort(event.target.value))}
+              onChange={(event) => onSortChange(parseSortParam(event.target.value) ?? DEFAULT_SORT)}
             >
               {SORT_FIELDS.flatMap((field) =>
                 (["desc", "asc"] as const).map((direction) => (

@@ -1,10 +1,8 @@
 "use client";
 
-import { useFormContext, useFormState } from "react-hook-form";
+
 
 import { cn } from "@/components/ui/cn";
-import { RadioCard } from "@/components/ui/radio-card";
-import { fieldIds } from "@/components/ui/field";
 import {
   SPARK_PROPERTIES_MAX,
   WORKER_COUNT_MAX_SQL,
@@ -14,7 +12,8 @@ import {
 } from "@/lib/schemas/api";
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
 
-import { controlId, errorAt } from "./form-helpers";
+import { RadioCardField } from "./radio-card-field";
+import { controlId } from "./form-helpers";
 import { KeyValueRows } from "./key-value-rows";
 import { TextField } from "./text-field";
 
@@ -51,40 +50,17 @@ export function ComputeFields({
   advancedOpen: boolean;
   onAdvancedOpenChange: (open: boolean) => void;
 }) {
-  const { control, register } = useFormContext<StartJobFormValues>();
-  const { errors } = useFormState({ control, name: "workerType" });
-  const typeError = errorAt(errors, "workerType");
-  const typeId = controlId("workerType");
   const advancedId = controlId("advanced-compute");
 
   return (
     <div className="space-y-6">
-      <fieldset aria-describedby={typeError ? fieldIds(typeId).error : undefined}>
-        <legend className="text-sm font-medium text-slate-800">Worker type</legend>
-        <p className="mt-1 text-xs text-slate-500">
-          Bigger workers read large seeds faster and cost more per hour.
-        </p>
-        <div className="mt-3 grid gap-2 sm:grid-cols-2">
-          {WORKER_TYPE_CHOICES.map((choice) => {
-            const id = controlId(`workerType-${choice.value || "default"}`);
-            return (
-              <RadioCard
-                key={choice.value}
-                id={id}
-                label={choice.label}
-                description={choice.description}
-                value={choice.value}
-                {...register("workerType")}
-              />
-            );
-          })}
-        </div>
-        {typeError && (
-          <p id={fieldIds(typeId).error} className="mt-2 text-sm text-red-700">
-            {typeError}
-          </p>
-        )}
-      </fieldset>
+      <RadioCardField
+        name="workerType"
+        legend="Worker type"
+        hint="Bigger workers read large seeds faster and cost more per hour."
+        choices={WORKER_TYPE_CHOICES}
+        columns={2}
+      />
 
       <div className="max-w-xs">
         <TextField

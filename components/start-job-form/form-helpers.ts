@@ -1,6 +1,5 @@
 import { get, type FieldErrors } from "react-hook-form";
 
-import { fieldIds } from "@/components/ui/field";
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
 
 /** The form's key/value row lists. Their whole-list errors live at `<name>.root` (or `<name>` before any row exists). */
@@ -23,22 +22,6 @@ export function errorAt(errors: FieldErrors<StartJobFormValues>, path: string): 
   return typeof message === "string" && message !== "" ? message : undefined;
 }
 
-/** The accessibility attributes of a control: invalid state, and its description and error read with it. */
-export function controlA11y(
-  id: string,
-  { description, error }: { description?: boolean; error?: string },
-) {
-  const ids = fieldIds(id);
-  const describedBy = [
-    error ? ids.error : undefined,
-    description ? ids.description : undefined,
-  ].filter(Boolean);
-  return {
-    id,
-    "aria-invalid": error ? true : undefined,
-    "aria-describedby": describedBy.length > 0 ? describedBy.join(" ") : undefined,
-  } as const;
-}
 
 /** Every field path with an error, in no particular order (`tags` for a list's own error). */
 export function errorPaths(errors: FieldErrors<StartJobFormValues>): string[] {

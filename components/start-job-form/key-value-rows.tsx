@@ -3,15 +3,17 @@
 import { useFieldArray, useFormContext, useFormState } from "react-hook-form";
 
 import { Button } from "@/components/ui/button";
-import { fieldIds, Input } from "@/components/ui/field";
+import { controlA11y, fieldIds, Input } from "@/components/ui/field";
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
 
-import { controlA11y, controlId, errorAt, type RowField } from "./form-helpers";
+import { controlId, errorAt, type RowField } from "./form-helpers";
 
 /**
  * Rows of key and value, added and removed one by one: tags, SQL parameters
- * and Spark properties. Each row's error sits beside the row; an error about
- * the whole list (too many rows) sits under it.
+ * and Spark properties in the start-job form, and a job's tags on its page.
+ * Each row's error sits beside the row; an error about the whole list (too
+ * many rows) sits under it. Works inside any react-hook-form `FormProvider`
+ * whose values hold `name` as `{ key, value }[]`.
  */
 export function KeyValueRows({
   name,
@@ -25,9 +27,15 @@ export function KeyValueRows({
   valuePlaceholder,
   max,
   monospace,
+  optional = true,
+  legendHidden = false,
 }: {
   name: RowField;
   legend: string;
+  /** Says "(optional)" beside the legend. */
+  optional?: boolean;
+  /** The legend for screen readers only, where a heading above already names the list. */
+  legendHidden?: boolean;
   description?: string;
   /** One row, in lower case: "tag", "parameter". */
   noun: string;
@@ -64,9 +72,9 @@ export function KeyValueRows({
           .join(" ") || undefined
       }
     >
-      <legend className="text-sm font-medium text-slate-800">
+      <legend className={legendHidden ? "sr-only" : "text-sm font-medium text-slate-800"}>
         {legend}
-        <span className="ml-1 font-normal text-slate-500">(optional)</span>
+        {optional && <span className="ml-1 font-normal text-slate-500">(optional)</span>}
       </legend>
       {description && (
         <p id={fieldIds(listId).description} className="-mt-1 text-xs text-slate-500">

@@ -6,7 +6,7 @@ import { useFormContext, useFormState, useWatch } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ErrorAlert, ErrorMessage } from "@/components/ui/error-alert";
-import { Field, Select } from "@/components/ui/field";
+import { controlA11y, Field, Select } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
 import { readErrorOf } from "@/lib/fetch-json";
 import { formatAudienceSize, formatCount } from "@/lib/format";
@@ -15,7 +15,7 @@ import type { ConfiguredModelData, ConfiguredModelSummaryData } from "@/lib/read
 import { CONFIGURED_AUDIENCE_MODEL_ARN_PATTERN } from "@/lib/schemas/api";
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
 
-import { controlA11y, controlId, errorAt } from "./form-helpers";
+import { controlId, errorAt } from "./form-helpers";
 
 const FIELD = "configuredAudienceModelArn";
 

@@ -3,7 +3,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useFormContext, useWatch } from "react-hook-form";
 
-import { RadioCard } from "@/components/ui/radio-card";
 import { formatCount } from "@/lib/format";
 import { configuredModelQuery } from "@/lib/queries/models";
 import {
@@ -14,6 +13,7 @@ import {
 } from "@/lib/schemas/api";
 import type { SeedSource, StartJobFormValues } from "@/lib/schemas/start-job-form";
 
+import { RadioCardField } from "./radio-card-field";
 import { controlId } from "./form-helpers";
 import { KeyValueRows } from "./key-value-rows";
 import { TextField } from "./text-field";
@@ -41,32 +41,18 @@ const SEED_SIZE = `A seed holds ${formatCount(SEED_USERS_MIN)} to ${formatCount(
 
 /** Where the seed audience comes from, the fields of that source, the role that reads it, and whether it is returned. */
 export function SeedFields() {
-  const { control, register } = useFormContext<StartJobFormValues>();
+  const { control } = useFormContext<StartJobFormValues>();
   const source = useWatch({ control, name: "seedSource" });
 
   return (
     <div className="space-y-6">
-      <fieldset>
-        <legend className="text-sm font-medium text-slate-800">Seed audience source</legend>
-        <p className="mt-1 text-xs text-slate-500">
-          Your seed is the group of customers the new audience should resemble. {SEED_SIZE}
-        </p>
-        <div className="mt-3 grid gap-2 sm:grid-cols-3">
-          {SEED_SOURCE_CHOICES.map((choice) => {
-            const id = controlId(`seedSource-${choice.value}`);
-            return (
-              <RadioCard
-                key={choice.value}
-                id={id}
-                label={choice.label}
-                description={choice.description}
-                value={choice.value}
-                {...register("seedSource")}
-              />
-            );
-          })}
-        </div>
-      </fieldset>
+      <RadioCardField
+        name="seedSource"
+        legend="Seed audience source"
+        hint={`Your seed is the group of customers the new audience should resemble. ${SEED_SIZE}`}
+        choices={SEED_SOURCE_CHOICES}
+        columns={3}
+      />
 
       {source === "S3" && (
         <TextField

@@ -3,11 +3,11 @@
 import type { ReactNode } from "react";
 import { useFormContext, useFormState, useWatch } from "react-hook-form";
 
-import { Field, Input, Textarea } from "@/components/ui/field";
+import { controlA11y, Field, Input, Textarea } from "@/components/ui/field";
 import { codePointLength } from "@/lib/schemas/api";
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
 
-import { controlA11y, controlId, errorAt } from "./form-helpers";
+import { controlId, errorAt } from "./form-helpers";
 
 type TextPath =
   | "name"

@@ -35,6 +35,23 @@ export function fieldIds(id: string) {
   return { description: `${id}-description`, error: `${id}-error` };
 }
 
+/** The accessibility attributes of a control: invalid state, and its description and error read with it. */
+export function controlA11y(
+  id: string,
+  { description, error }: { description?: boolean; error?: string },
+) {
+  const ids = fieldIds(id);
+  const describedBy = [
+    error ? ids.error : undefined,
+    description ? ids.description : undefined,
+  ].filter(Boolean);
+  return {
+    id,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy.length > 0 ? describedBy.join(" ") : undefined,
+  } as const;
+}
+
 /** A labelled field: label, the control, a plain-words description and the error beside it. */
 export function Field({
   id,

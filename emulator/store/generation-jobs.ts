@@ -48,17 +48,20 @@ export type NewGenerationJob = Pick<
   | "pending_ms"
 >;
 
-export interface GenerationOutcome {
+/** What the computation wrote once a job finished: its outcome columns, and the segment. */
+export type GenerationOutcome = Pick<
+  GenerationJobRow,
+  | "status_code"
+  | "status_message"
+  | "metrics"
+  | "seed_users"
+  | "matched_seed_users"
+  | "population"
+> & {
   outcome: "ACTIVE" | "CREATE_FAILED";
   finish_time: number;
-  status_code: string | null;
-  status_message: string | null;
-  metrics: string | null;
-  seed_users: number | null;
-  matched_seed_users: number | null;
-  population: number | null;
   segment: Buffer | null;
-}
+};
 
 const COLUMNS = `seq, arn, name, description, configured_audience_model_arn, collaboration_id, started_by,
   seed_audience, include_seed_in_output, protected_query_identifier, create_time, pending_ms, outcome,

@@ -14,6 +14,7 @@ import {
   DEMO_SEED_URIS,
 } from "@/emulator/demo/catalog";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
+import { recordClientAgainst, type SentCommand } from "@/lib/actions/testing";
 import type { ActionResult } from "@/lib/action-result";
 import { emptyStartJobForm, type StartJobFormValues } from "@/lib/schemas/start-job-form";
 
@@ -38,24 +39,12 @@ const values: StartJobFormValues = {
 };
 
 let emulator: TestEmulator;
-const sent: { operation: string; input: unknown }[] = [];
+const sent: SentCommand[] = [];
 
 async function load(env: Record<string, string>) {
   vi.resetModules();
   vi.unstubAllEnvs();
-  vi.stubEnv("CLEANROOMS_ML_ENDPOINT", emulator.url);
-  vi.stubEnv("AWS_REGION", "us-east-1");
-  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
-  const { CleanRoomsMLClient } = await import("@/lib/cleanrooms-ml");
-  const send = CleanRoomsMLClient.prototype.send;
-  vi.spyOn(CleanRoomsMLClient.prototype, "send").mockImplementation(function (
-    this: InstanceType<typeof CleanRoomsMLClient>,
-    command,
-    options,
-  ) {
-    sent.push({ operation: command.operation.name, input: structuredClone(command.input) });
-    return send.call(this, command, options);
-  });
+  await recordClientAgainst(emulator.url, sent, env);
   return {
     start: (await import("./start-audience-generation-job")).startAudienceGenerationJob as Action,
     exportJob: (await import("./start-audience-export-job")).startAudienceExportJob as Action,

@@ -10,6 +10,7 @@ import { z } from "zod";
 
 import { DEMO_CONFIGURED_MODELS, DEMO_JOB_ARNS } from "@/emulator/demo/catalog";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
+import { recordClientAgainst, type SentCommand } from "@/lib/actions/testing";
 import {
   audienceGenerationJobArnSchema,
   configuredAudienceModelArnSchema,
@@ -20,7 +21,7 @@ import {
 
 type Route = (request: Request) => Promise<Response>;
 
-const sent: { operation: string; input: unknown }[] = [];
+const sent: SentCommand[] = [];
 const REQUEST_SCHEMAS: Record<string, z.ZodType> = {
   ListAudienceGenerationJobs: listAudienceGenerationJobsRequestSchema,
   GetAudienceGenerationJob: z.strictObject({
@@ -38,19 +39,7 @@ let routes: Record<string, Route>;
 
 beforeAll(async () => {
   emulator = await startTestEmulator();
-  vi.stubEnv("CLEANROOMS_ML_ENDPOINT", emulator.url);
-  vi.stubEnv("AWS_REGION", "us-east-1");
-  vi.stubEnv("DASHBOARD_BIND_HOST", "127.0.0.1");
-  const { CleanRoomsMLClient } = await import("@/lib/cleanrooms-ml");
-  const send = CleanRoomsMLClient.prototype.send;
-  vi.spyOn(CleanRoomsMLClient.prototype, "send").mockImplementation(function (
-    this: InstanceType<typeof CleanRoomsMLClient>,
-    command,
-    options,
-  ) {
-    sent.push({ operation: command.operation.name, input: structuredClone(command.input) });
-    return send.call(this, command, options);
-  });
+  await recordClientAgainst(emulator.url, sent, { DASHBOARD_BIND_HOST: "127.0.0.1" });
   routes = {
     "/api/jobs": (await import("@/app/api/jobs/route")).GET,
     "/api/job": (await import("@/app/api/job/route")).GET,

@@ -16,6 +16,7 @@ import {
   DEMO_SEED_URIS,
 } from "@/emulator/demo/catalog";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
+import { recordClientAgainst, type SentCommand } from "@/lib/actions/testing";
 import type { ActionResult } from "@/lib/action-result";
 import {
   audienceGenerationJobArnSchema,
@@ -33,7 +34,7 @@ import {
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 
 /** Every request the actions sent, with the API schema it must pass. */
-const sent: { operation: string; input: unknown }[] = [];
+const sent: SentCommand[] = [];
 const REQUEST_SCHEMAS: Record<string, z.ZodType> = {
   StartAudienceGenerationJob: startAudienceGenerationJobRequestSchema,
   StartAudienceExportJob: startAudienceExportJobRequestSchema,
@@ -52,19 +53,7 @@ beforeAll(async () => {
   // One audit line per change would drown the report.
   vi.spyOn(console, "info").mockImplementation(() => {});
   emulator = await startTestEmulator();
-  vi.stubEnv("CLEANROOMS_ML_ENDPOINT", emulator.url);
-  vi.stubEnv("AWS_REGION", "us-east-1");
-  vi.stubEnv("DASHBOARD_BIND_HOST", "127.0.0.1");
-  const { CleanRoomsMLClient } = await import("@/lib/cleanrooms-ml");
-  const send = CleanRoomsMLClient.prototype.send;
-  vi.spyOn(CleanRoomsMLClient.prototype, "send").mockImplementation(function (
-    this: InstanceType<typeof CleanRoomsMLClient>,
-    command,
-    options,
-  ) {
-    sent.push({ operation: command.operation.name, input: structuredClone(command.input) });
-    return send.call(this, command, options);
-  });
+  await recordClientAgainst(emulator.url, sent, { DASHBOARD_BIND_HOST: "127.0.0.1" });
   actions = {
     startAudienceGenerationJob: (await import("./start-audience-generation-job"))
       .startAudienceGenerationJob,

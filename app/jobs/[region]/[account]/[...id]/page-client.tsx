@@ -20,10 +20,9 @@ import { ButtonLink } from "@/components/ui/button";
 import { readErrorOf } from "@/lib/fetch-json";
 import { canDelete, canEditTags, isBeingDeleted, isDeletionStatus } from "@/lib/job-status";
 import { isJobGone, jobQueryKey } from "@/lib/queries/job";
-import { useJob } from "@/lib/queries/use-job";
 import { configuredModelQuery } from "@/lib/queries/models";
+import { useJob } from "@/lib/queries/use-job";
 import type { ConfiguredModelData } from "@/lib/reads/models";
-
 
 const accountOf = (arn: string) => arn.split(":")[4];
 
@@ -58,21 +57,6 @@ export function JobPageClient({ arn }: { arn: string }) {
   const refetchJob = () => queryClient.refetchQueries({ queryKey: jobQueryKey(arn), exact: true });
   const deleting = isBeingDeleted(job.status, deleteRequested);
 
-  if (gone) {
-    return (
-      <div className="space-y-6">
-        <BackLink />
-        <JobHeader
-          name={job.name}
-          description={job.description}
-          status={job.status}
-          badge={<span className="text-sm text-slate-500">Deleted</span>}
-        />
-        <JobGone />
-      </div>
-    );
-  }
-
   return (
     <div className="space-y-6">
       <BackLink />
@@ -80,66 +64,75 @@ export function JobPageClient({ arn }: { arn: string }) {
         name={job.name}
         description={job.description}
         status={job.status}
+        badge={gone ? <span className="text-sm text-slate-500">Deleted</span> : undefined}
         actions={
-          <>
-            <CopyLinkButton jobArn={arn} />
-            <ButtonLink variant="secondary" href={`/jobs/new?from=${encodeURIComponent(arn)}`}>
-              Start similar job
-            </ButtonLink>
-            {canDelete(job.status) && !deleting && !owner && (
-              <DeleteJobButton
-                jobArn={arn}
-                jobName={job.name}
-                onDeleted={() => {
-                  setDeleteRequested(true);
-                  void refetchJob();
-                }}
-              />
-            )}
-          </>
+          gone ? undefined : (
+            <>
+              <CopyLinkButton jobArn={arn} />
+              <ButtonLink variant="secondary" href={`/jobs/new?from=${encodeURIComponent(arn)}`}>
+                Start similar job
+              </ButtonLink>
+              {canDelete(job.status) && !deleting && !owner && (
+                <DeleteJobButton
+                  jobArn={arn}
+                  jobName={job.name}
+                  onDeleted={() => {
+                    setDeleteRequested(true);
+                    void refetchJob();
+                  }}
+                />
+              )}
+            </>
+          )
         }
       />
-
-      <StatusPanel
-        status={job.status}
-        statusDetails={job.statusDetails}
-        updatedAt={query.dataUpdatedAt}
-        refreshing={query.isFetching}
-        refreshError={query.isError ? readErrorOf(query.error) : undefined}
-      />
-      {owner && (
-        <Alert tone="info" title="Another member's job">
-          This job belongs to account {owner}, another member of the collaboration. You can follow
-          it here; only that account can export its audience, change its tags or delete it.
-        </Alert>
-      )}
-      {deleteRequested && !isDeletionStatus(job.status) && (
-        <Alert tone="info" role="status">
-          Deletion requested. This page follows it until the job is gone.
-        </Alert>
-      )}
-
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <div className="min-w-0 space-y-6">
-          <RelevanceSection status={job.status} metrics={job.metrics} model={model} />
-          <ExportsPanel
-            job={job}
-            model={model}
-            canExport={!owner}
+      {gone ? (
+        <JobGone />
+      ) : (
+        <>
+          <StatusPanel
+            status={job.status}
+            statusDetails={job.statusDetails}
+            updatedAt={query.dataUpdatedAt}
+            refreshing={query.isFetching}
+            refreshError={query.isError ? readErrorOf(query.error) : undefined}
           />
-          <TagsEditor
-            resourceArn={arn}
-            tags={job.tags}
-            canEdit={!owner && canEditTags(job.status, deleteRequested)}
-            onSaved={refetchJob}
-          />
-        </div>
-        <div className="min-w-0 space-y-6">
-          <JobDetails job={job} modelName={model?.name} />
-          <SeedAudience job={job} />
-          <ConfiguredModel arn={job.configuredAudienceModelArn} model={model} error={modelQuery.isError ? readErrorOf(modelQuery.error) : undefined} />
-        </div>
-      </div>
+          {owner && (
+            <Alert tone="info" title="Another member's job">
+              This job belongs to account {owner}, another member of the collaboration. You can
+              follow it here; only that account can export its audience, change its tags or delete
+              it.
+            </Alert>
+          )}
+          {deleteRequested && !isDeletionStatus(job.status) && (
+            <Alert tone="info" role="status">
+              Deletion requested. This page follows it until the job is gone.
+            </Alert>
+          )}
+
+          <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+            <div className="min-w-0 space-y-6">
+              <RelevanceSection status={job.status} metrics={job.metrics} model={model} />
+              <ExportsPanel job={job} model={model} canExport={!owner} />
+              <TagsEditor
+                resourceArn={arn}
+                tags={job.tags}
+                canEdit={!owner && canEditTags(job.status, deleteRequested)}
+                onSaved={refetchJob}
+              />
+            </div>
+            <div className="min-w-0 space-y-6">
+              <JobDetails job={job} modelName={model?.name} />
+              <SeedAudience job={job} />
+              <ConfiguredModel
+                arn={job.configuredAudienceModelArn}
+                model={model}
+                error={modelQuery.isError ? readErrorOf(modelQuery.error) : undefined}
+              />
+            </div>
+          </div>
+        </>
+      )}
     </div>
   );
 }
