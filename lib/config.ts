@@ -18,7 +18,7 @@ const envSchema = z.object({
     .optional(),
 });
 
-export interface ServiceConfig {
+interface ServiceConfig {
   /** Set when the dashboard talks to a service other than AWS, such as the local one. */
   endpoint: string | undefined;
   region: string;

@@ -15,7 +15,7 @@ interface ActionOptions {
 }
 
 /** What a body knows besides its input. */
-export interface ActionContext {
+interface ActionContext {
   /** The signed-in person; undefined in the local mode without sign-in. */
   user: SignedInUser | undefined;
 }

@@ -99,7 +99,7 @@ export function jobStatusFacts(status: AudienceGenerationJobStatus): JobStatusFa
   );
 }
 
-export function isFinalStatus(status: AudienceGenerationJobStatus): boolean {
+function isFinalStatus(status: AudienceGenerationJobStatus): boolean {
   return jobStatusFacts(status).final;
 }
 
@@ -149,7 +149,7 @@ export function statusRank(status: AudienceGenerationJobStatus): number {
 }
 
 /** Export statuses in plain words. */
-export const EXPORT_STATUS: Record<
+const EXPORT_STATUS: Record<
   AudienceExportJobStatus,
   { label: string; tone: StatusTone; final: boolean }
 > = {

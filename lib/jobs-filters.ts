@@ -64,7 +64,7 @@ export interface JobsServerFilters {
 export const EMPTY_FILTERS: JobsFilters = { status: [], q: "", sort: DEFAULT_SORT };
 
 /** A job ARN pasted into the search box can be this long; a longer `q` is no search anyone typed. */
-export const SEARCH_MAX_LENGTH = ARN_MAX_LENGTH;
+const SEARCH_MAX_LENGTH = ARN_MAX_LENGTH;
 
 const statusSchema = z.enum(AUDIENCE_GENERATION_JOB_STATUSES);
 const sortSchema = z
@@ -82,7 +82,7 @@ export function parseSortParam(value: string): JobsSort | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
+type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
 
 function all(params: SearchParamsInput, key: string): string[] {
   if (params instanceof URLSearchParams) return params.getAll(key);
@@ -99,7 +99,7 @@ function last(params: SearchParamsInput, key: string): string | undefined {
   return values.at(-1);
 }
 
-export interface ParsedJobsFilters {
+interface ParsedJobsFilters {
   filters: JobsFilters;
   /** One plain sentence per value that was ignored. */
   notes: string[];
@@ -183,7 +183,7 @@ export function sortParam(sort: JobsSort): string {
   return `${sort.direction === "desc" ? "-" : ""}${sort.field}`;
 }
 
-export function isDefaultSort(sort: JobsSort): boolean {
+function isDefaultSort(sort: JobsSort): boolean {
   return sort.field === DEFAULT_SORT.field && sort.direction === DEFAULT_SORT.direction;
 }
 

@@ -1,5 +1,5 @@
 /** What a value becomes after JSON: dates turn into ISO strings, `$metadata` is dropped. */
-export type Serialized<T> = T extends Date
+type Serialized<T> = T extends Date
   ? string
   : T extends (infer U)[]
     ? Serialized<U>[]

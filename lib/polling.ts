@@ -7,7 +7,7 @@
  */
 export const POLL_MIN_MS = 2_000;
 export const POLL_MAX_MS = 15_000;
-export const POLL_BACKOFF = 1.5;
+const POLL_BACKOFF = 1.5;
 
 /** Delay before the next refresh after `unchangedPolls` refreshes that changed nothing. */
 export function pollDelay(unchangedPolls: number): number {

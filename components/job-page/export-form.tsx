@@ -40,7 +40,7 @@ export function ExportForm({
   const [started, setStarted] = useState<string | undefined>();
   const form = useForm<ExportFormValues>({
     resolver: zodResolver(exportFormSchema),
-    defaultValues: { size: "", name: suggestedExportName(jobName, undefined), description: "" },
+    defaultValues: { size: "", name: suggestedExportName(jobName, undefined) },
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
@@ -55,12 +55,11 @@ export function ExportForm({
       for (const [path, message] of Object.entries(result.error.fieldErrors ?? {})) {
         if (path === "name") form.setError("name", { message });
         else if (path.startsWith("audienceSize")) form.setError("size", { message });
-        else if (path === "description") form.setError("description", { message });
       }
       return;
     }
     setStarted(values.name);
-    form.reset({ size: "", name: suggestedExportName(jobName, undefined), description: "" });
+    form.reset({ size: "", name: suggestedExportName(jobName, undefined) });
     await queryClient.invalidateQueries({ queryKey: exportsQueryKey(jobArn) });
   });
 

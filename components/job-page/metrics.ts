@@ -65,7 +65,7 @@ export function largestShare(
   return percentages.length > 0 ? Math.max(...percentages) / 100 : undefined;
 }
 
-export type RecallVerdict = "random" | "better";
+type RecallVerdict = "random" | "better";
 
 /**
  * How recall compares with random selection: a recall about equal to the
@@ -80,7 +80,7 @@ export function recallVerdict(
   return recall <= share * 1.1 ? "random" : "better";
 }
 
-export interface NoMetricsReason {
+interface NoMetricsReason {
   title: string;
   detail: string;
 }

@@ -13,7 +13,7 @@ export interface JobsTableContext {
   modelName: (arn: string) => string;
 }
 
-export interface JobsColumn {
+interface JobsColumn {
   id: string;
   header: string;
   /** Set for the columns the list can sort by. */

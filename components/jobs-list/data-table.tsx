@@ -27,7 +27,7 @@ function SortIcon({ direction }: { direction: JobsSort["direction"] | undefined 
 }
 
 /** The next order when a column header is clicked: the column's natural direction first, then the other. */
-export function nextSort(current: JobsSort, field: SortField): JobsSort {
+function nextSort(current: JobsSort, field: SortField): JobsSort {
   if (current.field !== field) return { field, direction: FIRST_DIRECTION[field] };
   return { field, direction: current.direction === "asc" ? "desc" : "asc" };
 }

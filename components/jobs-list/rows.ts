@@ -26,7 +26,7 @@ export function rowsFromPages(
 }
 
 /** Case- and accent-insensitive form of a name for searching. */
-export function normalizeForSearch(text: string): string {
+function normalizeForSearch(text: string): string {
   return text.normalize("NFKD").replace(/\p{M}/gu, "").toLocaleLowerCase("en-US").trim();
 }
 

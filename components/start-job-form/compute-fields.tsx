@@ -25,7 +25,7 @@ const WORKER_TYPE_DESCRIPTIONS: Record<WorkerType, string> = {
 };
 
 /** The choices: the service's default, then each worker type of the API (`WORKER_TYPES`). */
-export const WORKER_TYPE_CHOICES: {
+const WORKER_TYPE_CHOICES: {
   value: StartJobFormValues["workerType"];
   label: string;
   description: string;

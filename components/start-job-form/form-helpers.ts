@@ -3,7 +3,7 @@ import { get, type FieldErrors } from "react-hook-form";
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
 
 /** The form's key/value row lists. Their whole-list errors live at `<name>.root` (or `<name>` before any row exists). */
-export const ROW_FIELDS = ["tags", "parameters", "sparkProperties"] as const;
+const ROW_FIELDS = ["tags", "parameters", "sparkProperties"] as const;
 export type RowField = (typeof ROW_FIELDS)[number];
 
 export const isRowField = (path: string): path is RowField =>

@@ -10,7 +10,7 @@ import { toStartRequest, type StartJobFormValues } from "@/lib/schemas/start-job
 type CopyState = "idle" | "copied" | "failed";
 
 /** A copy button that says "Copied" for a moment (and tells screen readers), or says that copying is blocked. */
-export function CopyButton({ text, what }: { text: string; what: string }) {
+function CopyButton({ text, what }: { text: string; what: string }) {
   const [state, setState] = useState<CopyState>("idle");
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);

@@ -19,7 +19,7 @@ import { KeyValueRows } from "./key-value-rows";
 import { TextField } from "./text-field";
 
 /** The three seed sources, in the words a marketer knows them by. */
-export const SEED_SOURCE_CHOICES: { value: SeedSource; label: string; description: string }[] = [
+const SEED_SOURCE_CHOICES: { value: SeedSource; label: string; description: string }[] = [
   {
     value: "S3",
     label: "S3 file",

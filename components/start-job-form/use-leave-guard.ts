@@ -2,7 +2,7 @@
 
 import { useEffect } from "react";
 
-export const LEAVE_MESSAGE =
+const LEAVE_MESSAGE =
   "You have changes that have not been sent. Leave this page and lose them?";
 
 /**

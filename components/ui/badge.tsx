@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 
 import { cn } from "./cn";
 
-export const BADGE_TONES = {
+const BADGE_TONES = {
   neutral: "bg-slate-100 text-slate-700 ring-slate-300",
   progress: "bg-sky-50 text-sky-800 ring-sky-300",
   success: "bg-emerald-50 text-emerald-800 ring-emerald-300",

@@ -10,7 +10,7 @@ const VARIANTS = {
   ghost: "text-slate-700 hover:bg-slate-100 disabled:text-slate-400",
 } as const;
 
-export type ButtonVariant = keyof typeof VARIANTS;
+type ButtonVariant = keyof typeof VARIANTS;
 
 export function buttonClasses(variant: ButtonVariant = "primary", className?: string) {
   return cn(

@@ -12,7 +12,7 @@
  */
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 
-export interface ChartSeries {
+interface ChartSeries {
   /** Key of the value in each data row. */
   key: string;
   label: string;
@@ -20,9 +20,9 @@ export interface ChartSeries {
   color: string;
 }
 
-export type ChartRow = Record<string, string | number | null | undefined>;
+type ChartRow = Record<string, string | number | null | undefined>;
 
-export interface LineChartViewProps {
+interface LineChartViewProps {
   data: ChartRow[];
   /** Key of the category label (already formatted) in each row, drawn in order along the x axis. */
   xKey: string;

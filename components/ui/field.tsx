@@ -2,7 +2,7 @@ import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTML
 
 import { cn } from "./cn";
 
-export const controlClasses = (invalid?: boolean, className?: string) =>
+const controlClasses = (invalid?: boolean, className?: string) =>
   cn(
     "block w-full rounded-md border bg-white px-3 py-2 text-sm text-slate-900 shadow-xs placeholder:text-slate-400",
     "focus:outline-2 focus:outline-offset-0 focus:outline-indigo-500 disabled:bg-slate-100",

@@ -20,7 +20,7 @@ function keyFilters(filters: JobsServerFilters): JobsServerFilters {
 }
 
 /** `/api/jobs?…` for one page. */
-export function jobsPageUrl(filters: JobsServerFilters, nextToken?: string): string {
+function jobsPageUrl(filters: JobsServerFilters, nextToken?: string): string {
   const params = new URLSearchParams();
   const key = keyFilters(filters);
   if (key.configuredAudienceModelArn)

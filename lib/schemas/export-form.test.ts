@@ -51,7 +51,6 @@ describe("export form", () => {
     const values = exportFormSchema.parse({
       size: "ABSOLUTE:10000",
       name: "Spring – 10,000",
-      description: "",
     });
     const request = toExportRequest(values, JOB_ARN);
     expect(request).toEqual({
@@ -63,7 +62,7 @@ describe("export form", () => {
   });
 
   it("asks for a size and a name", () => {
-    const result = exportFormSchema.safeParse({ size: "", name: "  ", description: "" });
+    const result = exportFormSchema.safeParse({ size: "", name: "  " });
     expect(result.success).toBe(false);
     const paths = result.error!.issues.map((i) => i.path.join("."));
     expect(paths).toEqual(expect.arrayContaining(["size", "name"]));

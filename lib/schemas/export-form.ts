@@ -7,7 +7,6 @@ import { z } from "zod";
 
 import type { AudienceSizeType } from "@/lib/cleanrooms-ml";
 import {
-  descriptionSchema,
   NAME_MAX_LENGTH,
   nameSchema,
   type StartAudienceExportJobRequest,
@@ -18,7 +17,6 @@ import { sizeLabel } from "@/lib/format";
 export const exportFormSchema = z.object({
   size: z.string().min(1, { message: "Choose an audience size" }),
   name: nameSchema,
-  description: descriptionSchema,
 });
 export type ExportFormValues = z.infer<typeof exportFormSchema>;
 
@@ -68,6 +66,5 @@ export function toExportRequest(
     audienceGenerationJobArn: jobArn,
     audienceSize: { type: type as AudienceSizeType, value: Number(value) },
   };
-  if (values.description !== "") request.description = values.description;
   return request;
 }

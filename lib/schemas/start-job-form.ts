@@ -24,11 +24,11 @@ import { isDashboardTag } from "@/lib/auth/who";
 
 import { issuePath } from "./issues";
 
-export const SEED_SOURCES = ["S3", "SQL_QUERY", "ANALYSIS_TEMPLATE"] as const;
+const SEED_SOURCES = ["S3", "SQL_QUERY", "ANALYSIS_TEMPLATE"] as const;
 export type SeedSource = (typeof SEED_SOURCES)[number];
 
 const keyValueRowSchema = z.strictObject({ key: z.string(), value: z.string() });
-export type KeyValueRow = z.infer<typeof keyValueRowSchema>;
+type KeyValueRow = z.infer<typeof keyValueRowSchema>;
 
 const formShape = z.strictObject({
   name: z.string(),
@@ -112,7 +112,7 @@ export function toStartRequest(values: StartJobFormValues): StartAudienceGenerat
 }
 
 /** A job as GetAudienceGenerationJob returns it, reduced to what the form can take back. */
-export interface StartJobFormSource {
+interface StartJobFormSource {
   name: string;
   description?: string;
   configuredAudienceModelArn: string;

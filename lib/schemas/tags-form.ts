@@ -23,7 +23,7 @@ export interface TagRow {
  * AWS's own tags (keys starting with `aws:`) and the dashboard's record of
  * who did what (`dashboard:`) can be neither edited nor removed here.
  */
-export function isReservedTag(key: string): boolean {
+function isReservedTag(key: string): boolean {
   return RESERVED_TAG_KEY_PATTERN.test(key) || isDashboardTag(key);
 }
 
