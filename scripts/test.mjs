@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
- * `npm test`: typecheck, lint, unit and integration tests (Vitest), then the
- * end-to-end tests (Playwright, production build). Every stage runs even when
- * an earlier one fails; the exit code is non-zero if anything failed. The last
- * line counts every test together: `N passed, N failed`
- * (typecheck and lint count as one test each).
+ * `npm test`: typecheck, lint, the formatting check (Prettier), unit and
+ * integration tests (Vitest), then the end-to-end tests (Playwright,
+ * production build). Every stage runs even when an earlier one fails; the exit
+ * code is non-zero if anything failed. The last line counts every test
+ * together: `N passed, N failed` (typecheck, lint and format count as one test
+ * each).
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -45,6 +46,7 @@ function check(name, command, args) {
 
 check("typecheck", bin("tsc"), ["--noEmit"]);
 check("lint", bin("eslint"), [".", "--max-warnings=0"]);
+check("format", bin("prettier"), ["--check", "."]);
 
 {
   console.log("\n▶ unit and integration tests (vitest)");
