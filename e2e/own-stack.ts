@@ -20,11 +20,14 @@ export interface OwnStack {
 
 /** Starts a command in its own process group, so stopping it stops its children (npx → tsx/next → node). */
 function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, detached: true, stdio: "ignore" });
+  const child = spawn(command, args, {
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: "ignore",
+  });
   child.unref();
   return child;
 }
-
 
 export async function startOwnStack(serviceEnv: Record<string, string> = {}): Promise<OwnStack> {
   const servicePort = await freePort();
@@ -57,7 +60,8 @@ export async function startOwnStack(serviceEnv: Record<string, string> = {}): Pr
   const appUrl = `http://127.0.0.1:${appPort}`;
   await waitForHttp(`${appUrl}/api/health`, 180_000);
   // Under E2E_DEV each route compiles on its first request: do that now, not while a test waits.
-  for (const path of ["/", "/api/jobs", "/api/models"]) await waitForHttp(`${appUrl}${path}`, 180_000);
+  for (const path of ["/", "/api/jobs", "/api/models"])
+    await waitForHttp(`${appUrl}${path}`, 180_000);
 
   return {
     appUrl,

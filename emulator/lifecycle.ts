@@ -5,10 +5,7 @@
  * the old one would have shown.
  */
 import { canDelete } from "../lib/job-status";
-import {
-  AUDIENCE_EXPORT_JOB_STATUSES,
-  AUDIENCE_GENERATION_JOB_STATUSES,
-} from "../lib/schemas/api";
+import { AUDIENCE_EXPORT_JOB_STATUSES, AUDIENCE_GENERATION_JOB_STATUSES } from "../lib/schemas/api";
 
 /** Seconds at time scale 1. */
 export const CREATE_PENDING_SECONDS = 5;

@@ -19,7 +19,11 @@ export function jsonRoute<Q extends z.ZodType>(
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     const auth = await requireUser();
-    if (!auth.ok) return Response.json({ error: auth.error }, { status: 401, headers: { "cache-control": "no-store" } });
+    if (!auth.ok)
+      return Response.json(
+        { error: auth.error },
+        { status: 401, headers: { "cache-control": "no-store" } },
+      );
     const params = Object.fromEntries(new URL(request.url).searchParams);
     const parsed = querySchema.safeParse(params);
     if (!parsed.success) {
@@ -27,7 +31,9 @@ export function jsonRoute<Q extends z.ZodType>(
       return Response.json({ error }, { status: 400 });
     }
     try {
-      return Response.json(await handler(parsed.data), { headers: { "cache-control": "no-store" } });
+      return Response.json(await handler(parsed.data), {
+        headers: { "cache-control": "no-store" },
+      });
     } catch (thrown) {
       const error = toActionError(thrown);
       return Response.json({ error }, { status: httpStatusOf(thrown, error) });

@@ -125,7 +125,10 @@ export function canDelete(status: AudienceGenerationJobStatus): boolean {
  * Being deleted: the service says so, or this page asked for a deletion the
  * service accepted and has not (yet) reported a failure of.
  */
-export function isBeingDeleted(status: AudienceGenerationJobStatus, deleteRequested: boolean): boolean {
+export function isBeingDeleted(
+  status: AudienceGenerationJobStatus,
+  deleteRequested: boolean,
+): boolean {
   return (
     (isDeletionStatus(status) && isInFlight(status)) ||
     (deleteRequested && status !== "DELETE_FAILED")
@@ -133,7 +136,10 @@ export function isBeingDeleted(status: AudienceGenerationJobStatus, deleteReques
 }
 
 /** Tags can change while the job is neither being deleted nor in a deletion status. */
-export function canEditTags(status: AudienceGenerationJobStatus, deleteRequested: boolean): boolean {
+export function canEditTags(
+  status: AudienceGenerationJobStatus,
+  deleteRequested: boolean,
+): boolean {
   return !isDeletionStatus(status) && !isBeingDeleted(status, deleteRequested);
 }
 

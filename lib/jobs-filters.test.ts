@@ -9,10 +9,11 @@ import {
   jobsFiltersToSearchParams,
   jobsListHref,
   parseJobsFilters,
+  parseSortParam,
   serverFilters,
+  sortParam,
   type JobsFilters,
 } from "./jobs-filters";
-import { parseSortParam, sortParam } from "./jobs-filters";
 
 const MODEL =
   "arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/retail-lookalikes";

@@ -24,7 +24,11 @@ export function ExportList({ query }: { query: ReturnType<typeof useExports> }) 
   }
   if (query.isError && !query.data) {
     return (
-      <ErrorAlert tone="warning" title="Could not list the exports" error={readErrorOf(query.error)} />
+      <ErrorAlert
+        tone="warning"
+        title="Could not list the exports"
+        error={readErrorOf(query.error)}
+      />
     );
   }
   const exports = query.data ?? [];

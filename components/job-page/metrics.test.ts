@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 
+import { sizeLabel } from "@/lib/format";
+
 import {
   chartDescription,
   formatRecall,
@@ -9,7 +11,6 @@ import {
   relevancePoints,
   sizeAxisLabel,
 } from "./metrics";
-import { sizeLabel } from "@/lib/format";
 
 describe("relevance points", () => {
   it("orders sizes from smallest to largest whatever order the service sent", () => {

@@ -3,6 +3,7 @@
 import dynamic from "next/dynamic";
 
 import { Skeleton } from "@/components/ui/skeleton";
+import { sizeLabel } from "@/lib/format";
 
 import {
   chartDescription,
@@ -11,7 +12,6 @@ import {
   sizeTypeOf,
   type RelevancePoint,
 } from "./metrics";
-import { sizeLabel } from "@/lib/format";
 
 const CHART_HEIGHT = 280;
 

@@ -1,6 +1,7 @@
 "use client";
 
 import type { AudienceGenerationJobStatus, AudienceSizeType } from "@/lib/cleanrooms-ml";
+import { sizeLabel } from "@/lib/format";
 
 import {
   formatRecall,
@@ -11,10 +12,9 @@ import {
   relevancePoints,
   sizeAxisLabel,
   sizeTypeOf,
-  type RelevancePoint,
   type MetricsLike,
+  type RelevancePoint,
 } from "./metrics";
-import { sizeLabel } from "@/lib/format";
 import { Panel } from "./panel";
 import { RelevanceChart } from "./relevance-chart";
 

@@ -101,10 +101,7 @@ function respond(body: unknown, status = 200) {
  * the page hands it over (through JSON, as it crosses to the browser), and
  * hydrated into the browser's client.
  */
-async function renderList(
-  server: { firstPage?: JobsPageData; failure?: unknown } = {},
-  url = "/",
-) {
+async function renderList(server: { firstPage?: JobsPageData; failure?: unknown } = {}, url = "/") {
   window.history.replaceState(null, "", url);
   const filters = serverFilters(
     parseJobsFilters(Object.fromEntries(new URLSearchParams(url.split("?")[1] ?? ""))).filters,
@@ -190,10 +187,7 @@ describe("JobsList", () => {
   });
 
   it("tells filters that match nothing apart from no jobs, and clears them", async () => {
-    await renderList(
-      { firstPage: page([]) },
-      `/?collaboration=${COLLAB}&sort=name`,
-    );
+    await renderList({ firstPage: page([]) }, `/?collaboration=${COLLAB}&sort=name`);
     expect(
       screen.getByRole("heading", { name: "No jobs match these filters" }),
     ).toBeInTheDocument();

@@ -122,7 +122,9 @@ export function JobsList() {
         onSort={(sort) => setFilters({ ...current, sort })}
         context={context}
         caption={
-          rowFiltersOn ? "Audience generation jobs matching the filters" : "Audience generation jobs"
+          rowFiltersOn
+            ? "Audience generation jobs matching the filters"
+            : "Audience generation jobs"
         }
       />
     );

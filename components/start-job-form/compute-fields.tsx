@@ -1,7 +1,5 @@
 "use client";
 
-
-
 import { cn } from "@/components/ui/cn";
 import {
   SPARK_PROPERTIES_MAX,
@@ -12,9 +10,9 @@ import {
 } from "@/lib/schemas/api";
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
 
-import { RadioCardField } from "./radio-card-field";
 import { controlId } from "./form-helpers";
 import { KeyValueRows } from "./key-value-rows";
+import { RadioCardField } from "./radio-card-field";
 import { TextField } from "./text-field";
 
 /** Worker types as relative sizes: the service documents them against CR.1X, not in vCPUs. */

@@ -22,7 +22,6 @@ export function errorAt(errors: FieldErrors<StartJobFormValues>, path: string): 
   return typeof message === "string" && message !== "" ? message : undefined;
 }
 
-
 /** Every field path with an error, in no particular order (`tags` for a list's own error). */
 export function errorPaths(errors: FieldErrors<StartJobFormValues>): string[] {
   const paths: string[] = [];

@@ -110,7 +110,8 @@ export function ModelFacts({
       )}
       {model.isError && (
         <p role="alert" className="text-red-800">
-          The model&apos;s details could not be read. <ErrorMessage error={readErrorOf(model.error)} />
+          The model&apos;s details could not be read.{" "}
+          <ErrorMessage error={readErrorOf(model.error)} />
         </p>
       )}
       {model.data && (

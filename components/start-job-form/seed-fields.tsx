@@ -13,9 +13,9 @@ import {
 } from "@/lib/schemas/api";
 import type { SeedSource, StartJobFormValues } from "@/lib/schemas/start-job-form";
 
-import { RadioCardField } from "./radio-card-field";
 import { controlId } from "./form-helpers";
 import { KeyValueRows } from "./key-value-rows";
+import { RadioCardField } from "./radio-card-field";
 import { TextField } from "./text-field";
 
 /** The three seed sources, in the words a marketer knows them by. */

@@ -68,11 +68,7 @@ function renderForm({
   );
   const user = userEvent.setup();
   const view = render(
-    <StartJobForm
-      submit={submit}
-      onStarted={onStarted}
-      defaultValues={defaultValues}
-    />,
+    <StartJobForm submit={submit} onStarted={onStarted} defaultValues={defaultValues} />,
     { wrapper },
   );
   return { user, submit, onStarted, view };

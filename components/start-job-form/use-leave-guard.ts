@@ -2,8 +2,7 @@
 
 import { useEffect } from "react";
 
-const LEAVE_MESSAGE =
-  "You have changes that have not been sent. Leave this page and lose them?";
+const LEAVE_MESSAGE = "You have changes that have not been sent. Leave this page and lose them?";
 
 /**
  * While `active`, asks before the page is left: the browser's own prompt for

@@ -51,12 +51,7 @@ export type NewGenerationJob = Pick<
 /** What the computation wrote once a job finished: its outcome columns, and the segment. */
 export type GenerationOutcome = Pick<
   GenerationJobRow,
-  | "status_code"
-  | "status_message"
-  | "metrics"
-  | "seed_users"
-  | "matched_seed_users"
-  | "population"
+  "status_code" | "status_message" | "metrics" | "seed_users" | "matched_seed_users" | "population"
 > & {
   outcome: "ACTIVE" | "CREATE_FAILED";
   finish_time: number;

@@ -14,8 +14,8 @@ import {
   DEMO_SEED_URIS,
 } from "@/emulator/demo/catalog";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
-import { recordClientAgainst, type SentCommand } from "@/lib/actions/testing";
 import type { ActionResult } from "@/lib/action-result";
+import { recordClientAgainst, type SentCommand } from "@/lib/actions/testing";
 import { emptyStartJobForm, type StartJobFormValues } from "@/lib/schemas/start-job-form";
 
 const session = vi.hoisted(() => ({

@@ -6,13 +6,8 @@
 import { z } from "zod";
 
 import type { AudienceSizeType } from "@/lib/cleanrooms-ml";
-import {
-  NAME_MAX_LENGTH,
-  nameSchema,
-  type StartAudienceExportJobRequest,
-} from "@/lib/schemas/api";
-
 import { sizeLabel } from "@/lib/format";
+import { NAME_MAX_LENGTH, nameSchema, type StartAudienceExportJobRequest } from "@/lib/schemas/api";
 
 export const exportFormSchema = z.object({
   size: z.string().min(1, { message: "Choose an audience size" }),

@@ -1,6 +1,10 @@
 "use client";
 
-import { errorDigest, useLogError, type ErrorBoundaryProps } from "@/components/layout/error-boundary";
+import {
+  errorDigest,
+  useLogError,
+  type ErrorBoundaryProps,
+} from "@/components/layout/error-boundary";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 

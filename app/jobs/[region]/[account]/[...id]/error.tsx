@@ -2,7 +2,11 @@
 
 import Link from "next/link";
 
-import { errorDigest, useLogError, type ErrorBoundaryProps } from "@/components/layout/error-boundary";
+import {
+  errorDigest,
+  useLogError,
+  type ErrorBoundaryProps,
+} from "@/components/layout/error-boundary";
 import { Button } from "@/components/ui/button";
 
 /** Any failure other than "not found" while reading the job: say so, offer to try again; the navigation stays. */
