@@ -11,6 +11,7 @@ import {
   parameterNameSchema,
   parameterValueSchema,
   SPARK_PROPERTIES_MAX,
+  SQL_PARAMETERS_MAX,
   sparkPropertyKeySchema,
   sparkPropertyValueSchema,
   startAudienceGenerationJobRequestSchema,
@@ -221,7 +222,7 @@ const STAND_IN_MODEL_ARN = "arn:aws:cleanrooms-ml:us-east-1:000000000000:configu
 export const startJobFormSchema = formShape.superRefine((values, ctx) => {
   checkRows(ctx, "tags", values.tags, tagKeySchema, tagValueSchema, "tag", TAGS_MAX);
   if (usesSql(values.seedSource)) {
-    checkRows(ctx, "parameters", values.parameters, parameterNameSchema, parameterValueSchema, "parameter", undefined);
+    checkRows(ctx, "parameters", values.parameters, parameterNameSchema, parameterValueSchema, "parameter", SQL_PARAMETERS_MAX);
     checkRows(ctx, "sparkProperties", values.sparkProperties, sparkPropertyKeySchema, sparkPropertyValueSchema, "Spark property", SPARK_PROPERTIES_MAX);
     if (values.workerCount.trim() !== "" && !/^\d+$/.test(values.workerCount.trim())) {
       ctx.addIssue({ code: "custom", path: ["workerCount"], message: "Number of workers must be a whole number" });
