@@ -2,8 +2,9 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 
 import type { ActionError } from "@/lib/action-result";
-import { proxyUser, UNAUTHORIZED } from "@/lib/auth/access";
+import { UNAUTHORIZED } from "@/lib/auth/access";
 import { authConfig, isLoopbackHost, type AuthConfig } from "@/lib/auth/config";
+import { proxyIdentity } from "@/lib/auth/proxy-proof";
 import {
   contentSecurityPolicy,
   createNonce,
@@ -117,8 +118,7 @@ function isPublic(pathname: string): boolean {
 
 async function isSignedIn(request: NextRequest, config: AuthConfig): Promise<boolean> {
   if (config.mode === "none" || isPublic(request.nextUrl.pathname)) return true;
-  if (config.mode === "proxy")
-    return proxyUser(config, request.headers.get(config.header)) !== undefined;
+  if (config.mode === "proxy") return (await proxyIdentity(config, request.headers)) !== undefined;
   const token = await getToken({
     req: request,
     secret: config.secret,
