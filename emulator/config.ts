@@ -29,6 +29,12 @@ export interface EmulatorConfig {
   tickMs: number;
   /** Log one line per request. */
   logRequests: boolean;
+  /**
+   * The most jobs computing or waiting for the one compute worker; a start
+   * beyond it answers ServiceQuotaExceededException, so one caller starting
+   * jobs in a loop cannot push everyone else's back.
+   */
+  computeQueueMax: number;
 }
 
 export const DEFAULT_CONFIG: EmulatorConfig = {
@@ -44,6 +50,7 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   demoJobs: true,
   tickMs: 1000,
   logRequests: false,
+  computeQueueMax: 16,
 };
 
 export const TRAINING_USERS_MIN = 1_000;
@@ -81,6 +88,7 @@ const envSchema = z.object({
   EMULATOR_TRAINING_USERS: integer(TRAINING_USERS_MIN, TRAINING_USERS_MAX).optional(),
   EMULATOR_DEMO_JOBS: z.enum(["0", "1", "true", "false"], { error: "must be 1 or 0" }).optional(),
   EMULATOR_TICK_MS: integer(10, 60_000).optional(),
+  EMULATOR_COMPUTE_QUEUE_MAX: integer(1, 10_000).optional(),
   EMULATOR_LOG_REQUESTS: z
     .enum(["0", "1", "true", "false"], { error: "must be 1 or 0" })
     .optional(),
@@ -111,8 +119,12 @@ export function parseConfig(env: Record<string, string | undefined>): EmulatorCo
     errorRate: e.EMULATOR_ERROR_RATE ?? DEFAULT_CONFIG.errorRate,
     faultSeed: e.EMULATOR_FAULT_SEED ?? DEFAULT_CONFIG.faultSeed,
     trainingUsers: e.EMULATOR_TRAINING_USERS ?? DEFAULT_CONFIG.trainingUsers,
-    demoJobs: e.EMULATOR_DEMO_JOBS === undefined ? DEFAULT_CONFIG.demoJobs : e.EMULATOR_DEMO_JOBS === "1" || e.EMULATOR_DEMO_JOBS === "true",
+    demoJobs:
+      e.EMULATOR_DEMO_JOBS === undefined
+        ? DEFAULT_CONFIG.demoJobs
+        : e.EMULATOR_DEMO_JOBS === "1" || e.EMULATOR_DEMO_JOBS === "true",
     tickMs: e.EMULATOR_TICK_MS ?? DEFAULT_CONFIG.tickMs,
     logRequests: e.EMULATOR_LOG_REQUESTS === "1" || e.EMULATOR_LOG_REQUESTS === "true",
+    computeQueueMax: e.EMULATOR_COMPUTE_QUEUE_MAX ?? DEFAULT_CONFIG.computeQueueMax,
   };
 }
