@@ -102,8 +102,13 @@ function albKey(keysUrl: string, kid: string): Promise<KeyLike> {
         return importSPKI(await response.text(), "ES256");
       },
     );
-    // A failed fetch is tried again next time; the cache keeps the newest keys.
-    key.catch(() => albKeys.delete(url));
+    // A failed fetch is said on the log (every request is refused until it works) and tried again next time.
+    key.catch((error: unknown) => {
+      albKeys.delete(url);
+      console.error(
+        `Could not read the load balancer's public key from ${url} (AUTH_TRUSTED_PROXY_ALB_KEYS_URL): ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
     if (albKeys.size >= ALB_KEYS_CACHED) albKeys.delete(albKeys.keys().next().value!);
     albKeys.set(url, key);
   }
