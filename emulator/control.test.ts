@@ -12,17 +12,25 @@ describe("emulator controls (/_emulator/time-scale)", () => {
 
   it("reads and changes the time scale, which new jobs then follow", async () => {
     expect((await emulator.call("GET", "/_emulator/time-scale")).json).toEqual({ timeScale: 100 });
-    expect((await emulator.call("PUT", "/_emulator/time-scale", { timeScale: 0.5 })).json).toEqual({ timeScale: 0.5 });
+    expect((await emulator.call("PUT", "/_emulator/time-scale", { timeScale: 0.5 })).json).toEqual({
+      timeScale: 0.5,
+    });
 
     const started = await emulator.call("POST", "/audience-generation-job", {
       name: "Slow after the change",
       configuredAudienceModelArn: DEMO_CONFIGURED_MODELS.retailAbsolute.arn,
-      seedAudience: { roleArn: DEMO_SEED_ROLE_ARN, dataSource: { s3Uri: DEMO_SEED_URIS.sportsFans } },
+      seedAudience: {
+        roleArn: DEMO_SEED_ROLE_ARN,
+        dataSource: { s3Uri: DEMO_SEED_URIS.sportsFans },
+      },
     });
     expect(started.status).toBe(200);
     // At time scale 0.5 the pending phase lasts 10 s; at 100 it would be over after 50 ms.
     await new Promise((r) => setTimeout(r, 300));
-    const job = await emulator.call("GET", `/audience-generation-job/${encodeURIComponent(String(started.json.audienceGenerationJobArn))}`);
+    const job = await emulator.call(
+      "GET",
+      `/audience-generation-job/${encodeURIComponent(String(started.json.audienceGenerationJobArn))}`,
+    );
     expect(job.json.status).toBe("CREATE_PENDING");
   });
 

@@ -16,17 +16,33 @@ export const CONTROL_PREFIX = "/_emulator/";
 
 const MAX_TIME_SCALE = 10_000;
 
-export function handleControl(method: string, path: string, body: Record<string, unknown>, context: Context): Reply {
+export function handleControl(
+  method: string,
+  path: string,
+  body: Record<string, unknown>,
+  context: Context,
+): Reply {
   if (path !== `${CONTROL_PREFIX}time-scale`) {
     throw new ApiError("UnknownOperationException", `No emulator control at ${path}.`);
   }
   if (method === "GET") return { body: { timeScale: context.engine.timeScale } };
   if (method !== "PUT") {
-    throw new ApiError("UnknownOperationException", `${method} is not supported on ${path}; use GET or PUT.`);
+    throw new ApiError(
+      "UnknownOperationException",
+      `${method} is not supported on ${path}; use GET or PUT.`,
+    );
   }
   const { timeScale } = body;
-  if (typeof timeScale !== "number" || !Number.isFinite(timeScale) || timeScale <= 0 || timeScale > MAX_TIME_SCALE) {
-    throw new ApiError("ValidationException", `timeScale must be a number above 0 and at most ${MAX_TIME_SCALE}.`);
+  if (
+    typeof timeScale !== "number" ||
+    !Number.isFinite(timeScale) ||
+    timeScale <= 0 ||
+    timeScale > MAX_TIME_SCALE
+  ) {
+    throw new ApiError(
+      "ValidationException",
+      `timeScale must be a number above 0 and at most ${MAX_TIME_SCALE}.`,
+    );
   }
   context.engine.setTimeScale(timeScale);
   return { body: { timeScale } };

@@ -9,7 +9,8 @@ import { toActionError } from "@/lib/service-errors";
 
 /** HTTP status for a mapped error, so the browser (and a curl) sees what kind of failure it was. */
 function statusOf(error: unknown, mapped: ActionError): number {
-  const status = (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
+  const status = (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata
+    ?.httpStatusCode;
   if (typeof status === "number" && status >= 400) return status;
   return mapped.code === "NetworkError" ? 502 : 500;
 }
@@ -26,7 +27,11 @@ export function jsonRoute<Q extends z.ZodType>(
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     const auth = await requireUser();
-    if (!auth.ok) return Response.json({ error: auth.error }, { status: 401, headers: { "cache-control": "no-store" } });
+    if (!auth.ok)
+      return Response.json(
+        { error: auth.error },
+        { status: 401, headers: { "cache-control": "no-store" } },
+      );
     const params = Object.fromEntries(new URL(request.url).searchParams);
     const parsed = querySchema.safeParse(params);
     if (!parsed.success) {
@@ -34,7 +39,9 @@ export function jsonRoute<Q extends z.ZodType>(
       return Response.json({ error }, { status: 400 });
     }
     try {
-      return Response.json(await handler(parsed.data), { headers: { "cache-control": "no-store" } });
+      return Response.json(await handler(parsed.data), {
+        headers: { "cache-control": "no-store" },
+      });
     } catch (thrown) {
       const error = toActionError(thrown);
       return Response.json({ error }, { status: statusOf(thrown, error) });

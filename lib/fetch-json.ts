@@ -13,7 +13,10 @@ export class RouteError extends Error {
 
 /** GET one of the dashboard's own JSON routes from the browser. */
 export async function fetchJson<T>(url: string, init?: { signal?: AbortSignal }): Promise<T> {
-  const response = await fetch(url, { signal: init?.signal, headers: { accept: "application/json" } });
+  const response = await fetch(url, {
+    signal: init?.signal,
+    headers: { accept: "application/json" },
+  });
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const error = (body as { error?: ActionError } | undefined)?.error ?? {

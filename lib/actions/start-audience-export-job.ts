@@ -14,15 +14,18 @@ import { cleanRoomsML } from "@/lib/service";
  * Once the export has started, the signed-in person is recorded on the job
  * (`dashboard:exported-by`).
  */
-export const startAudienceExportJob = defineAction(startAudienceExportJobRequestSchema, async (request, { user }) => {
-  await cleanRoomsML().send(new StartAudienceExportJobCommand(request));
-  audit(user, `exported ${JSON.stringify(request.name)} of`, request.audienceGenerationJobArn);
-  if (user) {
-    const tags = { [EXPORTED_BY_TAG]: whoTagValue(user.identity) };
-    // The export has started: failing to label the job must not report it as failed.
-    await cleanRoomsML()
-      .send(new TagResourceCommand({ resourceArn: request.audienceGenerationJobArn, tags }))
-      .catch((error: unknown) => console.error("Could not record who exported the job:", error));
-  }
-  return null;
-});
+export const startAudienceExportJob = defineAction(
+  startAudienceExportJobRequestSchema,
+  async (request, { user }) => {
+    await cleanRoomsML().send(new StartAudienceExportJobCommand(request));
+    audit(user, `exported ${JSON.stringify(request.name)} of`, request.audienceGenerationJobArn);
+    if (user) {
+      const tags = { [EXPORTED_BY_TAG]: whoTagValue(user.identity) };
+      // The export has started: failing to label the job must not report it as failed.
+      await cleanRoomsML()
+        .send(new TagResourceCommand({ resourceArn: request.audienceGenerationJobArn, tags }))
+        .catch((error: unknown) => console.error("Could not record who exported the job:", error));
+    }
+    return null;
+  },
+);

@@ -10,7 +10,9 @@ import { cleanRoomsML } from "@/lib/service";
 
 /** One audience generation job, everything GetAudienceGenerationJob returns. */
 export async function getJob(audienceGenerationJobArn: string) {
-  return serialize(await cleanRoomsML().send(new GetAudienceGenerationJobCommand({ audienceGenerationJobArn })));
+  return serialize(
+    await cleanRoomsML().send(new GetAudienceGenerationJobCommand({ audienceGenerationJobArn })),
+  );
 }
 
 /** One page of ListAudienceGenerationJobs (the service's own order and filters). */

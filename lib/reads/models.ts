@@ -11,7 +11,10 @@ import { cleanRoomsML } from "@/lib/service";
 /** Every configured audience model the account can use (all pages), by name. */
 export async function listConfiguredModels() {
   const models: ConfiguredAudienceModelSummary[] = [];
-  for await (const page of paginateListConfiguredAudienceModels({ client: cleanRoomsML(), pageSize: 100 }, {})) {
+  for await (const page of paginateListConfiguredAudienceModels(
+    { client: cleanRoomsML(), pageSize: 100 },
+    {},
+  )) {
     models.push(...page.configuredAudienceModels);
   }
   models.sort((a, b) => a.name.localeCompare(b.name));
@@ -19,7 +22,11 @@ export async function listConfiguredModels() {
 }
 
 export async function getConfiguredModel(configuredAudienceModelArn: string) {
-  return serialize(await cleanRoomsML().send(new GetConfiguredAudienceModelCommand({ configuredAudienceModelArn })));
+  return serialize(
+    await cleanRoomsML().send(
+      new GetConfiguredAudienceModelCommand({ configuredAudienceModelArn }),
+    ),
+  );
 }
 
 export type ConfiguredModelSummaryData = Awaited<ReturnType<typeof listConfiguredModels>>[number];
