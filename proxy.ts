@@ -2,8 +2,9 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 
 import type { ActionError } from "@/lib/action-result";
-import { proxyUser, UNAUTHORIZED } from "@/lib/auth/access";
+import { UNAUTHORIZED } from "@/lib/auth/access";
 import { authConfig, isLoopbackHost, type AuthConfig } from "@/lib/auth/config";
+import { proxyIdentity } from "@/lib/auth/proxy-proof";
 import {
   contentSecurityPolicy,
   createNonce,
@@ -43,6 +44,18 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   }
 
   const { pathname } = request.nextUrl;
+  if (pathname === "/sign-in" && !SAFE_METHODS.has(request.method)) {
+    // The sign-in page has no actions: a POST (a server action call included) is answered here,
+    // not left to Next.js, which logged an uncaught "aborted" for each one.
+    const body: ActionError = {
+      code: "MethodNotAllowed",
+      message: "The sign-in page only answers GET requests.",
+      hint: "Open /sign-in in the browser to sign in.",
+    };
+    return finish(
+      NextResponse.json({ error: body }, { status: 405, headers: { allow: "GET, HEAD" } }),
+    );
+  }
   if (
     !SAFE_METHODS.has(request.method) &&
     isCrossOrigin(request) &&
@@ -95,6 +108,13 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", csp);
+  if (!isWellEncoded(pathname)) {
+    // Next.js answers a bare 500 for a dynamic segment it cannot decode (a job URL with broken
+    // percent-encoding): no such page exists, so show the "not found" page instead.
+    return finish(
+      NextResponse.rewrite(new URL("/_not-found", request.url), { request: { headers } }),
+    );
+  }
   return finish(NextResponse.next({ request: { headers } }));
 }
 
@@ -117,14 +137,23 @@ function isPublic(pathname: string): boolean {
 
 async function isSignedIn(request: NextRequest, config: AuthConfig): Promise<boolean> {
   if (config.mode === "none" || isPublic(request.nextUrl.pathname)) return true;
-  if (config.mode === "proxy")
-    return proxyUser(config, request.headers.get(config.header)) !== undefined;
+  if (config.mode === "proxy") return (await proxyIdentity(config, request.headers)) !== undefined;
   const token = await getToken({
     req: request,
     secret: config.secret,
     secureCookie: config.url.startsWith("https://"),
   }).catch(() => null);
   return typeof token?.email === "string" && token.email !== "";
+}
+
+/** Whether every percent sign in the path starts a valid UTF-8 escape. */
+function isWellEncoded(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A browser navigating to a page, as opposed to an action, a route handler or a script. */

@@ -90,7 +90,7 @@ describe("protocol", () => {
     }
   });
 
-  it("takes JSON with a charset, or with no content type at all", async () => {
+  it("takes JSON with a charset, and refuses a body with no content type (as a browser sends one)", async () => {
     const body = JSON.stringify({ tags: { probe: "1" } });
     const path = `/tags/${enc(DEMO_CONFIGURED_MODELS.retailPercentage.arn)}`;
     expect(
@@ -104,7 +104,9 @@ describe("protocol", () => {
       method: "POST",
       body: new TextEncoder().encode(body),
     });
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(400);
+    expect(res.headers.get("x-amzn-errortype")).toBe("SerializationException");
+    expect((await res.json()).message).toMatch(/no content type: send it as application\/json/);
   });
 
   it("ignores the content type and body of GET and DELETE requests, as the AWS CLI sends them", async () => {

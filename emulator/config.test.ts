@@ -26,6 +26,7 @@ describe("parseConfig", () => {
         EMULATOR_DEMO_JOBS: "0",
         EMULATOR_TICK_MS: "250",
         EMULATOR_LOG_REQUESTS: "1",
+        EMULATOR_COMPUTE_QUEUE_MAX: "3",
       }),
     ).toEqual({
       port: 0,
@@ -40,6 +41,7 @@ describe("parseConfig", () => {
       demoJobs: false,
       tickMs: 250,
       logRequests: true,
+      computeQueueMax: 3,
     });
   });
 
@@ -52,6 +54,7 @@ describe("parseConfig", () => {
     ["EMULATOR_LATENCY_MS", "2.5", /EMULATOR_LATENCY_MS must be a whole number/],
     ["EMULATOR_TRAINING_USERS", "999", /EMULATOR_TRAINING_USERS must be at least 1000/],
     ["EMULATOR_LOG_REQUESTS", "yes", /EMULATOR_LOG_REQUESTS must be 1 or 0/],
+    ["EMULATOR_COMPUTE_QUEUE_MAX", "0", /EMULATOR_COMPUTE_QUEUE_MAX must be at least 1/],
   ])("fails on %s=%s with a message naming it", (name, value, message) => {
     expect(() => parseConfig({ [name]: value })).toThrow(message);
   });

@@ -29,6 +29,12 @@ export interface EmulatorConfig {
   tickMs: number;
   /** Log one line per request. */
   logRequests: boolean;
+  /**
+   * The most jobs computing or waiting for the one compute worker; a start
+   * beyond it answers ServiceQuotaExceededException, so one caller starting
+   * jobs in a loop cannot push everyone else's back.
+   */
+  computeQueueMax: number;
 }
 
 export const DEFAULT_CONFIG: EmulatorConfig = {
@@ -44,6 +50,7 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   demoJobs: true,
   tickMs: 1000,
   logRequests: false,
+  computeQueueMax: 16,
 };
 
 export const TRAINING_USERS_MIN = 1_000;
@@ -81,6 +88,7 @@ const envSchema = z.object({
   EMULATOR_TRAINING_USERS: integer(TRAINING_USERS_MIN, TRAINING_USERS_MAX).optional(),
   EMULATOR_DEMO_JOBS: z.enum(["0", "1", "true", "false"], { error: "must be 1 or 0" }).optional(),
   EMULATOR_TICK_MS: integer(10, 60_000).optional(),
+  EMULATOR_COMPUTE_QUEUE_MAX: integer(1, 10_000).optional(),
   EMULATOR_LOG_REQUESTS: z
     .enum(["0", "1", "true", "false"], { error: "must be 1 or 0" })
     .optional(),
@@ -117,5 +125,6 @@ export function parseConfig(env: Record<string, string | undefined>): EmulatorCo
         : e.EMULATOR_DEMO_JOBS === "1" || e.EMULATOR_DEMO_JOBS === "true",
     tickMs: e.EMULATOR_TICK_MS ?? DEFAULT_CONFIG.tickMs,
     logRequests: e.EMULATOR_LOG_REQUESTS === "1" || e.EMULATOR_LOG_REQUESTS === "true",
+    computeQueueMax: e.EMULATOR_COMPUTE_QUEUE_MAX ?? DEFAULT_CONFIG.computeQueueMax,
   };
 }

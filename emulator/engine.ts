@@ -27,6 +27,8 @@ import type { GenerationOutcome } from "./store/generation-jobs";
 
 export interface EngineOptions {
   timeScale: number;
+  /** The most jobs computing or waiting for compute (EmulatorConfig.computeQueueMax). */
+  computeQueueMax: number;
   paths: SeedPaths;
   now: () => number;
   log: (line: string) => void;
@@ -52,6 +54,8 @@ export class EngineInputError extends Error {
 
 /** The documented seed size rule, from the shared schemas. */
 export const SEED_LIMITS = { min: SEED_USERS_MIN, max: SEED_USERS_MAX };
+/** The time limit of a job with a SQL seed (the others have the pool's, 120 s by default). */
+export const SQL_SEED_TIME_LIMIT_MS = 20_000;
 
 /** A template's SQL and its parameters: the template's defaults overridden by the request's values. */
 export function templateSeed(
@@ -210,6 +214,16 @@ export class Engine {
     this.options.timeScale = timeScale;
   }
 
+  /** How many jobs are computing or waiting for the compute worker. */
+  get computeBacklog(): number {
+    return this.computing.size;
+  }
+
+  /** The most jobs that may be computing or waiting at once; starting one more is refused. */
+  get computeQueueMax(): number {
+    return this.options.computeQueueMax;
+  }
+
   /** Queues the job's computation unless it is queued already. */
   compute(arn: string): void {
     if (this.closed || this.computing.has(arn)) return;
@@ -226,7 +240,17 @@ export class Engine {
       return;
     }
     this.computing.add(arn);
-    this.pool.run(task).then(
+    // A SQL seed gets a time limit of its own: the scan cap (seed.ts) cannot see a recursion
+    // that reads no table, and one runaway query must not hold the worker for the full limit.
+    const limits =
+      task.seed.kind === "sql"
+        ? {
+            timeoutMs: SQL_SEED_TIME_LIMIT_MS,
+            timeoutCode: "SQL_QUERY_TOO_EXPENSIVE",
+            timeoutMessage: `The SQL query did not finish within ${SQL_SEED_TIME_LIMIT_MS / 1000} s, so it was stopped. Select the seed users directly, without self-joins or recursion.`,
+          }
+        : {};
+    this.pool.run(task, limits).then(
       (result) => {
         this.computing.delete(arn);
         if (this.closed) return;
@@ -240,7 +264,7 @@ export class Engine {
       (error: Error) => {
         this.computing.delete(arn);
         if (this.closed) return;
-        const code = error instanceof ComputeTimeoutError ? "COMPUTE_TIMEOUT" : "INTERNAL_ERROR";
+        const code = error instanceof ComputeTimeoutError ? error.code : "INTERNAL_ERROR";
         this.options.log(`Job ${arn} failed in the compute worker: ${error.message}`);
         const current = this.store.jobs.get(arn);
         if (current)

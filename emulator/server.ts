@@ -20,6 +20,7 @@ import { ApiError, parseJsonBody, readBody, send, sendError } from "./http";
 import { createInlinePool, createWorkerPool } from "./lookalike/pool";
 import { createRandom } from "./lookalike/random";
 import type { SeedPaths } from "./lookalike/seed";
+import { checkBodyMediaType, checkCaller } from "./request-checks";
 import type { Context, Operation } from "./routes/context";
 import { listAudienceExportJobs, startAudienceExportJob } from "./routes/export-jobs";
 import {
@@ -188,7 +189,13 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     options.computeInWorker === false
       ? createInlinePool()
       : createWorkerPool({ timeoutMs: options.computeTimeoutMs ?? 120_000 });
-  const engine = new Engine(store, pool, { timeScale: config.timeScale, paths, now, log });
+  const engine = new Engine(store, pool, {
+    timeScale: config.timeScale,
+    computeQueueMax: config.computeQueueMax,
+    paths,
+    now,
+    log,
+  });
   const context: Context = { store, engine, now, paths };
 
   let server: http.Server | undefined;
@@ -252,6 +259,13 @@ function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+/** A restJson1 request's body as a JSON object, in the media type its clients send. */
+async function jsonBody(req: http.IncomingMessage): Promise<Record<string, unknown>> {
+  const body = await readBody(req);
+  checkBodyMediaType(req, body, "restJson1");
+  return parseJsonBody(body);
+}
+
 async function handle(
   req: http.IncomingMessage,
   res: http.ServerResponse,
@@ -269,11 +283,12 @@ async function handle(
   let status = 200;
   try {
     if (config.latencyMs > 0) await sleep(config.latencyMs);
+    checkCaller(req, config.host);
     if (rawPath.startsWith(CONTROL_PREFIX)) {
       const reply = handleControl(
         method,
         rawPath,
-        method === "PUT" ? parseJsonBody(req, await readBody(req)) : {},
+        method === "PUT" ? await jsonBody(req) : {},
         context,
       );
       status = reply.status ?? 200;
@@ -293,7 +308,7 @@ async function handle(
         "Internal failure (injected by EMULATOR_ERROR_RATE).",
       );
     }
-    const body = method === "POST" ? parseJsonBody(req, await readBody(req)) : {};
+    const body = method === "POST" ? await jsonBody(req) : {};
     const reply = route.operation(context, {
       label,
       query: new URLSearchParams(q < 0 ? "" : url.slice(q + 1)),

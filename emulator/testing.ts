@@ -39,6 +39,8 @@ export const TEST_OPTIONS: StartEmulatorOptions = {
   trainingUsers: 20_000,
   timeScale: 100,
   tickMs: 50,
+  // Tests start jobs faster than one worker computes them; emulator/compute-limits.test.ts tests the bound.
+  computeQueueMax: 1_000,
 };
 
 export function temporaryDataDir(): string {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 
 import { Alert } from "@/components/ui/alert";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { authConfig } from "@/lib/auth/config";
 import { currentViewer } from "@/lib/auth/session";
 
@@ -12,13 +13,6 @@ export const metadata: Metadata = { title: "Sign in" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-
-/** Only a path on this site: never send someone elsewhere after sign-in. */
-function safeCallback(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\")
-    ? value
-    : "/";
-}
 
 /** next-auth's error codes, in words a marketer can act on. */
 function errorMessage(code: string): { title: string; body: string } {
@@ -39,7 +33,8 @@ function errorMessage(code: string): { title: string; body: string } {
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(one(params.callbackUrl));
+  // Only a page of this dashboard: never send someone elsewhere after sign-in.
+  const callbackUrl = safeCallbackPath(one(params.callbackUrl));
   const config = authConfig();
   if (config.mode === "none") redirect(callbackUrl);
   if (await currentViewer()) redirect(callbackUrl);

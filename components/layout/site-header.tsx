@@ -28,13 +28,16 @@ export async function SiteHeader() {
           </nav>
         )}
         <div className="ml-auto flex min-w-0 items-center gap-4">
-          <p className="text-xs text-slate-500" title={endpoint ?? `AWS ${region}`}>
-            {isLocalService
-              ? "Local service"
-              : endpoint
-                ? `Service: ${endpoint}`
-                : `AWS · ${region}`}
-          </p>
+          {/* Where the dashboard points is for the people who use it, not for visitors. */}
+          {signedIn && (
+            <p className="text-xs text-slate-500" title={endpoint ?? `AWS ${region}`}>
+              {isLocalService
+                ? "Local service"
+                : endpoint
+                  ? `Service: ${endpoint}`
+                  : `AWS · ${region}`}
+            </p>
+          )}
           {viewer?.user && (
             <UserMenu
               identity={viewer.user.identity}

@@ -9,17 +9,32 @@ import { Worker } from "node:worker_threads";
 
 import { runTask, type Task, type TaskResult } from "./tasks";
 
+/** A task's own time limit, shorter than the pool's, and the status code it fails with. */
+export interface RunOptions {
+  timeoutMs?: number;
+  timeoutCode?: string;
+  timeoutMessage?: string;
+}
+
 export interface ComputePool {
-  run<T extends Task>(task: T): Promise<TaskResult<T>>;
+  run<T extends Task>(task: T, options?: RunOptions): Promise<TaskResult<T>>;
   close(): Promise<void>;
 }
 
 export class ComputeTimeoutError extends Error {
   override name = "ComputeTimeoutError";
+  constructor(
+    message: string,
+    /** The job status code to fail with. */
+    readonly code = "COMPUTE_TIMEOUT",
+  ) {
+    super(message);
+  }
 }
 
 interface Queued {
   task: Task;
+  options: RunOptions;
   resolve: (result: never) => void;
   reject: (error: Error) => void;
 }
@@ -98,14 +113,22 @@ export function createWorkerPool({ timeoutMs }: { timeoutMs: number }): ComputeP
     }
   };
 
-  const startTimer = () => {
+  const startTimer = (options: RunOptions) => {
+    // The task's own limit applies when it is the shorter one; the pool's otherwise.
+    const own = options.timeoutMs !== undefined && options.timeoutMs < timeoutMs;
+    const limit = own ? options.timeoutMs! : timeoutMs;
     const timer = setTimeout(() => {
       discardWorker();
-      const seconds = Math.round(timeoutMs / 1000);
+      const seconds = Math.round(limit / 1000);
       settle({
-        error: new ComputeTimeoutError(`The computation did not finish within ${seconds} s`),
+        error: own
+          ? new ComputeTimeoutError(
+              options.timeoutMessage ?? `The computation did not finish within ${seconds} s`,
+              options.timeoutCode,
+            )
+          : new ComputeTimeoutError(`The computation did not finish within ${seconds} s`),
       });
-    }, timeoutMs);
+    }, limit);
     timer.unref();
     return timer;
   };
@@ -116,7 +139,7 @@ export function createWorkerPool({ timeoutMs }: { timeoutMs: number }): ComputeP
     w.on("message", (message: { ready?: true; id?: number; result?: unknown; error?: string }) => {
       if (message.ready) {
         ready = true;
-        if (current && !current.timer) current.timer = startTimer();
+        if (current && !current.timer) current.timer = startTimer(current.options);
         return;
       }
       if (!current || message.id !== current.id) return;
@@ -145,7 +168,7 @@ export function createWorkerPool({ timeoutMs }: { timeoutMs: number }): ComputeP
     current = { ...job, id, timer: undefined };
     try {
       const w = ensureWorker();
-      if (ready) current.timer = startTimer();
+      if (ready) current.timer = startTimer(current.options);
       w.postMessage({ id, task: job.task });
     } catch (error) {
       settle({ error: error instanceof Error ? error : new Error(String(error)) });
@@ -153,10 +176,10 @@ export function createWorkerPool({ timeoutMs }: { timeoutMs: number }): ComputeP
   }
 
   return {
-    run<T extends Task>(task: T) {
+    run<T extends Task>(task: T, options: RunOptions = {}) {
       return new Promise<TaskResult<T>>((resolve, reject) => {
         if (closed) return reject(new Error("The compute pool is closed"));
-        queue.push({ task, resolve: resolve as (r: never) => void, reject });
+        queue.push({ task, options, resolve: resolve as (r: never) => void, reject });
         pump();
       });
     },

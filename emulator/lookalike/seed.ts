@@ -21,6 +21,7 @@ export const SEED_FAILURE_CODES = [
   "SEED_TOO_MANY_USERS",
   "SQL_QUERY_FAILED",
   "SQL_NO_USER_ID_COLUMN",
+  "SQL_QUERY_TOO_EXPENSIVE",
 ] as const;
 export type SeedFailureCode = (typeof SEED_FAILURE_CODES)[number];
 
@@ -161,21 +162,83 @@ function checkCount(ids: Set<string>, limits: SeedLimits): SeedResult {
   return { ok: true, userIds: [...ids] };
 }
 
+/**
+ * The most rows a SQL seed may read from the seed owner's tables plus return,
+ * as a multiple of the largest seed (SEED_USERS_MAX): a query that needs more
+ * is not picking a seed audience (a self-join, a runaway recursion) and would
+ * hold the compute worker for everyone else. Beyond it the job fails with
+ * SQL_QUERY_TOO_EXPENSIVE.
+ */
+export const SQL_SCAN_FACTOR = 4;
+
+class ScanLimitReached extends Error {}
+
+/**
+ * A connection whose tables are the seed owner's, read through counting
+ * virtual tables: every row SQLite reads from them (each pass of a join or a
+ * recursion included) counts against `budget`. SQLite offers no step counter
+ * through better-sqlite3, so the rows are counted where they come from.
+ */
+function countingConnection(seedDatabase: string, budget: { left: number }): Database.Database {
+  const source = new Database(seedDatabase, { readonly: true, fileMustExist: true });
+  const tables = source
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .pluck()
+    .all() as string[];
+  const columnsOf = new Map(
+    tables.map((t) => [
+      t,
+      source.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(t) as string[],
+    ]),
+  );
+  source.close();
+  const sandbox = new Database(":memory:");
+  for (const table of tables) {
+    const columns = columnsOf.get(table)!;
+    const quoted = (n: string) => `"${n.replace(/"/g, '""')}"`;
+    const select = `SELECT ${columns.map(quoted).join(", ")} FROM ${quoted(table)}`;
+    sandbox.table(table, {
+      columns,
+      *rows() {
+        // One connection per pass: better-sqlite3 runs one open iterator per connection.
+        const reader = new Database(seedDatabase, { readonly: true, fileMustExist: true });
+        try {
+          for (const row of reader.prepare(select).raw().iterate() as Iterable<unknown[]>) {
+            if (--budget.left < 0) throw new ScanLimitReached();
+            yield row as never;
+          }
+        } finally {
+          reader.close();
+        }
+      },
+    });
+  }
+  return sandbox;
+}
+
 function readSqlSeed(
   spec: Extract<SeedSpec, { kind: "sql" }>,
   seedDatabase: string,
   limits: SeedLimits,
 ): SeedResult {
+  const maxRows = limits.max * SQL_SCAN_FACTOR;
+  const budget = { left: maxRows };
   let db: Database.Database | undefined;
   try {
+    // What the query is, checked against the seed owner's own tables (read-only)…
     db = new Database(seedDatabase, { readonly: true, fileMustExist: true });
-    const statement = db.prepare(spec.queryString);
-    if (!statement.reader) {
+    const checked = db.prepare(spec.queryString);
+    if (!checked.reader) {
       return fail("SQL_QUERY_FAILED", "The SQL query must be a single SELECT that returns rows.");
     }
-    const column = statement.columns().find((c) => c.name.toLowerCase() === "user_id");
+    const columns = checked.columns();
+    db.close();
+    // …then run where every row it reads is counted.
+    db = countingConnection(seedDatabase, budget);
+    const statement = db.prepare(spec.queryString);
+    const column = columns.find((c) => c.name.toLowerCase() === "user_id");
     if (!column) {
-      const names = statement.columns().map((c) => c.name);
+      const names = columns.map((c) => c.name);
       return fail(
         "SQL_NO_USER_ID_COLUMN",
         `The SQL query returns no user_id column (it returns: ${names.join(", ") || "no columns"}).`,
@@ -183,6 +246,8 @@ function readSqlSeed(
     }
     const ids = new Set<string>();
     for (const row of statement.iterate(spec.parameters) as Iterable<Record<string, unknown>>) {
+      // Rows returned count too: a recursion can make rows without reading a table.
+      if (--budget.left < 0) throw new ScanLimitReached();
       const value = row[column.name];
       if (value === null || value === undefined || value === "") continue;
       ids.add(String(value));
@@ -190,6 +255,12 @@ function readSqlSeed(
     }
     return checkCount(ids, limits);
   } catch (error) {
+    if (error instanceof ScanLimitReached) {
+      return fail(
+        "SQL_QUERY_TOO_EXPENSIVE",
+        `The SQL query read or returned more than ${maxRows.toLocaleString("en-US")} rows (${SQL_SCAN_FACTOR} times the ${limits.max.toLocaleString("en-US")}-user seed maximum), so it was stopped. Select the seed users directly, without self-joins or recursion.`,
+      );
+    }
     return fail(
       "SQL_QUERY_FAILED",
       `The SQL query failed: ${error instanceof Error ? error.message : String(error)}`,

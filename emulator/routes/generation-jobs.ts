@@ -9,7 +9,7 @@ import {
   TAGS_MAX,
 } from "../../lib/schemas/api";
 import type { JobView } from "../engine";
-import { accessDenied, conflict, iso, notFound, validationError } from "../http";
+import { accessDenied, ApiError, conflict, iso, notFound, validationError } from "../http";
 import { ACCOUNT_ID, accountOf, arnOf } from "../identity";
 import { CREATE_PENDING_SECONDS, DELETABLE_STATUSES, scaledMs } from "../lifecycle";
 import { decodeToken, DEFAULT_PAGE_SIZE, page } from "../pagination";
@@ -54,6 +54,14 @@ export const startAudienceGenerationJob: Operation = (context, { body }) => {
   if (Object.keys(tags).length > TAGS_MAX) {
     throw validationError(
       `tags: At most ${TAGS_MAX} tags are allowed, counting the ${Object.keys(inherited).length} the job inherits from its configured audience model`,
+    );
+  }
+
+  const queueMax = context.engine.computeQueueMax;
+  if (context.engine.computeBacklog >= queueMax) {
+    throw new ApiError(
+      "ServiceQuotaExceededException",
+      `${context.engine.computeBacklog} audience generation jobs are already being computed or waiting for the local service's compute (at most ${queueMax}, EMULATOR_COMPUTE_QUEUE_MAX); start this one when one of them has finished.`,
     );
   }
 

@@ -233,9 +233,11 @@ describe("signed in", () => {
     expect(await tagsOf(arn)).toMatchObject({ "dashboard:exported-by": "dave@example.com" });
   });
 
-  it("behind a trusted proxy, the person is the one its header names, and only from an allowed domain", async () => {
+  it("behind a trusted proxy, the person is the one its header names, only with the proxy's secret and from an allowed domain", async () => {
+    const secret = "proxy-secret-".repeat(3);
     const { tag } = await load({
       AUTH_TRUSTED_PROXY_HEADER: "x-forwarded-email",
+      AUTH_TRUSTED_PROXY_SECRET: secret,
       AUTH_ALLOWED_EMAIL_DOMAINS: "example.com",
     });
     const started = await emulator.call("POST", "/audience-generation-job", {
@@ -249,12 +251,24 @@ describe("signed in", () => {
       ok: false,
       error: { code: "Unauthorized" },
     });
-    session.headers = new Headers({ "x-forwarded-email": "eve@elsewhere.example" });
+    // The header alone, as anyone reaching the dashboard around the proxy could send it.
+    session.headers = new Headers({ "x-forwarded-email": "erin@example.com" });
     expect(await tag({ resourceArn: arn, tags: { a: "1" } })).toMatchObject({
       ok: false,
       error: { code: "Unauthorized" },
     });
-    session.headers = new Headers({ "x-forwarded-email": "erin@example.com" });
+    session.headers = new Headers({
+      "x-forwarded-email": "eve@elsewhere.example",
+      "x-dashboard-proxy-secret": secret,
+    });
+    expect(await tag({ resourceArn: arn, tags: { a: "1" } })).toMatchObject({
+      ok: false,
+      error: { code: "Unauthorized" },
+    });
+    session.headers = new Headers({
+      "x-forwarded-email": "erin@example.com",
+      "x-dashboard-proxy-secret": secret,
+    });
     expect(await tag({ resourceArn: arn, tags: { a: "1" } })).toEqual({ ok: true, data: null });
     expect(await tagsOf(arn)).toEqual({ a: "1", "dashboard:tags-changed-by": "erin@example.com" });
   });

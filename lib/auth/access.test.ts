@@ -16,8 +16,16 @@ describe("who may sign in", () => {
     expect(isAllowed(rules, { email: "alice@example.com", emailVerified: true, groups: [] })).toBe(
       true,
     );
-    expect(isAllowed(rules, { email: "Alice@EXAMPLE.com", groups: [] })).toBe(true);
-    expect(isAllowed(rules, { email: "bob@partner.example", groups: ["marketing"] })).toBe(true);
+    expect(isAllowed(rules, { email: "Alice@EXAMPLE.com", emailVerified: true, groups: [] })).toBe(
+      true,
+    );
+    expect(
+      isAllowed(rules, {
+        email: "bob@partner.example",
+        emailVerified: undefined,
+        groups: ["marketing"],
+      }),
+    ).toBe(true);
   });
 
   it("keeps out other domains, look-alike domains, unverified emails and other groups", () => {
@@ -29,18 +37,38 @@ describe("who may sign in", () => {
       "@example.com",
       "a@b@example.com",
     ]) {
-      expect(isAllowed(rules, { email, groups: ["contractors"] }), email).toBe(false);
+      expect(isAllowed(rules, { email, emailVerified: true, groups: ["contractors"] }), email).toBe(
+        false,
+      );
     }
-    expect(isAllowed(rules, { email: "alice@example.com", emailVerified: false, groups: [] })).toBe(
-      false,
-    );
+    // Only a provider that says the email is verified, in so many words, counts for the domain rule.
+    for (const emailVerified of [false, "false", undefined, null, "true", 1, {}]) {
+      expect(
+        isAllowed(rules, { email: "alice@example.com", emailVerified, groups: [] }),
+        String(emailVerified),
+      ).toBe(false);
+    }
+    expect(isAllowed(rules, { email: undefined, emailVerified: true, groups: [] })).toBe(false);
     expect(
-      isAllowed(rules, { email: "alice@example.com", emailVerified: "false", groups: [] }),
-    ).toBe(false);
-    expect(isAllowed(rules, { email: undefined, groups: [] })).toBe(false);
-    expect(isAllowed({ ...rules, allowAllUsers: true }, { email: undefined, groups: [] })).toBe(
-      true,
-    );
+      isAllowed(
+        { ...rules, allowAllUsers: true },
+        { email: undefined, emailVerified: undefined, groups: [] },
+      ),
+    ).toBe(true);
+  });
+
+  it("asks Google for the hosted domain too: a personal account may carry any verified address", () => {
+    const google = (claim: unknown) =>
+      isAllowed(rules, {
+        email: "alice@example.com",
+        emailVerified: true,
+        groups: [],
+        hostedDomain: { required: true, claim },
+      });
+    expect(google("example.com")).toBe(true);
+    expect(google("EXAMPLE.com")).toBe(true);
+    expect(google(undefined)).toBe(false);
+    expect(google("evil.example")).toBe(false);
   });
 
   it("reads groups from an array, one name, or a separated list, and nothing else", () => {
@@ -55,6 +83,9 @@ describe("the trusted proxy's header", () => {
   const config: TrustedProxyConfig = {
     header: "x-forwarded-email",
     signOutUrl: undefined,
+    secret: undefined,
+    alb: undefined,
+    iap: undefined,
     ...rules,
     allowedGroups: [],
   };
@@ -80,6 +111,9 @@ describe("the trusted proxy's header", () => {
       "  ",
       "x".repeat(513) + "@example.com",
       "alice@example.com\nx",
+      // The header sent twice arrives joined: neither value is believed.
+      "mallory@example.com, alice@example.com",
+      "alice@example.com,alice@example.com",
       "mallory@evil.example",
       "a1b2-subject",
     ]) {

@@ -24,39 +24,61 @@ export function groupsOf(claim: unknown): string[] {
 /**
  * Whether a person may use the dashboard: their email's domain is allowed,
  * or one of their groups is, or every person is (AUTH_ALLOW_ALL_USERS).
- * An email the provider says is not verified never counts.
+ *
+ * The domain rule counts an email only when the provider says it is verified
+ * (`email_verified` exactly `true`): an unverified or unconfirmed address is
+ * whatever the person typed at sign-up. A Google Workspace account must also
+ * carry the `hd` (hosted domain) claim naming that domain, since Google signs
+ * in personal accounts with any address too (`hostedDomain` is given then).
  */
 export function isAllowed(
   rules: AccessRules,
-  person: { email: string | undefined; emailVerified?: unknown; groups: string[] },
+  person: {
+    email: string | undefined;
+    emailVerified: unknown;
+    groups: string[];
+    /** Google's `hd` claim, when the provider is Google (accounts.google.com). */
+    hostedDomain?: { required: boolean; claim: unknown };
+  },
 ): boolean {
   if (rules.allowAllUsers) return true;
-  const verified = person.emailVerified !== false && person.emailVerified !== "false";
-  const parts = verified ? (person.email?.split("@") ?? []) : [];
-  if (
-    parts.length === 2 &&
-    parts[0] !== "" &&
-    rules.allowedEmailDomains.includes(parts[1]!.toLowerCase())
-  )
-    return true;
+  const parts = person.emailVerified === true ? (person.email?.split("@") ?? []) : [];
+  if (parts.length === 2 && parts[0] !== "") {
+    const domain = parts[1]!.toLowerCase();
+    const hostedOk =
+      !person.hostedDomain?.required ||
+      (typeof person.hostedDomain.claim === "string" &&
+        person.hostedDomain.claim.toLowerCase() === domain);
+    if (hostedOk && rules.allowedEmailDomains.includes(domain)) return true;
+  }
   return person.groups.some((g) => rules.allowedGroups.includes(g));
 }
 
 /** The longest identity header value taken as a person's identity. */
 const IDENTITY_MAX_LENGTH = 512;
 
-/** The person a trusted proxy's header names, if it names one this dashboard allows. */
+/**
+ * The person a trusted proxy's header (or verified assertion) names, if it
+ * names one this dashboard allows. A value holding a comma is refused: that is
+ * how a header sent twice arrives (`forged@…, real@…`), and no email has one.
+ */
 export function proxyUser(
   config: TrustedProxyConfig,
   value: string | null | undefined,
 ): SignedInUser | undefined {
   // Google IAP writes "accounts.google.com:alice@example.com".
   const identity = value?.trim().replace(/^accounts\.google\.com:/, "");
-  if (!identity || identity.length > IDENTITY_MAX_LENGTH || /[\u0000-\u001f\u007f]/.test(identity))
+  if (
+    !identity ||
+    identity.length > IDENTITY_MAX_LENGTH ||
+    identity.includes(",") ||
+    /[\u0000-\u001f\u007f]/.test(identity)
+  )
     return undefined;
   const email = /^[^\s@]+@[^\s@]+$/.test(identity) ? identity : undefined;
   const ruled = config.allowedEmailDomains.length > 0 || config.allowedGroups.length > 0;
-  if (ruled && !isAllowed(config, { email, groups: [] })) return undefined;
+  // The proxy signed the person in and vouches for the address: it counts as verified.
+  if (ruled && !isAllowed(config, { email, emailVerified: true, groups: [] })) return undefined;
   return { identity, name: undefined };
 }
 

@@ -116,28 +116,110 @@ describe("the sign-in mode", () => {
     );
   });
 
-  it("is the trusted proxy's with a header it may trust, on any address and against AWS", () => {
+  it("is the trusted proxy's with a header it may trust and proof that requests came through it", () => {
+    const secret = "p".repeat(32);
     expect(
       parseAuthConfig(
-        { AWS_REGION: "us-east-1", AUTH_TRUSTED_PROXY_HEADER: "X-Amzn-Oidc-Identity" },
+        {
+          AWS_REGION: "us-east-1",
+          AUTH_TRUSTED_PROXY_HEADER: "X-Forwarded-Email",
+          AUTH_TRUSTED_PROXY_SECRET: secret,
+        },
         ["-H", "0.0.0.0"],
       ),
     ).toEqual({
       mode: "proxy",
-      header: "x-amzn-oidc-identity",
+      header: "x-forwarded-email",
       signOutUrl: undefined,
+      secret: { header: "x-dashboard-proxy-secret", value: secret },
+      alb: undefined,
+      iap: undefined,
       allowedEmailDomains: [],
       allowedGroups: [],
       allowAllUsers: false,
     });
+    expect(
+      parseAuthConfig({
+        AUTH_TRUSTED_PROXY_HEADER: "x-forwarded-email",
+        AUTH_TRUSTED_PROXY_SECRET: secret,
+        AUTH_TRUSTED_PROXY_SECRET_HEADER: "X-Proxy-Token",
+      }),
+    ).toMatchObject({ secret: { header: "x-proxy-token" } });
     for (const header of ["cookie", "Host", "x-forwarded-for", "authorization", "bad header"]) {
       expect(
-        () => parseAuthConfig({ AWS_REGION: "us-east-1", AUTH_TRUSTED_PROXY_HEADER: header }),
+        () =>
+          parseAuthConfig({
+            AWS_REGION: "us-east-1",
+            AUTH_TRUSTED_PROXY_HEADER: header,
+            AUTH_TRUSTED_PROXY_SECRET: secret,
+          }),
         header,
       ).toThrow(/AUTH_TRUSTED_PROXY_HEADER must name the header your proxy sets/);
     }
     expect(() =>
       parseAuthConfig({ ...OIDC, AUTH_TRUSTED_PROXY_HEADER: "x-forwarded-email" }),
+    ).toThrow(/not both/);
+    expect(() =>
+      parseAuthConfig({
+        AUTH_TRUSTED_PROXY_HEADER: "x-forwarded-email",
+        AUTH_TRUSTED_PROXY_SECRET: "short",
+      }),
+    ).toThrow(/AUTH_TRUSTED_PROXY_SECRET must be at least 32 characters/);
+    expect(() => parseAuthConfig({ AUTH_TRUSTED_PROXY_SECRET: secret })).toThrow(
+      /set AUTH_TRUSTED_PROXY_HEADER to the header in which it names the person/,
+    );
+  });
+
+  it("refuses a proxy without proof on an address other machines can reach, naming the settings", () => {
+    const env = { AWS_REGION: "us-east-1", AUTH_TRUSTED_PROXY_HEADER: "x-forwarded-email" };
+    for (const argv of [["-H", "0.0.0.0"], ["-H", "10.0.0.5"], []]) {
+      expect(() => parseAuthConfig(env, argv), argv.join(" ")).toThrow(
+        /Refusing to start behind a trusted proxy without proof.*x-forwarded-email.*AUTH_TRUSTED_PROXY_SECRET.*AUTH_TRUSTED_PROXY_ALB_ARN.*AUTH_TRUSTED_PROXY_IAP_AUDIENCE/,
+      );
+    }
+    // A proxy on this same machine is the only thing that can reach a loopback address.
+    expect(parseAuthConfig(env, ["-H", "127.0.0.1"])).toMatchObject({ mode: "proxy" });
+  });
+
+  it("verifies an ALB's or IAP's signed assertion, with keys from where they are published", () => {
+    const arn =
+      "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/audiences/50dc6c495c0c9188";
+    expect(parseAuthConfig({ AUTH_TRUSTED_PROXY_ALB_ARN: arn }, ["-H", "0.0.0.0"])).toMatchObject({
+      mode: "proxy",
+      header: undefined,
+      alb: { arn, keysUrl: "https://public-keys.auth.elb.eu-west-1.amazonaws.com" },
+    });
+    expect(
+      parseAuthConfig({
+        AUTH_TRUSTED_PROXY_ALB_ARN: arn,
+        AUTH_TRUSTED_PROXY_ALB_KEYS_URL: "http://127.0.0.1:7201/keys/",
+      }),
+    ).toMatchObject({ alb: { keysUrl: "http://127.0.0.1:7201/keys" } });
+    expect(() =>
+      parseAuthConfig({
+        AUTH_TRUSTED_PROXY_ALB_ARN: arn,
+        AUTH_TRUSTED_PROXY_ALB_KEYS_URL: "http://keys.example.com",
+      }),
+    ).toThrow(/AUTH_TRUSTED_PROXY_ALB_KEYS_URL must be an https:\/\/ URL/);
+    expect(() => parseAuthConfig({ AUTH_TRUSTED_PROXY_ALB_ARN: "my-alb" })).toThrow(
+      /AUTH_TRUSTED_PROXY_ALB_ARN must be your Application Load Balancer's ARN/,
+    );
+
+    const audience = "/projects/123456789/global/backendServices/987654321";
+    expect(
+      parseAuthConfig({ AUTH_TRUSTED_PROXY_IAP_AUDIENCE: audience }, ["-H", "::"]),
+    ).toMatchObject({
+      mode: "proxy",
+      iap: { audience, jwksUrl: "https://www.gstatic.com/iap/verify/public_key-jwk" },
+    });
+    expect(() => parseAuthConfig({ AUTH_TRUSTED_PROXY_IAP_AUDIENCE: "my-app" })).toThrow(
+      /AUTH_TRUSTED_PROXY_IAP_AUDIENCE must be IAP's audience/,
+    );
+    expect(() =>
+      parseAuthConfig({
+        AUTH_TRUSTED_PROXY_ALB_ARN: arn,
+        AUTH_TRUSTED_PROXY_IAP_AUDIENCE: audience,
+      }),
     ).toThrow(/not both/);
   });
 });

@@ -56,6 +56,27 @@ describe("sign-in with OpenID Connect", () => {
     ).toBe(true);
   });
 
+  it("counts an email for the domain rule only when the provider says it is verified", async () => {
+    // A provider that never sends email_verified: the domain rule cannot let anyone in.
+    expect(await signIn({ sub: "7", email: "alice@example.com" })).toBe(false);
+    expect(await signIn({ sub: "8", email: "alice@example.com", email_verified: "true" })).toBe(
+      false,
+    );
+    // Its people get in through the groups rule instead.
+    expect(await signIn({ sub: "9", email: "alice@example.com", roles: ["marketing"] })).toBe(true);
+  });
+
+  it("with Google, wants the hosted domain claim for a Workspace domain", async () => {
+    const google = oidcAuthOptions({ ...config, issuer: "https://accounts.google.com" });
+    const googleSignIn = (profile: Record<string, unknown>) =>
+      google.callbacks!.signIn!({ profile: profile as Profile, user: {} as User, account: null });
+    const alice = { sub: "1", email: "alice@example.com", email_verified: true };
+    expect(await googleSignIn({ ...alice, hd: "example.com" })).toBe(true);
+    // A personal Google account that registered a work address: verified, but not the Workspace's.
+    expect(await googleSignIn(alice)).toBe(false);
+    expect(await googleSignIn({ ...alice, hd: "other.example" })).toBe(false);
+  });
+
   it("keeps only who the person is in the session cookie", async () => {
     const token = await options.callbacks!.jwt!({
       token: { sub: "1", iat: 1, exp: 2, jti: "j", picture: "p" } as JWT,

@@ -15,6 +15,9 @@ export interface IdTokenClaims {
   [claim: string]: unknown;
 }
 
+/** Google's issuer: it signs in any Google account, so a Workspace domain also needs the `hd` claim. */
+export const GOOGLE_ISSUER = "https://accounts.google.com";
+
 const text = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined);
 
 /**
@@ -62,6 +65,7 @@ export function oidcAuthOptions(config: OidcConfig): AuthOptions {
           email: text(claims.email),
           emailVerified: claims.email_verified,
           groups: groupsOf(claims[config.groupsClaim]),
+          hostedDomain: { required: config.issuer === GOOGLE_ISSUER, claim: claims.hd },
         });
       },
       jwt({ token, profile }) {

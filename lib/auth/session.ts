@@ -5,9 +5,10 @@ import { headers } from "next/headers";
 
 import type { ActionError } from "@/lib/action-result";
 
-import { proxyUser, UNAUTHORIZED, type SignedInUser } from "./access";
+import { UNAUTHORIZED, type SignedInUser } from "./access";
 import { authConfig, type AuthConfig } from "./config";
 import { authOptions } from "./options";
+import { proxyIdentity } from "./proxy-proof";
 
 export type { SignedInUser };
 
@@ -22,7 +23,7 @@ async function viewerFor(config: AuthConfig): Promise<Viewer | undefined> {
     case "none":
       return { mode: "none", user: undefined };
     case "proxy": {
-      const user = proxyUser(config, (await headers()).get(config.header));
+      const user = await proxyIdentity(config, await headers());
       return user && { mode: "proxy", user, signOutUrl: config.signOutUrl };
     }
     case "oidc": {

@@ -6,14 +6,23 @@ import { authConfig } from "./config";
  */
 export function checkAuthAtStartup(): void {
   try {
-    const { mode } = authConfig();
-    console.info(
-      mode === "none"
-        ? "Sign-in: off (local service on a loopback address)"
-        : mode === "oidc"
-          ? "Sign-in: OpenID Connect"
-          : "Sign-in: handled by the trusted proxy in front",
-    );
+    const config = authConfig();
+    if (config.mode === "proxy") {
+      const proofs = [
+        config.alb && "the load balancer's signed x-amzn-oidc-data",
+        config.iap && "IAP's signed x-goog-iap-jwt-assertion",
+        config.secret && `the shared secret in ${config.secret.header}`,
+      ].filter(Boolean);
+      console.info(
+        `Sign-in: handled by the trusted proxy in front; proof: ${proofs.join(" and ") || "none (loopback address only)"}`,
+      );
+    } else {
+      console.info(
+        config.mode === "none"
+          ? "Sign-in: off (local service on a loopback address)"
+          : "Sign-in: OpenID Connect",
+      );
+    }
   } catch (error) {
     console.error(`\n${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);

@@ -18,6 +18,7 @@ import {
   SPARK_PROPERTIES_MAX,
   SPARK_PROPERTY_KEY_MAX_LENGTH,
   SPARK_PROPERTY_VALUE_MAX_LENGTH,
+  SQL_PARAMETERS_MAX,
   startAudienceGenerationJobRequestSchema,
   TAG_KEY_MAX_LENGTH,
   TAG_VALUE_MAX_LENGTH,
@@ -267,6 +268,20 @@ describe("seedAudience.sqlParameters", () => {
     accepts(params(""));
     accepts(params(chars(PARAMETER_VALUE_MAX_LENGTH)));
     rejects(params(chars(PARAMETER_VALUE_MAX_LENGTH + 1)), /Parameter value must be at most 1,000/);
+  });
+
+  it("takes at most SQL_PARAMETERS_MAX parameters (the model sets no count)", () => {
+    const many = (n: number) =>
+      sqlRequest({
+        sqlParameters: {
+          queryString: "q",
+          parameters: Object.fromEntries(Array.from({ length: n }, (_, i) => [`p${i}`, "v"])),
+        },
+      });
+    expect(SQL_PARAMETERS_MAX).toBe(50);
+    accepts(many(SQL_PARAMETERS_MAX));
+    rejects(many(SQL_PARAMETERS_MAX + 1), /At most 50 SQL parameters are allowed/);
+    rejects(many(30_000), /At most 50 SQL parameters are allowed/);
   });
 });
 

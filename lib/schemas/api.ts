@@ -23,6 +23,13 @@ export const QUERY_STRING_MAX_LENGTH = 500_000;
 export const ANALYSIS_TEMPLATE_ARN_MAX_LENGTH = 200;
 export const PARAMETER_NAME_MAX_LENGTH = 100;
 export const PARAMETER_VALUE_MAX_LENGTH = 1000;
+/**
+ * Ours, not the model's (its ParameterMap sets no count): at most 50 SQL
+ * parameters per seed, the most an AWS Clean Rooms analysis template can
+ * declare (`AnalysisParameterList` max 50 in cleanrooms-2022-02-17), so no
+ * query can use more. Without a limit one request carried 30,000.
+ */
+export const SQL_PARAMETERS_MAX = 50;
 export const WORKER_TYPES = ["CR.1X", "CR.4X", "CR.8X"] as const;
 export type WorkerType = (typeof WORKER_TYPES)[number];
 export const WORKER_COUNT_MIN = 2;
@@ -230,7 +237,13 @@ export const tagMapSchema = record(tagKeySchema, tagValueSchema).refine(
   { message: `At most ${TAGS_MAX} tags are allowed` },
 );
 
-export const parameterMapSchema = record(parameterNameSchema, parameterValueSchema);
+export const parameterMapSchema = record(parameterNameSchema, parameterValueSchema)
+  .refine((params) => Object.keys(params).length <= SQL_PARAMETERS_MAX, {
+    message: `At most ${SQL_PARAMETERS_MAX} SQL parameters are allowed`,
+  })
+  .describe(
+    `SQL parameters by name; at most ${SQL_PARAMETERS_MAX}, the most an analysis template can declare (the model sets no count)`,
+  );
 
 export const sparkPropertiesSchema = record(
   sparkPropertyKeySchema,

@@ -140,6 +140,13 @@ describe("startJobFormSchema: where each error is shown", () => {
     expect(errors({ ...sqlForm, sparkProperties: [{ key: "", value: "" }] })).toEqual({
       "sparkProperties.0.key": "Spark property name is required",
     });
+    // The API's parameter count limit, beside the rows.
+    const parameters = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ key: `p${i}`, value: "v" }));
+    expect(errors({ ...sqlForm, parameters: parameters(50) })).toEqual({});
+    expect(errors({ ...sqlForm, parameters: parameters(51) })).toEqual({
+      parameters: "At most 50 parameters are allowed",
+    });
   });
 
   it("wants tag keys unique, case-sensitively", () => {

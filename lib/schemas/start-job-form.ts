@@ -15,6 +15,7 @@ import {
   SPARK_PROPERTIES_MAX,
   sparkPropertyKeySchema,
   sparkPropertyValueSchema,
+  SQL_PARAMETERS_MAX,
   startAudienceGenerationJobRequestSchema,
   tagKeySchema,
   TAGS_MAX,
@@ -247,7 +248,7 @@ export const startJobFormSchema = formShape.superRefine((values, ctx) => {
       parameterNameSchema,
       parameterValueSchema,
       "parameter",
-      undefined,
+      SQL_PARAMETERS_MAX,
     );
     checkRows(
       ctx,
