@@ -1,10 +1,10 @@
+import { Card } from "@/components/ui/card";
 import type { ActionError } from "@/lib/action-result";
 import { formatAudienceSize, formatCount } from "@/lib/format";
 import type { ConfiguredModelData } from "@/lib/reads/models";
 
 import { DescriptionItem, DescriptionList, Mono, NotSet } from "./description-list";
 import { MODEL_SECTION_ID } from "./job-details";
-import { Panel } from "./panel";
 
 /** The configured audience model the job used: its sizes, seed minimum and metrics sharing. */
 export function ConfiguredModel({
@@ -17,13 +17,13 @@ export function ConfiguredModel({
   error: ActionError | undefined;
 }) {
   return (
-    <Panel
+    <Card
       id={MODEL_SECTION_ID}
       title="Configured audience model"
       description={model && <span className="font-medium text-slate-700">{model.name}</span>}
     >
       {model ? <ModelFacts model={model} /> : <Unreadable arn={arn} error={error} />}
-    </Panel>
+    </Card>
   );
 }
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { Card } from "@/components/ui/card";
 import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
 import { isDeletionStatus, isInFlight, mayHaveExports } from "@/lib/job-status";
 import { useExports } from "@/lib/queries/use-exports";
@@ -9,7 +10,6 @@ import { sizeOptions, type SizeOption } from "@/lib/schemas/export-form";
 import { Mono } from "./description-list";
 import { ExportForm } from "./export-form";
 import { ExportList } from "./export-list";
-import { Panel } from "./panel";
 
 /**
  * Export audience: pick one of the model's sizes and name the export
@@ -36,7 +36,7 @@ export function ExportsPanel({
   const destination = model?.outputConfig.destination.s3Destination.s3Uri;
 
   return (
-    <Panel
+    <Card
       title="Export audience"
       description={
         <>
@@ -80,6 +80,6 @@ export function ExportsPanel({
         )}
         {enabled && <ExportList query={exports} />}
       </div>
-    </Panel>
+    </Card>
   );
 }

@@ -1,8 +1,8 @@
+import { Card } from "@/components/ui/card";
 import { whoDidIt } from "@/lib/auth/who";
 import type { JobData } from "@/lib/reads/jobs";
 
 import { DescriptionItem, DescriptionList, Mono, NotSet } from "./description-list";
-import { Panel } from "./panel";
 import { Timestamp } from "./timestamp";
 
 export const MODEL_SECTION_ID = "configured-model";
@@ -12,7 +12,7 @@ export function JobDetails({ job, modelName }: { job: JobData; modelName: string
   // Who did what from the dashboard, as its own tags record it (only when sign-in is on).
   const who = whoDidIt(job.tags);
   return (
-    <Panel title="Details">
+    <Card title="Details">
       <DescriptionList>
         <DescriptionItem label="Created">
           <Timestamp date={job.createTime} />
@@ -69,6 +69,6 @@ export function JobDetails({ job, modelName }: { job: JobData; modelName: string
           <Mono>{job.audienceGenerationJobArn}</Mono>
         </DescriptionItem>
       </DescriptionList>
-    </Panel>
+    </Card>
   );
 }

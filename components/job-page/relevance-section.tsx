@@ -1,5 +1,6 @@
 "use client";
 
+import { Card } from "@/components/ui/card";
 import type { AudienceGenerationJobStatus, AudienceSizeType } from "@/lib/cleanrooms-ml";
 import { sizeLabel } from "@/lib/format";
 
@@ -15,7 +16,6 @@ import {
   type MetricsLike,
   type RelevancePoint,
 } from "./metrics";
-import { Panel } from "./panel";
 import { RelevanceChart } from "./relevance-chart";
 
 /**
@@ -46,7 +46,7 @@ export function RelevanceSection({
     : undefined;
 
   return (
-    <Panel
+    <Card
       title="Relevance by audience size"
       description="How much each audience size looks like your seed. Scores fall as the audience grows: pick the largest size whose score is still good enough for your campaign. Compare scores within this job only."
     >
@@ -70,7 +70,7 @@ export function RelevanceSection({
           </>
         )}
       </div>
-    </Panel>
+    </Card>
   );
 }
 

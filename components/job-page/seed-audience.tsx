@@ -1,7 +1,7 @@
+import { Card } from "@/components/ui/card";
 import type { JobData } from "@/lib/reads/jobs";
 
 import { DescriptionItem, DescriptionList, Mono, NotSet } from "./description-list";
-import { Panel } from "./panel";
 
 function KeyValueTable({ caption, entries }: { caption: string; entries: [string, string][] }) {
   return (
@@ -38,12 +38,12 @@ export function SeedAudience({ job }: { job: JobData }) {
   const seed = job.seedAudience;
   if (!seed) {
     return (
-      <Panel title="Seed audience">
+      <Card title="Seed audience">
         <p className="text-sm text-slate-600">
           The service does not show the seed audience of this job to your account. It shows it only
           to the account that started the job{job.startedBy ? ` (account ${job.startedBy})` : ""}.
         </p>
-      </Panel>
+      </Card>
     );
   }
   const sql = seed.sqlParameters;
@@ -57,7 +57,7 @@ export function SeedAudience({ job }: { job: JobData }) {
       : "a SQL query";
 
   return (
-    <Panel title="Seed audience" description={`From ${source}`}>
+    <Card title="Seed audience" description={`From ${source}`}>
       <DescriptionList>
         {seed.dataSource && (
           <DescriptionItem label="S3 URI">
@@ -110,6 +110,6 @@ export function SeedAudience({ job }: { job: JobData }) {
           <Mono>{seed.roleArn}</Mono>
         </DescriptionItem>
       </DescriptionList>
-    </Panel>
+    </Card>
   );
 }

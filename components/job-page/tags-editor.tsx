@@ -6,6 +6,7 @@ import { FormProvider, useForm } from "react-hook-form";
 
 import { KeyValueRows } from "@/components/start-job-form/key-value-rows";
 import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { fail, ok, type ActionResult } from "@/lib/action-result";
 import { tagResource } from "@/lib/actions/tag-resource";
@@ -19,8 +20,6 @@ import {
   type TagsFormValues,
 } from "@/lib/schemas/tags-form";
 import { useAction } from "@/lib/use-action";
-
-import { Panel } from "./panel";
 
 /**
  * The job's tags, as the service returns them, with an editor: added and
@@ -44,7 +43,7 @@ export function TagsEditor({
   const [saved, setSaved] = useState(false);
 
   return (
-    <Panel
+    <Card
       title="Tags"
       description="Labels for finding and grouping jobs, and for cost reports."
       actions={
@@ -78,7 +77,7 @@ export function TagsEditor({
       <p role="status" className="mt-2 text-sm text-emerald-800 empty:hidden">
         {saved && !editing ? "Tags saved. These are the tags the service now holds." : ""}
       </p>
-    </Panel>
+    </Card>
   );
 }
 

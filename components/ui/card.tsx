@@ -1,29 +1,45 @@
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 
 import { cn } from "./cn";
 
+/**
+ * One part of a page: a `<section>` with a heading, a plain-words description
+ * and actions. With a title it is named by its heading, so it is a landmark
+ * screen-reader users (and specs) can find by name.
+ */
 export function Card({
   title,
   description,
   actions,
   children,
+  id,
   className,
 }: {
   title?: ReactNode;
   description?: ReactNode;
   actions?: ReactNode;
   children: ReactNode;
+  id?: string;
   className?: string;
 }) {
+  const headingId = useId();
   return (
-    <section className={cn("rounded-lg border border-slate-200 bg-white shadow-xs", className)}>
+    <section
+      id={id}
+      aria-labelledby={title ? headingId : undefined}
+      className={cn("scroll-mt-4 rounded-lg border border-slate-200 bg-white shadow-xs", className)}
+    >
       {(title || actions) && (
         <header className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-100 px-4 py-3 sm:px-5">
-          <div>
-            {title && <h2 className="text-base font-semibold text-slate-900">{title}</h2>}
-            {description && <p className="mt-0.5 text-sm text-slate-500">{description}</p>}
+          <div className="min-w-0">
+            {title && (
+              <h2 id={headingId} className="text-base font-semibold text-slate-900">
+                {title}
+              </h2>
+            )}
+            {description && <div className="mt-0.5 text-sm text-slate-500">{description}</div>}
           </div>
-          {actions && <div className="flex flex-wrap gap-2">{actions}</div>}
+          {actions && <div className="flex shrink-0 flex-wrap gap-2">{actions}</div>}
         </header>
       )}
       <div className="px-4 py-4 sm:px-5">{children}</div>
