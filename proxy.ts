@@ -7,7 +7,7 @@ import { authConfig, isLoopbackHost, type AuthConfig } from "@/lib/auth/config";
 import {
   contentSecurityPolicy,
   createNonce,
-  STATIC_SECURITY_HEADERS,
+  securityHeaders,
   STRICT_TRANSPORT_SECURITY,
 } from "@/lib/auth/security-headers";
 
@@ -99,7 +99,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  // Everything but the build's static files, which next.config.mjs gives the static headers.
+  // Everything but UNPROXIED_PATHS (lib/auth/security-headers.ts), which next.config.ts gives the static headers.
   matcher: ["/((?!_next/static|_next/image|favicon.ico|favicon.svg).*)"],
 };
 
@@ -165,8 +165,7 @@ function isHttps(request: NextRequest): boolean {
 }
 
 function withSecurityHeaders(response: NextResponse, csp: string, https: boolean): NextResponse {
-  response.headers.set("Content-Security-Policy", csp);
-  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS))
+  for (const [name, value] of Object.entries(securityHeaders(csp)))
     response.headers.set(name, value);
   if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return response;

@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect } from "react";
 
+import { errorDigest, useLogError, type ErrorBoundaryProps } from "@/components/layout/error-boundary";
 import { Button } from "@/components/ui/button";
 
 /**
@@ -11,11 +11,9 @@ import { Button } from "@/components/ui/button";
  * renders the page anew. Service errors of the list itself are shown by the
  * list, with the service's own message; this is the last resort.
  */
-export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
-  const digest = error instanceof Error ? (error as Error & { digest?: string }).digest : undefined;
+export default function ErrorPage({ error, retry }: ErrorBoundaryProps) {
+  useLogError(error);
+  const digest = errorDigest(error);
   // Errors from the server arrive with a generic message in production; show ours then.
   const message =
     error instanceof Error && !digest && error.message

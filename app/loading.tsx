@@ -1,4 +1,4 @@
-import { JobsTableSkeleton } from "@/components/jobs-table/skeleton";
+import { JobsTableSkeleton } from "@/components/jobs-list/skeleton";
 import { Skeleton } from "@/components/ui/skeleton";
 
 /** The list's shape while the server reads the first page. */

@@ -78,13 +78,15 @@ test("every response carries the security headers, and every page script the res
     "/api/job?arn=nope",
     "/no-such-page",
     staticFile!,
+    // A public file, served outside proxy.ts.
+    "/favicon.svg",
   ]) {
     const response = await request.get(path);
     expectStaticHeaders(response, path);
   }
 
   // HSTS once served over HTTPS (behind a load balancer that says so).
-  for (const path of ["/", "/api/jobs", staticFile!]) {
+  for (const path of ["/", "/api/jobs", staticFile!, "/favicon.svg"]) {
     const https = await request.get(path, { headers: { "x-forwarded-proto": "https" } });
     expect(https.headers()["strict-transport-security"], path).toMatch(
       /^max-age=\d{8}; includeSubDomains$/,

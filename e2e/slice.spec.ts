@@ -4,7 +4,7 @@ import { JobFormPage } from "./pages/job-form";
 import { withTimeScale } from "./service";
 
 /**
- * The thin slice of issue 2, end to end: the list shows the demo jobs, a new
+ * The dashboard's main path, end to end: the list shows the demo jobs, a new
  * S3 job goes from the form to its own page, its status moves on without a
  * reload, the relevance chart and recall appear, and the list shows it.
  */

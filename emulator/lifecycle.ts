@@ -4,6 +4,11 @@
  * once computed, when it is done, so a restarted process reads the same status
  * the old one would have shown.
  */
+import { canDelete } from "../lib/job-status";
+import {
+  AUDIENCE_EXPORT_JOB_STATUSES,
+  AUDIENCE_GENERATION_JOB_STATUSES,
+} from "../lib/schemas/api";
 
 /** Seconds at time scale 1. */
 export const CREATE_PENDING_SECONDS = 5;
@@ -40,16 +45,8 @@ export function exportSeconds(users: number): number {
 export const scaledMs = (seconds: number, timeScale: number) =>
   Math.round((seconds * 1000) / timeScale);
 
-export type GenerationJobStatus =
-  | "CREATE_PENDING"
-  | "CREATE_IN_PROGRESS"
-  | "CREATE_FAILED"
-  | "ACTIVE"
-  | "DELETE_PENDING"
-  | "DELETE_IN_PROGRESS"
-  | "DELETE_FAILED";
-
-export type ExportJobStatus = "CREATE_PENDING" | "CREATE_IN_PROGRESS" | "CREATE_FAILED" | "ACTIVE";
+export type GenerationJobStatus = (typeof AUDIENCE_GENERATION_JOB_STATUSES)[number];
+export type ExportJobStatus = (typeof AUDIENCE_EXPORT_JOB_STATUSES)[number];
 
 export interface GenerationJobTimes {
   createTime: number;
@@ -102,9 +99,7 @@ export function exportJobPhase(
   return { status: job.outcome, updateTime: job.finishTime };
 }
 
-/** Statuses from which a generation job may be deleted. */
-export const DELETABLE_STATUSES: ReadonlySet<GenerationJobStatus> = new Set([
-  "ACTIVE",
-  "CREATE_FAILED",
-  "DELETE_FAILED",
-]);
+/** Statuses from which a generation job may be deleted (the service's rule, lib/job-status.ts). */
+export const DELETABLE_STATUSES: ReadonlySet<GenerationJobStatus> = new Set(
+  AUDIENCE_GENERATION_JOB_STATUSES.filter(canDelete),
+);

@@ -1,6 +1,7 @@
 /**
- * What every server action returns (DESIGN.md, decision 3): a result, never
- * a thrown exception, with the service's error type as `code`.
+ * What every server action returns (docs/ARCHITECTURE.md, "Server actions
+ * return results, not exceptions"): a result, never a thrown exception, with
+ * the service's error type as `code`.
  */
 export interface ActionError {
   /** The service's exception name (e.g. `ValidationException`), or one of ours: `InvalidInput`, `NetworkError`. */

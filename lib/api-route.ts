@@ -5,14 +5,7 @@ import type { z } from "zod";
 import type { ActionError } from "@/lib/action-result";
 import { requireUser } from "@/lib/auth/session";
 import { formatIssues } from "@/lib/schemas/issues";
-import { toActionError } from "@/lib/service-errors";
-
-/** HTTP status for a mapped error, so the browser (and a curl) sees what kind of failure it was. */
-function statusOf(error: unknown, mapped: ActionError): number {
-  const status = (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
-  if (typeof status === "number" && status >= 400) return status;
-  return mapped.code === "NetworkError" ? 502 : 500;
-}
+import { httpStatusOf, toActionError } from "@/lib/service-errors";
 
 /**
  * A JSON read endpoint for the browser's queries. Reads go through route
@@ -37,7 +30,7 @@ export function jsonRoute<Q extends z.ZodType>(
       return Response.json(await handler(parsed.data), { headers: { "cache-control": "no-store" } });
     } catch (thrown) {
       const error = toActionError(thrown);
-      return Response.json({ error }, { status: statusOf(thrown, error) });
+      return Response.json({ error }, { status: httpStatusOf(thrown, error) });
     }
   };
 }

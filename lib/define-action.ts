@@ -25,8 +25,8 @@ export interface ActionContext {
  * the body runs (an exported action is a public endpoint, whatever the browser
  * checked) and after the session check (without a session, when sign-in is
  * on: Unauthorized, and nothing done). Whatever the body throws comes back as
- * an ActionResult with the service's error type as `code` (DESIGN.md,
- * decision 3).
+ * an ActionResult with the service's error type as `code` (docs/ARCHITECTURE.md,
+ * "Server actions return results, not exceptions").
  */
 export function defineAction<S extends z.ZodType, T>(
   schema: S,

@@ -41,7 +41,12 @@ export function formatCount(n: number): string {
   return n.toLocaleString("en-US");
 }
 
+/** An audience size's number as a chart or list shows it: "25,000" or "20%". */
+export function sizeLabel(size: { type: "ABSOLUTE" | "PERCENTAGE"; value: number }): string {
+  return size.type === "PERCENTAGE" ? `${size.value}%` : formatCount(size.value);
+}
+
 /** An audience size as the model defines it: a count of users or a percentage. */
 export function formatAudienceSize(size: { type: "ABSOLUTE" | "PERCENTAGE"; value: number }): string {
-  return size.type === "PERCENTAGE" ? `${size.value}%` : `${formatCount(size.value)} users`;
+  return size.type === "PERCENTAGE" ? sizeLabel(size) : `${sizeLabel(size)} users`;
 }

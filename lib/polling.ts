@@ -1,5 +1,5 @@
 /**
- * The one polling policy (DESIGN.md, decision 6): while a resource is in
+ * The one polling policy (docs/ARCHITECTURE.md, "Polling"): while a resource is in
  * flight, refresh after about 2 s, backing off by half again each time the
  * data comes back unchanged, to at most 15 s; stop at a final status.
  * TanStack Query pauses `refetchInterval` while the tab is hidden

@@ -6,7 +6,7 @@ export function makeQueryClient(): QueryClient {
       queries: {
         // Server-rendered data is fresh on arrival; do not refetch it at once on hydration.
         staleTime: 5_000,
-        // Polling pauses while the tab is hidden (DESIGN.md, decision 6).
+        // Polling pauses while the tab is hidden (docs/ARCHITECTURE.md, "Polling").
         refetchIntervalInBackground: false,
         // A returning tab refreshes at once.
         refetchOnWindowFocus: true,

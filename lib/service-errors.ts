@@ -45,3 +45,11 @@ export function toActionError(error: unknown): ActionError {
 export function errorHint(code: string): string | undefined {
   return HINTS[code];
 }
+
+/** HTTP status for a mapped error, so the browser (and a curl) sees what kind of failure it was. */
+export function httpStatusOf(error: unknown, mapped: ActionError): number {
+  const status = (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata
+    ?.httpStatusCode;
+  if (typeof status === "number" && status >= 400) return status;
+  return mapped.code === "NetworkError" ? 502 : 500;
+}

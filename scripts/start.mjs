@@ -26,7 +26,7 @@ const emulatorPort = process.env.EMULATOR_PORT ?? "4750";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
-const SOURCES = ["app", "components", "lib", "public", "next.config.mjs", "package-lock.json", "tailwind.config.ts", "postcss.config.mjs"];
+const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "package-lock.json", "tailwind.config.ts", "postcss.config.mjs"];
 
 function newestMtime(target) {
   if (!existsSync(target)) return 0;

@@ -1,7 +1,8 @@
 /**
- * The security headers of every response. `proxy.ts` sets them, with a fresh
- * script nonce, on pages, routes and actions; `next.config.mjs` sets the same
- * static ones on the files Proxy does not see (`/_next/static`, `favicon.ico`).
+ * The security headers of every response, defined once. `proxy.ts` sets them,
+ * with a fresh script nonce, on pages, routes and actions; `next.config.ts`
+ * sets them, with the static-file policy, on the paths Proxy does not see
+ * ({@link UNPROXIED_PATHS}: the build's files and the public files).
  */
 
 /**
@@ -36,7 +37,7 @@ export const STATIC_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancesto
 /** Two years, sub-domains included, as HSTS preload lists ask. */
 export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
 
-/** The headers that do not depend on the request. */
+/** The headers that do not depend on the request (all but the policy and HSTS). */
 export const STATIC_SECURITY_HEADERS: Record<string, string> = {
   // Job links carry account IDs and job names: other sites learn nothing from a click away.
   "Referrer-Policy": "same-origin",
@@ -45,6 +46,24 @@ export const STATIC_SECURITY_HEADERS: Record<string, string> = {
   "Cross-Origin-Opener-Policy": "same-origin",
   "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
 };
+
+/** Every security header of a response under the given policy (HSTS, over HTTPS only, apart). */
+export function securityHeaders(contentSecurityPolicy: string): Record<string, string> {
+  return { "Content-Security-Policy": contentSecurityPolicy, ...STATIC_SECURITY_HEADERS };
+}
+
+/**
+ * The paths `proxy.ts` leaves out (its `matcher`, which Next.js needs written
+ * out there, must exclude exactly these; a test checks it): the build's static
+ * files and the files of `public/`, which need no session. `next.config.ts`
+ * gives them the static-file headers.
+ */
+export const UNPROXIED_PATHS = [
+  "/_next/static/:path*",
+  "/_next/image",
+  "/favicon.ico",
+  "/favicon.svg",
+] as const;
 
 /** A fresh, unguessable nonce (128 bits, base64). */
 export function createNonce(): string {

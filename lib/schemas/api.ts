@@ -24,6 +24,7 @@ export const ANALYSIS_TEMPLATE_ARN_MAX_LENGTH = 200;
 export const PARAMETER_NAME_MAX_LENGTH = 100;
 export const PARAMETER_VALUE_MAX_LENGTH = 1000;
 export const WORKER_TYPES = ["CR.1X", "CR.4X", "CR.8X"] as const;
+export type WorkerType = (typeof WORKER_TYPES)[number];
 export const WORKER_COUNT_MIN = 2;
 export const WORKER_COUNT_MAX = 1024;
 /** Service documentation: SQL query workloads run on 2 to 400 workers (the model allows 1,024). */

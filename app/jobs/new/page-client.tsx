@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import type { ComponentProps } from "react";
 
-import { StartJobForm } from "@/components/job-form/start-job-form";
+import { StartJobForm } from "@/components/start-job-form/start-job-form";
 import { jobPath } from "@/lib/job-url";
 
 /** The form, wired to the app's router: once the job has started, its page opens. */

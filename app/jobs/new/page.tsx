@@ -3,7 +3,12 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { Alert } from "@/components/ui/alert";
+import { ErrorAlert } from "@/components/ui/error-alert";
 import { jobPath } from "@/lib/job-url";
+import { ServerReads } from "@/lib/queries/hydrate";
+import { configuredModelsQuery } from "@/lib/queries/models";
+import { dehydrateReads, fromServer } from "@/lib/queries/prefetch";
+import { makeQueryClient } from "@/lib/query-client";
 import { getJob } from "@/lib/reads/jobs";
 import { listConfiguredModels } from "@/lib/reads/models";
 import {
@@ -61,11 +66,14 @@ async function startingPoint(from: string | undefined, model: string | undefined
       } catch (thrown) {
         const error = toActionError(thrown);
         notice = (
-          <Alert tone="warning" role="alert" title="The job to copy could not be read">
-            <p>{error.message}</p>
-            {error.hint && <p className="mt-1">{error.hint}</p>}
-            <p className="mt-1">The form below starts empty.</p>
-          </Alert>
+          <ErrorAlert
+            tone="warning"
+            role="alert"
+            title="The job to copy could not be read"
+            error={error}
+          >
+            <span className="mt-1 block">The form below starts empty.</span>
+          </ErrorAlert>
         );
       }
     }
@@ -82,10 +90,11 @@ async function startingPoint(from: string | undefined, model: string | undefined
 
 export default async function NewJobPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const [{ values, notice }, models] = await Promise.all([
+  const queryClient = makeQueryClient();
+  const [{ values, notice }] = await Promise.all([
     startingPoint(one(params.from), one(params.model)),
     // When the list cannot be read here, the picker reads it again in the browser and says why it failed.
-    listConfiguredModels().catch(() => undefined),
+    queryClient.prefetchQuery({ ...configuredModelsQuery(), ...fromServer(listConfiguredModels) }),
   ]);
   const cloning = params.from !== undefined;
 
@@ -100,13 +109,14 @@ export default async function NewJobPage({ searchParams }: { searchParams: Searc
           model; the rest is optional.
         </p>
       </header>
-      <NewJobPageClient
-        // A new clone source or model gives a fresh form.
-        key={`${one(params.from) ?? ""}|${one(params.model) ?? ""}`}
-        defaultValues={values}
-        initialModels={models}
-        notice={notice}
-      />
+      <ServerReads state={dehydrateReads(queryClient)}>
+        <NewJobPageClient
+          // A new clone source or model gives a fresh form.
+          key={`${one(params.from) ?? ""}|${one(params.model) ?? ""}`}
+          defaultValues={values}
+          notice={notice}
+        />
+      </ServerReads>
     </div>
   );
 }

@@ -1,26 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect } from "react";
 
+import { errorDigest, useLogError, type ErrorBoundaryProps } from "@/components/layout/error-boundary";
 import { Button } from "@/components/ui/button";
 
 /** Any failure other than "not found" while reading the job: say so, offer to try again; the navigation stays. */
-export default function JobError({
-  error,
-  reset,
-  retry,
-}: {
-  error: Error & { digest?: string };
-  reset: () => void;
-  retry?: () => void;
-}) {
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
-
-  // Next's retry() is reset() plus router.refresh() in a transition: it reads the job again on the server.
-  const tryAgain = () => (retry ?? reset)();
+export default function JobError({ error, retry }: ErrorBoundaryProps) {
+  useLogError(error);
+  const digest = errorDigest(error);
 
   return (
     <section
@@ -32,11 +20,9 @@ export default function JobError({
         The dashboard could not read the job from Clean Rooms ML. The service may be busy or
         unreachable; trying again usually helps.
       </p>
-      {error.digest && (
-        <p className="mt-2 font-mono text-xs text-slate-400">Reference: {error.digest}</p>
-      )}
+      {digest && <p className="mt-2 font-mono text-xs text-slate-400">Reference: {digest}</p>}
       <div className="mt-6 flex flex-wrap justify-center gap-2">
-        <Button onClick={tryAgain}>Try again</Button>
+        <Button onClick={() => retry()}>Try again</Button>
         <Link
           href="/"
           className="inline-flex min-h-9 items-center rounded-md px-3.5 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"

@@ -2,15 +2,19 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 
-import { mayHaveExports } from "@/components/job/export-form";
-import type { ActionError } from "@/lib/action-result";
+import { mayHaveExports } from "@/lib/job-status";
 import { jobArnFromPath } from "@/lib/job-url";
+import { exportsQuery } from "@/lib/queries/exports";
+import { ServerReads } from "@/lib/queries/hydrate";
+import { jobQuery } from "@/lib/queries/job";
+import { configuredModelQuery } from "@/lib/queries/models";
+import { dehydrateReads, fromServer } from "@/lib/queries/prefetch";
+import { makeQueryClient } from "@/lib/query-client";
 import { listExportJobs } from "@/lib/reads/exports";
 import { getJob } from "@/lib/reads/jobs";
 import { getConfiguredModel } from "@/lib/reads/models";
-import { toActionError } from "@/lib/service-errors";
 
-import { JobPageClient } from "./job-page-client";
+import { JobPageClient } from "./page-client";
 
 export const dynamic = "force-dynamic";
 
@@ -50,25 +54,23 @@ export default async function JobPage({ params }: { params: Promise<Params> }) {
   if (!found) notFound();
   const { arn, job, readAt } = found;
 
-  const [model, exports] = await Promise.all([
-    getConfiguredModel(job.configuredAudienceModelArn).then(
-      (data) => ({ data, error: undefined }),
-      (error: unknown) => ({ data: undefined, error: toActionError(error) as ActionError }),
-    ),
+  const queryClient = makeQueryClient();
+  // The job as read above, stamped with when it was read, so "updated N s ago" is honest.
+  queryClient.setQueryData(jobQuery(arn).queryKey, job, { updatedAt: readAt });
+  const modelArn = job.configuredAudienceModelArn;
+  await Promise.all([
+    queryClient.prefetchQuery({
+      ...configuredModelQuery(modelArn),
+      ...fromServer(() => getConfiguredModel(modelArn)),
+    }),
     // A job that never finished has no exports: do not ask.
-    mayHaveExports(job.status)
-      ? listExportJobs(arn).catch(() => undefined)
-      : Promise.resolve(undefined),
+    mayHaveExports(job.status) &&
+      queryClient.prefetchQuery({ ...exportsQuery(arn), ...fromServer(() => listExportJobs(arn)) }),
   ]);
 
   return (
-    <JobPageClient
-      arn={arn}
-      initialJob={job}
-      readAt={readAt}
-      model={model.data}
-      modelError={model.error}
-      initialExports={exports}
-    />
+    <ServerReads state={dehydrateReads(queryClient)}>
+      <JobPageClient arn={arn} />
+    </ServerReads>
   );
 }

@@ -1,0 +1,155 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+
+import { ConfiguredModel } from "@/components/job-page/configured-model";
+import { CopyLinkButton } from "@/components/job-page/copy-link-button";
+import { DeleteJobButton } from "@/components/job-page/delete-job-button";
+import { ExportsPanel } from "@/components/job-page/exports-panel";
+import { JobDetails } from "@/components/job-page/job-details";
+import { JobGone } from "@/components/job-page/job-gone";
+import { JobHeader } from "@/components/job-page/job-header";
+import { RelevanceSection } from "@/components/job-page/relevance-section";
+import { SeedAudience } from "@/components/job-page/seed-audience";
+import { StatusPanel } from "@/components/job-page/status-panel";
+import { TagsEditor } from "@/components/job-page/tags-editor";
+import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
+import { readErrorOf } from "@/lib/fetch-json";
+import { canDelete, canEditTags, isBeingDeleted, isDeletionStatus } from "@/lib/job-status";
+import { isJobGone, jobQueryKey } from "@/lib/queries/job";
+import { useJob } from "@/lib/queries/use-job";
+import { configuredModelQuery } from "@/lib/queries/models";
+import type { ConfiguredModelData } from "@/lib/reads/models";
+
+
+const accountOf = (arn: string) => arn.split(":")[4];
+
+/**
+ * The account that owns the job, when it is known not to be ours. Only the
+ * account that owns a configured model can read it, so a readable model tells
+ * us our account; a job in another account (a collaboration member's) can be
+ * viewed but not exported, tagged or deleted from here.
+ */
+function otherOwner(jobArn: string, model: ConfiguredModelData | undefined): string | undefined {
+  if (!model) return undefined;
+  const jobAccount = accountOf(jobArn);
+  return jobAccount !== accountOf(model.configuredAudienceModelArn) ? jobAccount : undefined;
+}
+
+/** The job page's live part: polls the job while it is in flight and hosts the actions. */
+export function JobPageClient({ arn }: { arn: string }) {
+  const queryClient = useQueryClient();
+  const [deleteRequested, setDeleteRequested] = useState(false);
+  const query = useJob(arn, { followDeletion: deleteRequested });
+  const job = query.data;
+  const gone = isJobGone(query.error);
+
+  const modelQuery = useQuery({
+    ...configuredModelQuery(job.configuredAudienceModelArn),
+    // A model the server could not read is explained as it is, not asked for again.
+    retryOnMount: false,
+  });
+  const model = modelQuery.data;
+
+  const owner = otherOwner(arn, model);
+  const refetchJob = () => queryClient.refetchQueries({ queryKey: jobQueryKey(arn), exact: true });
+  const deleting = isBeingDeleted(job.status, deleteRequested);
+
+  if (gone) {
+    return (
+      <div className="space-y-6">
+        <BackLink />
+        <JobHeader
+          name={job.name}
+          description={job.description}
+          status={job.status}
+          badge={<span className="text-sm text-slate-500">Deleted</span>}
+        />
+        <JobGone />
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-6">
+      <BackLink />
+      <JobHeader
+        name={job.name}
+        description={job.description}
+        status={job.status}
+        actions={
+          <>
+            <CopyLinkButton jobArn={arn} />
+            <ButtonLink variant="secondary" href={`/jobs/new?from=${encodeURIComponent(arn)}`}>
+              Start similar job
+            </ButtonLink>
+            {canDelete(job.status) && !deleting && !owner && (
+              <DeleteJobButton
+                jobArn={arn}
+                jobName={job.name}
+                onDeleted={() => {
+                  setDeleteRequested(true);
+                  void refetchJob();
+                }}
+              />
+            )}
+          </>
+        }
+      />
+
+      <StatusPanel
+        status={job.status}
+        statusDetails={job.statusDetails}
+        updatedAt={query.dataUpdatedAt}
+        refreshing={query.isFetching}
+        refreshError={query.isError ? readErrorOf(query.error) : undefined}
+      />
+      {owner && (
+        <Alert tone="info" title="Another member's job">
+          This job belongs to account {owner}, another member of the collaboration. You can follow
+          it here; only that account can export its audience, change its tags or delete it.
+        </Alert>
+      )}
+      {deleteRequested && !isDeletionStatus(job.status) && (
+        <Alert tone="info" role="status">
+          Deletion requested. This page follows it until the job is gone.
+        </Alert>
+      )}
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="min-w-0 space-y-6">
+          <RelevanceSection status={job.status} metrics={job.metrics} model={model} />
+          <ExportsPanel
+            job={job}
+            model={model}
+            canExport={!owner}
+          />
+          <TagsEditor
+            resourceArn={arn}
+            tags={job.tags}
+            canEdit={!owner && canEditTags(job.status, deleteRequested)}
+            onSaved={refetchJob}
+          />
+        </div>
+        <div className="min-w-0 space-y-6">
+          <JobDetails job={job} modelName={model?.name} />
+          <SeedAudience job={job} />
+          <ConfiguredModel arn={job.configuredAudienceModelArn} model={model} error={modelQuery.isError ? readErrorOf(modelQuery.error) : undefined} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function BackLink() {
+  return (
+    <nav aria-label="Breadcrumb" className="text-sm">
+      <Link href="/" className="text-indigo-700 underline-offset-2 hover:underline">
+        ← All jobs
+      </Link>
+    </nav>
+  );
+}

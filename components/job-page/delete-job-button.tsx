@@ -1,0 +1,82 @@
+"use client";
+
+import { useState } from "react";
+
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { deleteAudienceGenerationJob } from "@/lib/actions/delete-audience-generation-job";
+import { useAction } from "@/lib/use-action";
+
+/**
+ * "Delete" with a confirmation naming the job. On success the dialog closes
+ * and `onDeleted` lets the page follow the deletion to its end.
+ */
+export function DeleteJobButton({
+  jobArn,
+  jobName,
+  onDeleted,
+}: {
+  jobArn: string;
+  jobName: string;
+  onDeleted: () => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const deletion = useAction(deleteAudienceGenerationJob);
+  const pending = deletion.pending;
+
+  const close = () => {
+    if (pending) return;
+    setOpen(false);
+    deletion.clear();
+  };
+
+  return (
+    <>
+      <Button
+        variant="secondary"
+        className="text-red-700 hover:bg-red-50"
+        onClick={() => setOpen(true)}
+      >
+        Delete
+      </Button>
+      <Dialog
+        open={open}
+        onClose={close}
+        title={`Delete ${jobName}?`}
+        description={
+          <>
+            <p>
+              This removes the job and the audience it generated from Clean Rooms ML. It cannot be
+              undone; files already exported to S3 stay where they are.
+            </p>
+          </>
+        }
+        footer={
+          <>
+            <Button variant="secondary" onClick={close} disabled={pending} autoFocus>
+              Cancel
+            </Button>
+            <Button
+              variant="danger"
+              disabled={pending}
+              onClick={async () => {
+                const result = await deletion.run({ audienceGenerationJobArn: jobArn });
+                if (result?.ok) {
+                  setOpen(false);
+                  onDeleted();
+                }
+              }}
+            >
+              {pending ? "Deleting…" : "Delete job"}
+            </Button>
+          </>
+        }
+      >
+        {deletion.error && (
+          <ErrorAlert role="alert" title="The job was not deleted" error={deletion.error} />
+        )}
+      </Dialog>
+    </>
+  );
+}

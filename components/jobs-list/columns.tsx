@@ -1,0 +1,117 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+import { StatusBadge } from "@/components/job-status/status-badge";
+import { jobPath } from "@/lib/job-url";
+import type { SortField } from "@/lib/jobs-filters";
+import type { JobSummaryData } from "@/lib/reads/jobs";
+
+import { TimeCell } from "./time-cell";
+
+export interface JobsTableContext {
+  /** The configured audience model's name, or the ARN's last segment when the model is not known. */
+  modelName: (arn: string) => string;
+}
+
+export interface JobsColumn {
+  id: string;
+  header: string;
+  /** Set for the columns the list can sort by. */
+  sortField?: SortField;
+  /** Classes for both the header and the cells (e.g. hidden on narrow screens). */
+  className?: string;
+  cell: (job: JobSummaryData, context: JobsTableContext) => ReactNode;
+}
+
+function safeJobPath(arn: string): string | undefined {
+  try {
+    return jobPath(arn);
+  } catch {
+    return undefined;
+  }
+}
+
+function NameCell({ job, context }: { job: JobSummaryData; context: JobsTableContext }) {
+  const href = safeJobPath(job.audienceGenerationJobArn);
+  return (
+    <div className="min-w-0">
+      {href ? (
+        <Link
+          href={href}
+          className="font-medium break-words text-indigo-700 hover:text-indigo-900 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
+        >
+          {job.name}
+        </Link>
+      ) : (
+        <span className="font-medium break-words">{job.name}</span>
+      )}
+      {job.description && (
+        <p className="mt-0.5 line-clamp-1 text-xs text-slate-500">{job.description}</p>
+      )}
+      {/* On narrow screens the model (and on the narrowest, the last update) ride under the name. */}
+      <p className="mt-0.5 text-xs text-slate-500 md:hidden">
+        {context.modelName(job.configuredAudienceModelArn)}
+        <span className="sm:hidden">
+          {" "}
+          · updated <TimeCell date={job.updateTime} />
+        </span>
+      </p>
+    </div>
+  );
+}
+
+/** The list's columns, in order. Plain data: the table renders them, nothing else knows them. */
+export const JOBS_COLUMNS: readonly JobsColumn[] = [
+  {
+    id: "name",
+    header: "Name",
+    sortField: "name",
+    className: "w-full md:w-auto",
+    cell: (job, context) => <NameCell job={job} context={context} />,
+  },
+  {
+    id: "status",
+    header: "Status",
+    sortField: "status",
+    cell: (job) => <StatusBadge status={job.status} />,
+  },
+  {
+    id: "model",
+    header: "Audience model",
+    className: "hidden md:table-cell",
+    cell: (job, context) => (
+      <span className="break-words" title={job.configuredAudienceModelArn}>
+        {context.modelName(job.configuredAudienceModelArn)}
+      </span>
+    ),
+  },
+  {
+    id: "created",
+    header: "Created",
+    sortField: "created",
+    className: "hidden md:table-cell whitespace-nowrap",
+    cell: (job) => <TimeCell date={job.createTime} />,
+  },
+  {
+    id: "updated",
+    header: "Updated",
+    sortField: "updated",
+    className: "hidden sm:table-cell whitespace-nowrap",
+    cell: (job) => <TimeCell date={job.updateTime} />,
+  },
+  {
+    id: "startedBy",
+    header: "Started by",
+    className: "hidden lg:table-cell whitespace-nowrap",
+    cell: (job) =>
+      job.startedBy ? (
+        <span className="font-mono text-xs" title="AWS account that started the job">
+          {job.startedBy}
+        </span>
+      ) : (
+        <span className="text-slate-400" aria-label="Not recorded">
+          —
+        </span>
+      ),
+  },
+];

@@ -1,0 +1,396 @@
+// @vitest-environment jsdom
+import "@testing-library/jest-dom/vitest";
+
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+import { jobPath } from "@/lib/job-url";
+import { parseJobsFilters, serverFilters } from "@/lib/jobs-filters";
+import { ServerReads, type DehydratedReads } from "@/lib/queries/hydrate";
+import { jobsQuery } from "@/lib/queries/jobs";
+import { configuredModelsQuery } from "@/lib/queries/models";
+import { dehydrateReads, fromServer } from "@/lib/queries/prefetch";
+import { makeQueryClient } from "@/lib/query-client";
+import type { JobsPageData, JobSummaryData } from "@/lib/reads/jobs";
+import type { ConfiguredModelSummaryData } from "@/lib/reads/models";
+
+import { JobsList } from "./jobs-list";
+
+// The app router is not running in jsdom: the URL is jsdom's own, and history
+// writes notify `useSearchParams` the way Next.js's router does.
+const navigation = vi.hoisted(() => ({ push: vi.fn(), listeners: new Set<() => void>() }));
+vi.mock("next/navigation", async () => {
+  const { useSyncExternalStore } = await import("react");
+  const subscribe = (listener: () => void) => {
+    navigation.listeners.add(listener);
+    return () => navigation.listeners.delete(listener);
+  };
+  return {
+    useRouter: () => ({
+      push: navigation.push,
+      replace: vi.fn(),
+      refresh: vi.fn(),
+      prefetch: vi.fn(),
+    }),
+    useSearchParams: () => {
+      const search = useSyncExternalStore(subscribe, () => window.location.search);
+      return new URLSearchParams(search);
+    },
+  };
+});
+
+const realPushState = window.history.pushState.bind(window.history);
+const realReplaceState = window.history.replaceState.bind(window.history);
+function notify() {
+  for (const listener of navigation.listeners) listener();
+}
+
+const MODEL_ARN =
+  "arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/retail-lookalikes";
+const UNKNOWN_MODEL_ARN =
+  "arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/old-model";
+const COLLAB = "0f6b1c2e-1a2b-4c3d-8e9f-001122334455";
+const jobArn = (id: string) =>
+  `arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-generation-job/${id}`;
+
+const MODELS: ConfiguredModelSummaryData[] = [
+  {
+    createTime: "2026-01-01T00:00:00.000Z",
+    updateTime: "2026-01-01T00:00:00.000Z",
+    name: "Retail lookalikes",
+    audienceModelArn: "arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-model/m",
+    outputConfig: {
+      destination: { s3Destination: { s3Uri: "s3://out/" } },
+      roleArn: "arn:aws:iam::123456789012:role/r",
+    },
+    configuredAudienceModelArn: MODEL_ARN,
+    status: "ACTIVE",
+  },
+];
+
+function job(id: string, overrides: Partial<JobSummaryData> = {}): JobSummaryData {
+  return {
+    audienceGenerationJobArn: jobArn(id),
+    name: `Job ${id}`,
+    status: "ACTIVE",
+    configuredAudienceModelArn: MODEL_ARN,
+    createTime: new Date(Date.now() - 3600_000).toISOString(),
+    updateTime: new Date(Date.now() - 600_000).toISOString(),
+    startedBy: "123456789012",
+    ...overrides,
+  };
+}
+
+const page = (jobs: JobSummaryData[], nextToken?: string): JobsPageData => ({
+  audienceGenerationJobs: jobs,
+  nextToken,
+});
+
+let fetchMock: ReturnType<typeof vi.fn>;
+
+function respond(body: unknown, status = 200) {
+  return Promise.resolve(
+    new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } }),
+  );
+}
+
+/**
+ * The list as the page serves it: a server-side QueryClient reads the first
+ * page (for the URL's service-side filters) and the models, is dehydrated as
+ * the page hands it over (through JSON, as it crosses to the browser), and
+ * hydrated into the browser's client.
+ */
+async function renderList(
+  server: { firstPage?: JobsPageData; failure?: unknown } = {},
+  url = "/",
+) {
+  window.history.replaceState(null, "", url);
+  const filters = serverFilters(
+    parseJobsFilters(Object.fromEntries(new URLSearchParams(url.split("?")[1] ?? ""))).filters,
+  );
+  const onServer = makeQueryClient();
+  await Promise.all([
+    onServer.prefetchInfiniteQuery({
+      ...jobsQuery(filters),
+      ...fromServer(() =>
+        server.firstPage ? Promise.resolve(server.firstPage) : Promise.reject(server.failure),
+      ),
+    }),
+    onServer.prefetchQuery({ ...configuredModelsQuery(), ...fromServer(async () => MODELS) }),
+  ]);
+  const state = JSON.parse(JSON.stringify(dehydrateReads(onServer))) as DehydratedReads;
+  const client = new QueryClient({
+    defaultOptions: { queries: { retry: false, staleTime: 5_000, refetchOnWindowFocus: false } },
+  });
+  return render(
+    <QueryClientProvider client={client}>
+      <ServerReads state={state}>
+        <JobsList />
+      </ServerReads>
+    </QueryClientProvider>,
+  );
+}
+
+beforeEach(() => {
+  window.history.pushState = (...args: Parameters<History["pushState"]>) => {
+    realPushState(...args);
+    notify();
+  };
+  window.history.replaceState = (...args: Parameters<History["replaceState"]>) => {
+    realReplaceState(...args);
+    notify();
+  };
+  fetchMock = vi.fn((url: string) => {
+    if (url === "/api/models") return respond(MODELS);
+    return respond(page([]));
+  });
+  vi.stubGlobal("fetch", fetchMock);
+});
+
+afterEach(() => {
+  cleanup();
+  window.history.pushState = realPushState;
+  window.history.replaceState = realReplaceState;
+  realReplaceState(null, "", "/");
+  navigation.push.mockReset();
+  vi.unstubAllGlobals();
+});
+
+describe("JobsList", () => {
+  it("shows each job with its page link, status badge, model name, times and who started it", async () => {
+    await renderList({
+      firstPage: page([
+        job("a", { name: "Spring sale", status: "CREATE_IN_PROGRESS" }),
+        job("b", { name: "Old campaign", configuredAudienceModelArn: UNKNOWN_MODEL_ARN }),
+      ]),
+    });
+    const table = screen.getByRole("table", { name: "Audience generation jobs" });
+    const link = within(table).getByRole("link", { name: "Spring sale" });
+    expect(link).toHaveAttribute("href", jobPath(jobArn("a")));
+    const row = link.closest("tr")!;
+    expect(row.querySelector("[data-status]")).toHaveAttribute("data-status", "CREATE_IN_PROGRESS");
+    expect(within(row).getAllByText(/Retail lookalikes/).length).toBeGreaterThan(0);
+    expect(within(row).getByText("123456789012")).toBeInTheDocument();
+    expect(within(row).getAllByText("1 hour ago")[0]).toHaveAttribute(
+      "title",
+      expect.stringMatching(/\d{4}/),
+    );
+    // A model missing from the configured models shows the last part of its ARN.
+    const other = within(table).getByRole("link", { name: "Old campaign" }).closest("tr")!;
+    expect(within(other).getAllByText(/old-model/).length).toBeGreaterThan(0);
+    expect(screen.getByText("2 jobs")).toBeInTheDocument();
+  });
+
+  it("leads a first-time user to start a job when there are no jobs at all", async () => {
+    await renderList({ firstPage: page([]) });
+    expect(screen.getByRole("heading", { name: "No audience jobs yet" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "New job" })).toHaveAttribute("href", "/jobs/new");
+    expect(screen.queryByRole("button", { name: "Clear filters" })).not.toBeInTheDocument();
+  });
+
+  it("tells filters that match nothing apart from no jobs, and clears them", async () => {
+    await renderList(
+      { firstPage: page([]) },
+      `/?collaboration=${COLLAB}&sort=name`,
+    );
+    expect(
+      screen.getByRole("heading", { name: "No jobs match these filters" }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole("heading", { name: "No audience jobs yet" })).not.toBeInTheDocument();
+    fetchMock.mockImplementation(() => respond(page([job("a")])));
+    fireEvent.click(screen.getAllByRole("button", { name: "Clear filters" })[0]!);
+    expect(window.location.search).toBe("?sort=name");
+    expect(await screen.findByRole("link", { name: "Job a" })).toBeInTheDocument();
+    expect(fetchMock).toHaveBeenCalledWith("/api/jobs", expect.anything());
+  });
+
+  it("filters the loaded rows by status and name, and keeps both in the URL", async () => {
+    await renderList({
+      firstPage: page([
+        job("a", { name: "Spring sale", status: "ACTIVE" }),
+        job("b", { name: "Spring retarget", status: "CREATE_FAILED" }),
+        job("c", { name: "Summer", status: "CREATE_FAILED" }),
+      ]),
+    });
+    fireEvent.click(screen.getByRole("checkbox", { name: "Failed" }));
+    expect(window.location.search).toBe("?status=CREATE_FAILED");
+    await waitFor(() =>
+      expect(screen.queryByRole("link", { name: "Spring sale" })).not.toBeInTheDocument(),
+    );
+    fireEvent.change(screen.getByRole("searchbox", { name: "Search" }), {
+      target: { value: "spring" },
+    });
+    expect(window.location.search).toBe("?status=CREATE_FAILED&q=spring");
+    await waitFor(() =>
+      expect(screen.queryByRole("link", { name: "Summer" })).not.toBeInTheDocument(),
+    );
+    expect(screen.getByRole("link", { name: "Spring retarget" })).toBeInTheDocument();
+    expect(screen.getByText("1 of 3 loaded jobs match")).toBeInTheDocument();
+  });
+
+  it("restores the view of a pasted link, and notes what it could not read", async () => {
+    await renderList(
+      {
+        firstPage: page([
+          job("a", { name: "Spring sale" }),
+          job("b", { name: "Summer", status: "CREATE_FAILED" }),
+        ]),
+      },
+      "/?status=ACTIVE,BOGUS&q=spring&sort=-name",
+    );
+    expect(screen.getByRole("searchbox", { name: "Search" })).toHaveValue("spring");
+    expect(screen.getByRole("checkbox", { name: "Active" })).toBeChecked();
+    expect(screen.getByRole("columnheader", { name: /Name/ })).toHaveAttribute(
+      "aria-sort",
+      "descending",
+    );
+    expect(screen.getByText(/“BOGUS” is not known, so it was ignored/)).toBeInTheDocument();
+    expect(screen.queryByRole("link", { name: "Summer" })).not.toBeInTheDocument();
+  });
+
+  it("sorts by a column when its header is clicked, and again the other way", async () => {
+    await renderList({
+      firstPage: page([
+        job("a", { name: "Bravo", createTime: "2026-01-02T00:00:00Z" }),
+        job("b", { name: "alpha", createTime: "2026-01-01T00:00:00Z" }),
+        job("c", { name: "Charlie", createTime: "2026-01-03T00:00:00Z" }),
+      ]),
+    });
+    const names = () =>
+      screen
+        .getAllByRole("link")
+        .filter((l) => l.closest("tbody"))
+        .map((l) => l.textContent);
+    expect(names()).toEqual(["Charlie", "Bravo", "alpha"]);
+    fireEvent.click(screen.getByRole("button", { name: "Name" }));
+    expect(window.location.search).toBe("?sort=name");
+    expect(names()).toEqual(["alpha", "Bravo", "Charlie"]);
+    fireEvent.click(screen.getByRole("button", { name: "Name" }));
+    expect(window.location.search).toBe("?sort=-name");
+    expect(names()).toEqual(["Charlie", "Bravo", "alpha"]);
+  });
+
+  it("loads the next page of the service on “Load more jobs”", async () => {
+    await renderList({ firstPage: page([job("a")], "token-1") });
+    expect(screen.getByText("1 job loaded, more available")).toBeInTheDocument();
+    fetchMock.mockImplementation(() => respond(page([job("b")])));
+    fireEvent.click(screen.getByRole("button", { name: "Load more jobs" }));
+    expect(await screen.findByRole("link", { name: "Job b" })).toBeInTheDocument();
+    expect(fetchMock).toHaveBeenCalledWith("/api/jobs?nextToken=token-1", expect.anything());
+    expect(screen.getByText("All 2 jobs are loaded.")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Load more jobs" })).not.toBeInTheDocument();
+  });
+
+  it("asks the service for a model's jobs when a model is chosen", async () => {
+    await renderList({ firstPage: page([job("a")]) });
+    fetchMock.mockImplementation(() => respond(page([job("m", { name: "Model job" })])));
+    fireEvent.change(screen.getByRole("combobox", { name: "Audience model" }), {
+      target: { value: MODEL_ARN },
+    });
+    expect(new URLSearchParams(window.location.search).get("model")).toBe(MODEL_ARN);
+    // The filters stay; the table shows its skeleton until the service answers.
+    expect(await screen.findByRole("status", { name: "Loading jobs" })).toBeInTheDocument();
+    expect(screen.getByRole("searchbox", { name: "Search" })).toBeInTheDocument();
+    expect(await screen.findByRole("link", { name: "Model job" })).toBeInTheDocument();
+    expect(fetchMock).toHaveBeenCalledWith(
+      `/api/jobs?configuredAudienceModelArn=${encodeURIComponent(MODEL_ARN)}`,
+      expect.anything(),
+    );
+  });
+
+  it("checks a typed collaboration ID before filtering by it", async () => {
+    await renderList({ firstPage: page([job("a")]) });
+    const input = screen.getByRole("textbox", { name: "Collaboration ID" });
+    fireEvent.change(input, { target: { value: "abc" } });
+    fireEvent.submit(input);
+    expect(screen.getByText(/must be a lowercase UUID/)).toBeInTheDocument();
+    expect(window.location.search).toBe("");
+    fireEvent.change(input, { target: { value: COLLAB } });
+    fireEvent.blur(input);
+    expect(window.location.search).toBe(`?collaboration=${COLLAB}`);
+  });
+
+  it("opens a job whose ARN is pasted into the search", async () => {
+    await renderList({ firstPage: page([job("a")]) });
+    fireEvent.change(screen.getByRole("searchbox", { name: "Search" }), {
+      target: { value: ` ${jobArn("xyz")} ` },
+    });
+    expect(navigation.push).toHaveBeenCalledWith(jobPath(jobArn("xyz")));
+    expect(window.location.search).toBe("");
+  });
+
+  it("shows the service's error with “Try again”, and recovers", async () => {
+    // What the service client throws when nothing answers (mapped to NetworkError).
+    await renderList({ failure: new TypeError("fetch failed") });
+    const alert = screen.getByRole("alert");
+    expect(alert).toHaveTextContent("The jobs could not be loaded");
+    expect(alert).toHaveTextContent("The Clean Rooms ML service did not answer.");
+    expect(fetchMock).not.toHaveBeenCalledWith(
+      expect.stringMatching(/^\/api\/jobs/),
+      expect.anything(),
+    );
+    fetchMock.mockImplementation((url: string) =>
+      respond(url === "/api/models" ? MODELS : page([job("a")])),
+    );
+    fireEvent.click(within(alert).getByRole("button", { name: "Try again" }));
+    expect(await screen.findByRole("link", { name: "Job a" })).toBeInTheDocument();
+  });
+
+  it("keeps the rows and offers “Try again” when loading more fails", async () => {
+    await renderList({ firstPage: page([job("a")], "token-1") });
+    fetchMock.mockImplementation(() =>
+      respond({ error: { code: "ThrottlingException", message: "Rate exceeded" } }, 429),
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Load more jobs" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("More jobs could not be loaded. Rate exceeded");
+    expect(screen.getByRole("link", { name: "Job a" })).toBeInTheDocument();
+    fetchMock.mockImplementation(() => respond(page([job("b")])));
+    fireEvent.click(within(alert).getByRole("button", { name: "Try again" }));
+    expect(await screen.findByRole("link", { name: "Job b" })).toBeInTheDocument();
+  });
+
+  it("refreshes while a job is in flight and announces its new status", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      await renderList({
+        firstPage: page([job("a", { name: "Spring sale", status: "CREATE_IN_PROGRESS" })]),
+      });
+      fetchMock.mockImplementation(() =>
+        respond(page([job("a", { name: "Spring sale", status: "ACTIVE" })])),
+      );
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(2_100);
+      });
+      await waitFor(() =>
+        expect(document.querySelector("[data-status]")).toHaveAttribute("data-status", "ACTIVE"),
+      );
+      expect(screen.getByText("Spring sale is now Active.")).toBeInTheDocument();
+      // Nothing is in flight any more: no further polls.
+      const calls = fetchMock.mock.calls.length;
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(30_000);
+      });
+      expect(fetchMock.mock.calls.length).toBe(calls);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("does not poll when no job is in flight", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      await renderList({ firstPage: page([job("a")]) });
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(20_000);
+      });
+      expect(fetchMock).not.toHaveBeenCalledWith(
+        expect.stringMatching(/^\/api\/jobs/),
+        expect.anything(),
+      );
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

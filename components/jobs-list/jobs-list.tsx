@@ -1,0 +1,190 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+
+import { readErrorOf } from "@/lib/fetch-json";
+import {
+  clearedFilters,
+  hasActiveFilters,
+  hasLoadedRowFilters,
+  serverFilters,
+} from "@/lib/jobs-filters";
+import { configuredModelsQuery } from "@/lib/queries/models";
+
+import type { JobsTableContext } from "./columns";
+import { JobsDataTable } from "./data-table";
+import { NoJobsYet, NoMatch } from "./empty-states";
+import { InlineListError, ListError } from "./list-error";
+import { LinkNotes, ListFooter, ListSummary } from "./list-status";
+import { arnTail, filterRows, rowsFromPages, sortRows } from "./rows";
+import { JobsTableSkeleton } from "./skeleton";
+import { JobsToolbar } from "./toolbar";
+import { useJobsFilters } from "./use-jobs-filters";
+import { useJobsPages } from "./use-jobs-pages";
+import { useSearchBox } from "./use-search-box";
+import { useStatusAnnouncement } from "./use-status-announcement";
+
+/**
+ * The jobs list: filters in the URL (`useJobsFilters`), the service's pages
+ * loaded on demand and kept current while jobs are in flight
+ * (`useJobsPages`), status, name search and sort applied to the loaded rows
+ * (`rows.ts`), and status changes announced to screen readers.
+ */
+export function JobsList() {
+  const { filters, notes, setFilters } = useJobsFilters();
+  const server = useMemo(
+    () => serverFilters({ model: filters.model, collaboration: filters.collaboration }),
+    [filters.model, filters.collaboration],
+  );
+  const jobs = useJobsPages(server);
+  const models = useQuery(configuredModelsQuery());
+  const searchBox = useSearchBox(filters, setFilters);
+  const search = searchBox.search;
+
+  const modelNames = useMemo(
+    () => new Map((models.data ?? []).map((m) => [m.configuredAudienceModelArn, m.name])),
+    [models.data],
+  );
+  const context: JobsTableContext = useMemo(
+    () => ({ modelName: (arn) => modelNames.get(arn) ?? arnTail(arn) }),
+    [modelNames],
+  );
+
+  const allRows = useMemo(() => rowsFromPages(jobs.data?.pages ?? []), [jobs.data]);
+  const visibleRows = useMemo(
+    () => sortRows(filterRows(allRows, { status: filters.status, q: search }), filters.sort),
+    [allRows, filters.status, filters.sort, search],
+  );
+  const announcement = useStatusAnnouncement(allRows);
+
+  const current = { ...filters, q: search };
+  const rowFiltersOn = hasLoadedRowFilters(current);
+
+  function clearAll() {
+    searchBox.clear();
+    setFilters(clearedFilters(filters));
+  }
+
+  const liveRegion = (
+    <p aria-live="polite" className="sr-only">
+      {announcement}
+    </p>
+  );
+
+  if (!jobs.data && jobs.isError) {
+    return (
+      <div className="space-y-4">
+        <LinkNotes notes={notes} />
+        <ListError
+          error={readErrorOf(jobs.error)}
+          onRetry={() => {
+            void jobs.refetch();
+            if (models.isError) void models.refetch();
+          }}
+          retrying={jobs.isFetching}
+        />
+      </div>
+    );
+  }
+
+  let body: React.ReactNode;
+  if (!jobs.data) {
+    body = <JobsTableSkeleton toolbar={false} />;
+  } else if (
+    allRows.length === 0 &&
+    !jobs.hasNextPage &&
+    !server.configuredAudienceModelArn &&
+    !server.collaborationId
+  ) {
+    return (
+      <div className="space-y-4">
+        <LinkNotes notes={notes} />
+        <NoJobsYet />
+        {liveRegion}
+      </div>
+    );
+  } else if (visibleRows.length === 0) {
+    body = (
+      <NoMatch
+        loadedCount={allRows.length}
+        moreToLoad={jobs.hasNextPage}
+        onClear={clearAll}
+        onLoadMore={() => void jobs.fetchNextPage()}
+        loadingMore={jobs.isFetchingNextPage}
+      />
+    );
+  } else {
+    body = (
+      <JobsDataTable
+        rows={visibleRows}
+        sort={filters.sort}
+        onSort={(sort) => setFilters({ ...current, sort })}
+        context={context}
+        caption={
+          rowFiltersOn ? "Audience generation jobs matching the filters" : "Audience generation jobs"
+        }
+      />
+    );
+  }
+
+  const loaded = allRows.length;
+  const shown = visibleRows.length;
+
+  return (
+    <div className="space-y-4">
+      <LinkNotes notes={notes} />
+      <JobsToolbar
+        filters={filters}
+        search={search}
+        onSearchChange={searchBox.onSearchChange}
+        models={models.data ?? []}
+        onModelChange={(model) => setFilters({ ...current, model })}
+        onCollaborationChange={(collaboration) => setFilters({ ...current, collaboration })}
+        onStatusChange={(status) => setFilters({ ...current, status })}
+        onSortChange={(sort) => setFilters({ ...current, sort })}
+      />
+      {searchBox.opening && (
+        <p role="status" className="text-sm text-slate-600">
+          Opening the job <span className="font-mono text-xs break-all">{searchBox.opening}</span>…
+        </p>
+      )}
+      {jobs.data && shown > 0 && (
+        <ListSummary
+          loaded={loaded}
+          shown={shown}
+          rowFiltersOn={rowFiltersOn}
+          moreToLoad={jobs.hasNextPage}
+          onClear={hasActiveFilters(current) ? clearAll : undefined}
+        />
+      )}
+      {jobs.data && jobs.isRefetchError && (
+        <InlineListError
+          what="The list could not be refreshed."
+          error={readErrorOf(jobs.error)}
+          onRetry={() => void jobs.refetch()}
+          retrying={jobs.isFetching}
+        />
+      )}
+      {body}
+      {jobs.data && jobs.isFetchNextPageError && (
+        <InlineListError
+          what="More jobs could not be loaded."
+          error={readErrorOf(jobs.error)}
+          onRetry={() => void jobs.fetchNextPage()}
+          retrying={jobs.isFetchingNextPage}
+        />
+      )}
+      {jobs.data && shown > 0 && (
+        <ListFooter
+          loaded={loaded}
+          moreToLoad={jobs.hasNextPage}
+          loadingMore={jobs.isFetchingNextPage}
+          onLoadMore={() => void jobs.fetchNextPage()}
+          rowFiltersOn={rowFiltersOn}
+        />
+      )}
+      {liveRegion}
+    </div>
+  );
+}

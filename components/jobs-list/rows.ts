@@ -1,0 +1,100 @@
+import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
+import { JOB_STATUS_ORDER, jobStatusFacts, statusRank } from "@/lib/job-status";
+import type { JobsFilters, JobsSort } from "@/lib/jobs-filters";
+import type { JobsPageData, JobSummaryData } from "@/lib/reads/jobs";
+
+/**
+ * Pure list logic (no React): pages → rows, the status and name filters, the
+ * order. Status, search and sort work on the loaded rows only; the service
+ * has no parameter for them.
+ */
+
+/** Every loaded job once, in the service's order (a job can repeat across pages if the list moved between calls). */
+export function rowsFromPages(
+  pages: readonly Pick<JobsPageData, "audienceGenerationJobs">[],
+): JobSummaryData[] {
+  const seen = new Set<string>();
+  const rows: JobSummaryData[] = [];
+  for (const page of pages) {
+    for (const job of page.audienceGenerationJobs) {
+      if (seen.has(job.audienceGenerationJobArn)) continue;
+      seen.add(job.audienceGenerationJobArn);
+      rows.push(job);
+    }
+  }
+  return rows;
+}
+
+/** Case- and accent-insensitive form of a name for searching. */
+export function normalizeForSearch(text: string): string {
+  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLocaleLowerCase("en-US").trim();
+}
+
+export function filterRows(
+  rows: readonly JobSummaryData[],
+  filters: Pick<JobsFilters, "status" | "q">,
+): JobSummaryData[] {
+  const statuses = new Set(filters.status);
+  const needle = normalizeForSearch(filters.q);
+  return rows.filter(
+    (job) =>
+      (statuses.size === 0 || statuses.has(job.status)) &&
+      (needle === "" || normalizeForSearch(job.name).includes(needle)),
+  );
+}
+
+const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+const time = (iso: string) => Date.parse(iso) || 0;
+
+/** A stable sort; ties fall back to newest first, then the ARN, so the order never flickers between refreshes. */
+export function sortRows(rows: readonly JobSummaryData[], sort: JobsSort): JobSummaryData[] {
+  const sign = sort.direction === "asc" ? 1 : -1;
+  const primary = (a: JobSummaryData, b: JobSummaryData): number => {
+    switch (sort.field) {
+      case "name":
+        return collator.compare(a.name, b.name);
+      case "status":
+        return statusRank(a.status) - statusRank(b.status);
+      case "updated":
+        return time(a.updateTime) - time(b.updateTime);
+      case "created":
+        return time(a.createTime) - time(b.createTime);
+    }
+  };
+  return [...rows].sort(
+    (a, b) =>
+      sign * primary(a, b) ||
+      time(b.createTime) - time(a.createTime) ||
+      a.audienceGenerationJobArn.localeCompare(b.audienceGenerationJobArn),
+  );
+}
+
+/** Status filter choices: one per label ("Deleting" covers both deletion states), raw statuses behind each. */
+export const STATUS_CHOICES: readonly { label: string; statuses: AudienceGenerationJobStatus[] }[] =
+  (() => {
+    const byLabel = new Map<string, AudienceGenerationJobStatus[]>();
+    for (const status of JOB_STATUS_ORDER) {
+      const label = jobStatusFacts(status).label;
+      byLabel.set(label, [...(byLabel.get(label) ?? []), status]);
+    }
+    return [...byLabel].map(([label, statuses]) => ({ label, statuses }));
+  })();
+
+/** Status changes between two sets of rows, for the screen-reader announcement. */
+export function statusChanges(
+  before: ReadonlyMap<string, AudienceGenerationJobStatus>,
+  rows: readonly JobSummaryData[],
+): { name: string; status: AudienceGenerationJobStatus }[] {
+  const changes: { name: string; status: AudienceGenerationJobStatus }[] = [];
+  for (const job of rows) {
+    const previous = before.get(job.audienceGenerationJobArn);
+    if (previous !== undefined && previous !== job.status)
+      changes.push({ name: job.name, status: job.status });
+  }
+  return changes;
+}
+
+/** The last segment of an ARN: what a model is called when its name is not known. */
+export function arnTail(arn: string): string {
+  return arn.split("/").at(-1) || arn;
+}

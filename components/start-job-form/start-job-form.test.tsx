@@ -1,0 +1,413 @@
+// @vitest-environment jsdom
+import "@testing-library/jest-dom/vitest";
+
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { ReactNode } from "react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+import { fail, ok } from "@/lib/action-result";
+import type { StartJobResult } from "@/lib/actions/start-audience-generation-job";
+import { configuredModelQuery, configuredModelsQuery } from "@/lib/queries/models";
+import type { ConfiguredModelData, ConfiguredModelSummaryData } from "@/lib/reads/models";
+import { emptyStartJobForm, type StartJobFormValues } from "@/lib/schemas/start-job-form";
+
+import { StartJobForm } from "./start-job-form";
+
+const MODEL_ARN =
+  "arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/retail-lookalikes";
+const OTHER_MODEL_ARN =
+  "arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/travel";
+const JOB_ARN = "arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-generation-job/job-1";
+const ROLE_ARN = "arn:aws:iam::123456789012:role/SeedReader";
+
+const summary = (arn: string, name: string): ConfiguredModelSummaryData => ({
+  createTime: "2024-01-01T00:00:00.000Z",
+  updateTime: "2024-01-01T00:00:00.000Z",
+  name,
+  audienceModelArn: "arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-model/m",
+  outputConfig: { destination: { s3Destination: { s3Uri: "s3://out/" } }, roleArn: ROLE_ARN },
+  configuredAudienceModelArn: arn,
+  status: "ACTIVE",
+});
+const MODELS = [summary(MODEL_ARN, "Retail lookalikes"), summary(OTHER_MODEL_ARN, "Travel")];
+const MODEL_DETAILS: ConfiguredModelData = {
+  ...summary(MODEL_ARN, "Retail lookalikes"),
+  sharedAudienceMetrics: ["ALL"],
+  minMatchingSeedSize: 500,
+  audienceSizeConfig: { audienceSizeType: "ABSOLUTE", audienceSizeBins: [10_000, 50_000] },
+};
+
+function renderForm({
+  submit = vi.fn(async (): Promise<StartJobResult> => ok({ audienceGenerationJobArn: JOB_ARN })),
+  onStarted = vi.fn(),
+  defaultValues,
+}: {
+  submit?: (values: StartJobFormValues) => Promise<StartJobResult>;
+  onStarted?: (arn: string) => void;
+  defaultValues?: StartJobFormValues;
+} = {}) {
+  const client = new QueryClient({
+    defaultOptions: { queries: { retry: false, staleTime: Infinity } },
+  });
+  for (const model of [
+    MODEL_DETAILS,
+    {
+      ...MODEL_DETAILS,
+      ...summary(OTHER_MODEL_ARN, "Travel"),
+      sharedAudienceMetrics: ["NONE" as const],
+    },
+  ]) {
+    client.setQueryData(configuredModelQuery(model.configuredAudienceModelArn).queryKey, model);
+  }
+  // What the page prefetched on the server.
+  client.setQueryData(configuredModelsQuery().queryKey, MODELS);
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={client}>{children}</QueryClientProvider>
+  );
+  const user = userEvent.setup();
+  const view = render(
+    <StartJobForm
+      submit={submit}
+      onStarted={onStarted}
+      defaultValues={defaultValues}
+    />,
+    { wrapper },
+  );
+  return { user, submit, onStarted, view };
+}
+
+const validS3: StartJobFormValues = {
+  ...emptyStartJobForm,
+  name: "Spring sale",
+  configuredAudienceModelArn: MODEL_ARN,
+  s3Uri: "s3://demo-seeds/spring.jsonl",
+  roleArn: ROLE_ARN,
+};
+
+/** The text of the element that `aria-describedby` of `control` points at. */
+function description(control: HTMLElement): string {
+  const ids = (control.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean);
+  return ids.map((id) => document.getElementById(id)?.textContent ?? "").join(" ");
+}
+
+beforeEach(() => {
+  vi.spyOn(window, "confirm").mockReturnValue(true);
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+describe("StartJobForm: fields", () => {
+  it("labels every required control and lists the models by name", () => {
+    renderForm();
+    expect(screen.getByLabelText("Job name")).toBeInTheDocument();
+    const select = screen.getByLabelText("Configured audience model");
+    expect(within(select).getByRole("option", { name: "Retail lookalikes" })).toBeInTheDocument();
+    expect(within(select).getByRole("option", { name: "Travel" })).toBeInTheDocument();
+    const sources = screen.getByRole("group", { name: "Seed audience source" });
+    for (const name of ["S3 file", "SQL query", "Analysis template"]) {
+      expect(within(sources).getByRole("radio", { name })).toBeInTheDocument();
+    }
+    expect(screen.getByLabelText("S3 URI")).toBeInTheDocument();
+    expect(screen.getByLabelText("IAM role ARN")).toBeInTheDocument();
+    expect(
+      screen.getByRole("checkbox", { name: "Include seed users in the output" }),
+    ).not.toBeChecked();
+    expect(screen.getByRole("button", { name: "Start job" })).toBeEnabled();
+  });
+
+  it("shows the chosen model's seed minimum, sizes and metrics sharing", async () => {
+    const { user } = renderForm();
+    await user.selectOptions(
+      screen.getByLabelText("Configured audience model"),
+      "Retail lookalikes",
+    );
+    const facts = screen.getByRole("region", { name: "About this model" });
+    expect(facts).toHaveTextContent("500 users");
+    expect(facts).toHaveTextContent("10,000 users, 50,000 users");
+    expect(facts).toHaveTextContent("Shared");
+    // The seed-in-output explanation names the model's own number.
+    expect(
+      description(screen.getByRole("checkbox", { name: "Include seed users in the output" })),
+    ).toContain("first 500 users");
+    await user.selectOptions(screen.getByLabelText("Configured audience model"), "Travel");
+    expect(screen.getByRole("region", { name: "About this model" })).toHaveTextContent(
+      "Not shared",
+    );
+  });
+
+  it("shows the compute fields only for a query seed, with each worker type explained by its size", async () => {
+    const { user } = renderForm();
+    expect(screen.queryByRole("group", { name: "Worker type" })).not.toBeInTheDocument();
+    await user.click(screen.getByRole("radio", { name: "SQL query" }));
+    expect(screen.queryByLabelText("S3 URI")).not.toBeInTheDocument();
+    expect(screen.getByLabelText("SQL query text")).toHaveClass("font-mono");
+    const types = screen.getByRole("group", { name: "Worker type" });
+    expect(description(within(types).getByRole("radio", { name: /CR\.4X/ }))).toMatch(
+      /Four times the compute and memory of CR\.1X/,
+    );
+    expect(description(within(types).getByRole("radio", { name: /CR\.8X/ }))).toMatch(
+      /Eight times/,
+    );
+    expect(screen.getByLabelText(/Number of workers/)).toBeInTheDocument();
+    await user.click(screen.getByRole("radio", { name: "Analysis template" }));
+    expect(screen.getByLabelText("Analysis template ARN")).toBeInTheDocument();
+    expect(screen.getByRole("group", { name: "Worker type" })).toBeInTheDocument();
+  });
+
+  it("keeps what was typed for one seed source when another is chosen and back", async () => {
+    const { user } = renderForm();
+    await user.type(screen.getByLabelText("S3 URI"), "s3://bucket/key");
+    await user.click(screen.getByRole("radio", { name: "SQL query" }));
+    await user.type(screen.getByLabelText("SQL query text"), "SELECT 1");
+    await user.click(screen.getByRole("radio", { name: "S3 file" }));
+    expect(screen.getByLabelText("S3 URI")).toHaveValue("s3://bucket/key");
+    await user.click(screen.getByRole("radio", { name: "SQL query" }));
+    expect(screen.getByLabelText("SQL query text")).toHaveValue("SELECT 1");
+  });
+});
+
+describe("StartJobForm: inline errors", () => {
+  it("shows an error on leaving a field, tied to it for screen readers, and clears it while typing", async () => {
+    const { user } = renderForm();
+    const name = screen.getByLabelText("Job name");
+    expect(name).not.toHaveAttribute("aria-invalid");
+    await user.click(name);
+    await user.tab();
+    await waitFor(() => expect(name).toHaveAttribute("aria-invalid", "true"));
+    expect(description(name)).toContain("Name is required");
+    await user.type(name, "Spring");
+    await waitFor(() => expect(name).not.toHaveAttribute("aria-invalid"));
+    expect(description(name)).not.toContain("Name is required");
+  });
+
+  it("checks patterns as the service does", async () => {
+    const { user } = renderForm();
+    const s3 = screen.getByLabelText("S3 URI");
+    await user.type(s3, "https://bucket/key");
+    await user.tab();
+    await waitFor(() => expect(description(s3)).toContain("S3 URI must start with s3://"));
+    const role = screen.getByLabelText("IAM role ARN");
+    await user.type(role, "arn:aws:iam::123:role/x");
+    await user.tab();
+    await waitFor(() => expect(description(role)).toContain("IAM role ARN must look like"));
+    const collaboration = screen.getByLabelText(/Collaboration ID/);
+    await user.type(collaboration, "0F6B1C2E-1A2B-4C3D-8E9F-001122334455");
+    await user.tab();
+    await waitFor(() => expect(description(collaboration)).toContain("lowercase UUID"));
+  });
+
+  it("moves focus to the first invalid field on submit and sends nothing", async () => {
+    const { user, submit } = renderForm();
+    await user.click(screen.getByRole("button", { name: "Start job" }));
+    await waitFor(() => expect(screen.getByLabelText("Job name")).toHaveFocus());
+    expect(screen.getByLabelText("S3 URI")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByLabelText("Configured audience model")).toHaveAttribute(
+      "aria-invalid",
+      "true",
+    );
+    expect(submit).not.toHaveBeenCalled();
+  });
+
+  it("focuses by page order: the model picker when only it and later fields are wrong", async () => {
+    const { user, submit } = renderForm();
+    await user.type(screen.getByLabelText("Job name"), "Spring");
+    await user.click(screen.getByRole("button", { name: "Start job" }));
+    await waitFor(() => expect(screen.getByLabelText("Configured audience model")).toHaveFocus());
+    expect(submit).not.toHaveBeenCalled();
+  });
+
+  it("says the SQL-query limit of 400 workers beside the field", async () => {
+    const { user } = renderForm({
+      defaultValues: { ...validS3, seedSource: "SQL_QUERY", queryString: "SELECT user_id FROM t" },
+    });
+    const workers = screen.getByLabelText(/Number of workers/);
+    await user.type(workers, "401");
+    await user.tab();
+    await waitFor(() => expect(description(workers)).toContain("at most 400"));
+    await user.clear(workers);
+    await user.type(workers, "400");
+    await waitFor(() => expect(workers).not.toHaveAttribute("aria-invalid"));
+  });
+
+  it("opens the advanced section and focuses a wrong Spark property on submit", async () => {
+    const { user, submit } = renderForm({
+      defaultValues: {
+        ...validS3,
+        seedSource: "SQL_QUERY",
+        queryString: "SELECT 1",
+        sparkProperties: [{ key: "", value: "x" }],
+      },
+    });
+    const toggle = screen.getByRole("button", { name: /Advanced: Spark properties/ });
+    expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await user.click(screen.getByRole("button", { name: "Start job" }));
+    await waitFor(() => expect(screen.getByLabelText("Spark property 1 Name")).toHaveFocus());
+    expect(toggle).toHaveAttribute("aria-expanded", "true");
+    expect(submit).not.toHaveBeenCalled();
+  });
+});
+
+describe("StartJobForm: key and value rows", () => {
+  it("adds, checks and removes tags", async () => {
+    const { user } = renderForm();
+    expect(screen.getByText("0 of 50 tags")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Add tag" }));
+    const key1 = screen.getByLabelText("Tag 1 Key");
+    expect(key1).toHaveFocus();
+    await user.type(key1, "AWS:team");
+    await user.tab();
+    await waitFor(() => expect(description(key1)).toContain("reserved for AWS"));
+
+    await user.click(screen.getByRole("button", { name: "Add tag" }));
+    await user.clear(key1);
+    await user.type(key1, "team");
+    await user.type(screen.getByLabelText("Tag 2 Key"), "team");
+    await user.click(screen.getByRole("button", { name: "Start job" }));
+    await waitFor(() =>
+      expect(description(screen.getByLabelText("Tag 2 Key"))).toContain("unique"),
+    );
+    expect(screen.getByText("2 of 50 tags")).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Remove tag 2" }));
+    expect(screen.queryByLabelText("Tag 2 Key")).not.toBeInTheDocument();
+    expect(screen.getByText("1 of 50 tags")).toBeInTheDocument();
+  });
+
+  it("stops adding tags at 50", async () => {
+    const tags = Array.from({ length: 50 }, (_, i) => ({ key: `k${i}`, value: "" }));
+    renderForm({ defaultValues: { ...validS3, tags } });
+    expect(screen.getByRole("button", { name: "Add tag" })).toBeDisabled();
+    expect(screen.getByText(/50 of 50 tags: the most allowed/)).toBeInTheDocument();
+  });
+
+  it("names SQL parameters by their row", async () => {
+    const { user } = renderForm({
+      defaultValues: { ...validS3, seedSource: "SQL_QUERY", queryString: "SELECT 1" },
+    });
+    await user.click(screen.getByRole("button", { name: "Add parameter" }));
+    const name = screen.getByLabelText("Parameter 1 Name");
+    await user.type(name, "min-spend");
+    await user.tab();
+    await waitFor(() => expect(description(name)).toContain("letters, digits and underscores"));
+  });
+});
+
+describe("StartJobForm: preview", () => {
+  it("shows the exact request JSON and the CLI command live, and copies them", async () => {
+    const { user } = renderForm({ defaultValues: validS3 });
+    await user.type(screen.getByLabelText(/Description/), "It's for spring");
+    const json = screen.getByRole("region", { name: "Request JSON" }).textContent ?? "";
+    expect(JSON.parse(json)).toEqual({
+      name: "Spring sale",
+      configuredAudienceModelArn: MODEL_ARN,
+      seedAudience: { roleArn: ROLE_ARN, dataSource: { s3Uri: "s3://demo-seeds/spring.jsonl" } },
+      description: "It's for spring",
+    });
+    const cli = screen.getByRole("region", { name: "AWS CLI command" }).textContent ?? "";
+    expect(cli).toContain("aws cleanroomsml start-audience-generation-job");
+    expect(cli).toContain(`--description 'It'\\''s for spring'`);
+
+    await user.click(screen.getByRole("button", { name: "Copy AWS CLI command" }));
+    // user-event stands in for the system clipboard.
+    expect(await navigator.clipboard.readText()).toBe(cli);
+    expect(screen.getByRole("button", { name: "Copied AWS CLI command" })).toBeInTheDocument();
+  });
+});
+
+describe("StartJobForm: submitting", () => {
+  it("sends the values once however often it is submitted, then reports the new job", async () => {
+    let finish!: (result: StartJobResult) => void;
+    const submit = vi.fn<(values: StartJobFormValues) => Promise<StartJobResult>>(
+      () => new Promise((resolve) => (finish = resolve)),
+    );
+    const { user, onStarted } = renderForm({ submit, defaultValues: validS3 });
+    const button = screen.getByRole("button", { name: "Start job" });
+    const form = button.closest("form")!;
+    // Two submits before React re-renders (a double click, Enter twice).
+    fireEvent.submit(form);
+    fireEvent.submit(form);
+    await waitFor(() => expect(button).toBeDisabled());
+    await user.click(button);
+    fireEvent.submit(form);
+    await act(async () => finish(ok({ audienceGenerationJobArn: JOB_ARN })));
+    expect(submit).toHaveBeenCalledTimes(1);
+    expect(submit.mock.calls[0]![0]).toEqual(validS3);
+    expect(onStarted).toHaveBeenCalledWith(JOB_ARN);
+    fireEvent.submit(form);
+    expect(submit).toHaveBeenCalledTimes(1);
+  });
+
+  it("puts a service validation error beside its field, focuses it and keeps every value", async () => {
+    const submit = vi.fn(async (): Promise<StartJobResult> =>
+      fail({
+        code: "ValidationException",
+        message: "seedAudience.dataSource.s3Uri: no such object",
+        fieldErrors: { s3Uri: "seedAudience.dataSource.s3Uri: no such object" },
+      }),
+    );
+    const { user, onStarted } = renderForm({ submit, defaultValues: validS3 });
+    await user.click(screen.getByRole("button", { name: "Start job" }));
+    const s3 = screen.getByLabelText("S3 URI");
+    await waitFor(() => expect(s3).toHaveFocus());
+    expect(s3).toHaveAttribute("aria-invalid", "true");
+    expect(description(s3)).toContain("no such object");
+    expect(s3).toHaveValue("s3://demo-seeds/spring.jsonl");
+    expect(screen.getByLabelText("Job name")).toHaveValue("Spring sale");
+    expect(screen.getByRole("button", { name: "Start job" })).toBeEnabled();
+    expect(onStarted).not.toHaveBeenCalled();
+    // The field can be corrected and the job sent again.
+    submit.mockResolvedValueOnce(ok({ audienceGenerationJobArn: JOB_ARN }));
+    await user.clear(s3);
+    await user.type(s3, "s3://demo-seeds/other.jsonl");
+    await user.click(screen.getByRole("button", { name: "Start job" }));
+    await waitFor(() => expect(onStarted).toHaveBeenCalledWith(JOB_ARN));
+    expect(submit).toHaveBeenCalledTimes(2);
+  });
+
+  it("shows other service errors as a banner with the message and what to do", async () => {
+    const submit = vi.fn(async (): Promise<StartJobResult> =>
+      fail({
+        code: "AccessDeniedException",
+        message: "User is not authorized",
+        hint: "Ask your AWS administrator.",
+      }),
+    );
+    const { user } = renderForm({ submit, defaultValues: validS3 });
+    await user.click(screen.getByRole("button", { name: "Start job" }));
+    const banner = await screen.findByRole("alert");
+    expect(banner).toHaveTextContent("Access denied");
+    expect(banner).toHaveTextContent("User is not authorized");
+    expect(banner).toHaveTextContent("Ask your AWS administrator.");
+    expect(screen.getByLabelText("Job name")).toHaveValue("Spring sale");
+  });
+
+  it("says so when the dashboard's server cannot be reached", async () => {
+    const submit = vi.fn(async (): Promise<StartJobResult> => {
+      throw new TypeError("Failed to fetch");
+    });
+    const { user } = renderForm({ submit, defaultValues: validS3 });
+    await user.click(screen.getByRole("button", { name: "Start job" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("could not be reached");
+    expect(screen.getByRole("button", { name: "Start job" })).toBeEnabled();
+  });
+});
+
+describe("StartJobForm: leaving", () => {
+  it("asks before the page is left with unsent changes, and not after the job started", async () => {
+    const { user } = renderForm();
+    const clean = new Event("beforeunload", { cancelable: true });
+    window.dispatchEvent(clean);
+    expect(clean.defaultPrevented).toBe(false);
+
+    await user.type(screen.getByLabelText("Job name"), "x");
+    const dirty = new Event("beforeunload", { cancelable: true });
+    window.dispatchEvent(dirty);
+    expect(dirty.defaultPrevented).toBe(true);
+  });
+});

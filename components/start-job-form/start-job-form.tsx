@@ -1,0 +1,268 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRef, useState, type FormEvent, type ReactNode } from "react";
+import { flushSync } from "react-dom";
+import { FormProvider, useForm, useWatch, type FieldErrors, type FieldPath } from "react-hook-form";
+
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import type { ActionError } from "@/lib/action-result";
+import {
+  startAudienceGenerationJob,
+  type StartJobResult,
+} from "@/lib/actions/start-audience-generation-job";
+import { DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, TAGS_MAX } from "@/lib/schemas/api";
+import {
+  emptyStartJobForm,
+  startJobFormSchema,
+  type StartJobFormValues,
+} from "@/lib/schemas/start-job-form";
+import { useAction } from "@/lib/use-action";
+
+import { ComputeFields } from "./compute-fields";
+import { errorPaths, isRowField } from "./form-helpers";
+import { KeyValueRows } from "./key-value-rows";
+import { ModelPicker } from "./model-picker";
+import { RequestPreview } from "./request-preview";
+import { SeedFields } from "./seed-fields";
+import { TextField } from "./text-field";
+import { useLeaveGuard } from "./use-leave-guard";
+
+type Submit = (values: StartJobFormValues) => Promise<StartJobResult>;
+
+const ERROR_TITLES: Record<string, string> = {
+  InvalidInput: "Some values are not valid",
+  ResourceNotFoundException: "Something the job needs was not found",
+  AccessDeniedException: "Access denied",
+  ConflictException: "The job conflicts with one that exists",
+  ThrottlingException: "The service is busy",
+  ServiceQuotaExceededException: "A quota was reached",
+  NetworkError: "The service could not be reached",
+};
+
+/** The first control (in page order) whose field has an error, or the group of a list whose own error it is. */
+function firstInvalidControl(form: HTMLFormElement, paths: string[]): HTMLElement | undefined {
+  const wanted = new Set(paths);
+  for (const element of Array.from(form.querySelectorAll<HTMLElement>("[name], [data-field]"))) {
+    const name = element.dataset.field ?? element.getAttribute("name");
+    if (name && wanted.has(name)) return element;
+  }
+  return undefined;
+}
+
+/**
+ * The start-job form: every member of StartAudienceGenerationJobRequest,
+ * checked with the same schema as the server action (errors on leaving a
+ * field, then while typing), a live preview of the request and CLI command,
+ * and one job per press of Start job, however often it is pressed.
+ *
+ * `submit` is the server action unless a test passes another; `onStarted`
+ * gets the new job's ARN (the page navigates to it).
+ */
+export function StartJobForm({
+  defaultValues = emptyStartJobForm,
+  submit = startAudienceGenerationJob,
+  onStarted,
+  notice,
+}: {
+  defaultValues?: StartJobFormValues;
+  submit?: Submit;
+  onStarted: (audienceGenerationJobArn: string) => void;
+  /** Shown above the form, e.g. where a cloned job's values came from. */
+  notice?: ReactNode;
+}) {
+  const form = useForm<StartJobFormValues>({
+    defaultValues,
+    resolver: zodResolver(startJobFormSchema),
+    mode: "onTouched",
+    reValidateMode: "onChange",
+    // Focus is moved by page order below, which registration order does not follow.
+    shouldFocusError: false,
+  });
+  const formRef = useRef<HTMLFormElement>(null);
+  const bannerRef = useRef<HTMLDivElement>(null);
+  const start = useAction(submit);
+  const pending = start.pending;
+  const [started, setStarted] = useState(false);
+  const [banner, setBanner] = useState<ActionError | undefined>();
+  const [advancedOpen, setAdvancedOpen] = useState(defaultValues.sparkProperties.length > 0);
+  const source = useWatch({ control: form.control, name: "seedSource" });
+
+  useLeaveGuard(form.formState.isDirty && !started);
+
+  function focusFirstInvalid(paths: string[]) {
+    if (paths.some((p) => p === "sparkProperties" || p.startsWith("sparkProperties."))) {
+      flushSync(() => setAdvancedOpen(true));
+    }
+    const target = formRef.current && firstInvalidControl(formRef.current, paths);
+    if (target) target.focus();
+    else bannerRef.current?.focus();
+  }
+
+  function onInvalid(errors: FieldErrors<StartJobFormValues>) {
+    setBanner(undefined);
+    focusFirstInvalid(errorPaths(errors));
+  }
+
+  function showServiceError(error: ActionError) {
+    const entries = Object.entries(error.fieldErrors ?? {}).filter(([path]) => path !== "");
+    for (const [path, message] of entries) {
+      const target = isRowField(path) ? `${path}.root` : path;
+      form.setError(target as FieldPath<StartJobFormValues>, { type: "server", message });
+    }
+    const fieldPaths = entries.map(([path]) => path);
+    // An error the form can show beside a field needs no banner; anything else does.
+    if (fieldPaths.length === 0 || error.fieldErrors?.[""] !== undefined) {
+      flushSync(() => setBanner(error));
+      bannerRef.current?.focus();
+    } else {
+      setBanner(undefined);
+      focusFirstInvalid(fieldPaths);
+    }
+  }
+
+  async function onValid(values: StartJobFormValues) {
+    if (started) return;
+    setBanner(undefined);
+    const result = await start.run(values);
+    if (!result) return;
+    if (result.ok) {
+      setStarted(true);
+      onStarted(result.data.audienceGenerationJobArn);
+      return;
+    }
+    showServiceError(result.error);
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    if (pending || started) {
+      event.preventDefault();
+      return;
+    }
+    void form.handleSubmit(onValid, onInvalid)(event);
+  }
+
+  const busy = pending || started;
+
+  return (
+    <FormProvider {...form}>
+      <form
+        ref={formRef}
+        onSubmit={onSubmit}
+        noValidate
+        aria-label="Start an audience generation job"
+        className="space-y-6"
+      >
+        {notice}
+
+        <Card title="Job" description="How you and your team will recognise this job in the list.">
+          <div className="space-y-5">
+            <TextField
+              name="name"
+              label="Job name"
+              maxLength={NAME_MAX_LENGTH}
+              placeholder="Spring sale lookalikes"
+              description="Shown in the jobs list and on the job's page."
+            />
+            <TextField
+              name="description"
+              label="Description"
+              optional
+              multiline
+              rows={2}
+              maxLength={DESCRIPTION_MAX_LENGTH}
+              description="What the audience is for, so a teammate can tell jobs apart."
+            />
+          </div>
+        </Card>
+
+        <Card
+          title="Model"
+          description="The model decides which users count as similar to your seed."
+        >
+          <ModelPicker />
+        </Card>
+
+        <Card title="Seed audience" description="The customers your new audience should look like.">
+          <SeedFields />
+        </Card>
+
+        {source !== "S3" && (
+          <Card
+            title="Compute"
+            description="The workers that run your seed query. The defaults suit most jobs."
+          >
+            <ComputeFields advancedOpen={advancedOpen} onAdvancedOpenChange={setAdvancedOpen} />
+          </Card>
+        )}
+
+        <Card
+          title="Collaboration and tags"
+          description="Optional details for finding and organising the job later."
+        >
+          <div className="space-y-6">
+            <TextField
+              name="collaborationId"
+              label="Collaboration ID"
+              optional
+              monospace
+              placeholder="0f6b1c2e-1a2b-4c3d-8e9f-001122334455"
+              description="The Clean Rooms collaboration this job belongs to: a lowercase UUID, as shown on the collaboration's page."
+            />
+            <KeyValueRows
+              name="tags"
+              legend="Tags"
+              noun="tag"
+              max={TAGS_MAX}
+              keyPlaceholder="team"
+              valuePlaceholder="growth"
+              description="Labels such as team = growth. Keys are case-sensitive, unique, and may not start with aws:."
+            />
+          </div>
+        </Card>
+
+        <Card
+          title="Review"
+          description="Nothing is sent until you press Start job. Copy either version to keep a record or to script the job."
+        >
+          <RequestPreview />
+        </Card>
+
+        <div className="space-y-3">
+          <div ref={bannerRef} tabIndex={-1} className="outline-none">
+            {banner && (
+              <ErrorAlert
+                role="alert"
+                title={ERROR_TITLES[banner.code] ?? "The job was not started"}
+                error={{ ...banner, message: banner.fieldErrors?.[""] ?? banner.message }}
+              >
+                <p className="mt-1 text-xs opacity-80">
+                  Error type: {banner.code}. Your values are kept: fix what is needed and press
+                  Start job again.
+                </p>
+              </ErrorAlert>
+            )}
+          </div>
+          {started && (
+            <Alert tone="success" role="status" title="Job started">
+              Opening its page…
+            </Alert>
+          )}
+          <div className="flex flex-col-reverse gap-3 sm:flex-row sm:items-center sm:justify-end">
+            <p role="status" className="text-xs text-slate-500 sm:mr-auto">
+              {pending && !started
+                ? "Starting the job…"
+                : "Fields marked (optional) can be left empty."}
+            </p>
+            <Button type="submit" disabled={busy} className="w-full sm:w-auto">
+              Start job
+            </Button>
+          </div>
+        </div>
+      </form>
+    </FormProvider>
+  );
+}

@@ -1,3 +1,0 @@
-export * from "./api";
-export * from "./issues";
-export * from "./start-job-form";
