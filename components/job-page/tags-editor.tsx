@@ -10,7 +10,7 @@ import { fieldIds, Input } from "@/components/ui/field";
 import { fail, ok, type ActionResult } from "@/lib/action-result";
 import { tagResource } from "@/lib/actions/tag-resource";
 import { untagResource } from "@/lib/actions/untag-resource";
-import { TAGS_MAX } from "@/lib/schemas/api";
+import { TAGS_MAX } from "@/lib/schemas/limits";
 import { useAction } from "@/lib/use-action";
 
 import { Panel } from "./panel";

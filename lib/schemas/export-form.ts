@@ -3,17 +3,18 @@
  * The size comes from the configured model's bins; the name follows the
  * API's name rule.
  */
+import "@/lib/schemas/zod-config";
+
 import { z } from "zod";
 
 import type { AudienceSizeType } from "@/lib/cleanrooms-ml";
+import { sizeLabel } from "@/lib/format";
 import {
   descriptionSchema,
   NAME_MAX_LENGTH,
   nameSchema,
   type StartAudienceExportJobRequest,
 } from "@/lib/schemas/api";
-
-import { sizeLabel } from "@/lib/format";
 
 export const exportFormSchema = z.object({
   size: z.string().min(1, { message: "Choose an audience size" }),
