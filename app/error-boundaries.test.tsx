@@ -13,6 +13,8 @@ import JobError from "./jobs/[region]/[account]/[...id]/error";
 import NewJobError from "./jobs/new/error";
 
 afterEach(cleanup);
+// The boundaries' links prefetch through the app router, which a unit test does not mount.
+vi.mock("next/navigation", () => ({ useRouter: () => ({ prefetch: vi.fn() }) }));
 
 const boundaries: [string, ComponentType<ErrorBoundaryProps>][] = [
   ["the root", RootError],
@@ -21,14 +23,17 @@ const boundaries: [string, ComponentType<ErrorBoundaryProps>][] = [
 ];
 
 describe("every error boundary", () => {
-  it.each(boundaries)("of %s tries again by reading the page anew (retry, not reset)", async (_, Boundary) => {
-    vi.spyOn(console, "error").mockImplementation(() => {});
-    const retry = vi.fn();
-    const reset = vi.fn();
-    render(<Boundary error={new Error("boom")} reset={reset} retry={retry} />);
-    expect(screen.getByRole("alert")).toBeInTheDocument();
-    await userEvent.click(screen.getByRole("button", { name: "Try again" }));
-    expect(retry).toHaveBeenCalledOnce();
-    expect(reset).not.toHaveBeenCalled();
-  });
+  it.each(boundaries)(
+    "of %s tries again by reading the page anew (retry, not reset)",
+    async (_, Boundary) => {
+      vi.spyOn(console, "error").mockImplementation(() => {});
+      const retry = vi.fn();
+      const reset = vi.fn();
+      render(<Boundary error={new Error("boom")} reset={reset} retry={retry} />);
+      expect(screen.getByRole("alert")).toBeInTheDocument();
+      await userEvent.click(screen.getByRole("button", { name: "Try again" }));
+      expect(retry).toHaveBeenCalledOnce();
+      expect(reset).not.toHaveBeenCalled();
+    },
+  );
 });

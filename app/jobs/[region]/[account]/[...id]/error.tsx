@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 import { errorDigest, useLogError, type ErrorBoundaryProps } from "@/components/layout/error-boundary";
 import { Button } from "@/components/ui/button";
