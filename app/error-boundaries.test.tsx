@@ -13,6 +13,8 @@ import JobError from "./jobs/[region]/[account]/[...id]/error";
 import NewJobError from "./jobs/new/error";
 
 afterEach(cleanup);
+// The boundaries' links prefetch through the app router, which a unit test does not mount.
+vi.mock("next/navigation", () => ({ useRouter: () => ({ prefetch: vi.fn() }) }));
 
 const boundaries: [string, ComponentType<ErrorBoundaryProps>][] = [
   ["the root", RootError],

@@ -1,13 +1,12 @@
 "use client";
 
-import Link from "next/link";
-
 import {
   errorDigest,
   useLogError,
   type ErrorBoundaryProps,
 } from "@/components/layout/error-boundary";
 import { Button } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 
 /**
  * A page failed in an unexpected way. The header stays (this sits inside the

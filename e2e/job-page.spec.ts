@@ -175,7 +175,9 @@ async function expectNotFound(page: Page) {
 }
 
 test("a malformed job link gets a not-found page with a way back", async ({ page }) => {
-  await page.goto("/jobs/us-east-1/not-an-account/some-job");
+  const response = await page.goto("/jobs/us-east-1/not-an-account/some-job");
+  // Decided before anything streams, so the status says it too (a crawler, a link checker, curl).
+  expect(response?.status()).toBe(404);
   await expect(page).toHaveURL(/\/jobs\/us-east-1\/not-an-account\/some-job$/);
   await expectNotFound(page);
 });
@@ -184,7 +186,8 @@ test("a link to a job the service does not know gets a not-found page with a way
   page,
 }) => {
   const path = "/jobs/us-east-1/111122223333/00000000-0000-4000-8000-000000000000";
-  await page.goto(path);
+  const response = await page.goto(path);
+  expect(response?.status()).toBe(404);
   await expect(page).toHaveURL((url) => url.pathname === path);
   await expect(page).toHaveTitle(/Job not found/);
   await expectNotFound(page);

@@ -1,4 +1,4 @@
-import { AUDIENCE_GENERATION_JOB_ARN_PATTERN } from "@/lib/schemas/api";
+import { AUDIENCE_GENERATION_JOB_ARN_PATTERN } from "@/lib/schemas/limits";
 
 /**
  * A job's page is `/jobs/<region>/<account>/<job id>`: readable, and enough

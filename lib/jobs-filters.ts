@@ -1,12 +1,11 @@
-import { z } from "zod";
-
 import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
 import {
   ARN_MAX_LENGTH,
   AUDIENCE_GENERATION_JOB_STATUSES,
-  configuredAudienceModelArnSchema,
-  uuidSchema,
-} from "@/lib/schemas/api";
+  CONFIGURED_AUDIENCE_MODEL_ARN_PATTERN,
+  isArnOf,
+  UUID_PATTERN,
+} from "@/lib/schemas/limits";
 
 /**
  * The jobs list's view lives in the URL, so a filtered view is a link to share
@@ -66,20 +65,21 @@ export const EMPTY_FILTERS: JobsFilters = { status: [], q: "", sort: DEFAULT_SOR
 /** A job ARN pasted into the search box can be this long; a longer `q` is no search anyone typed. */
 const SEARCH_MAX_LENGTH = ARN_MAX_LENGTH;
 
-const statusSchema = z.enum(AUDIENCE_GENERATION_JOB_STATUSES);
-const sortSchema = z
-  .string()
-  .regex(new RegExp(`^-?(${SORT_FIELDS.join("|")})$`))
-  .transform((v): JobsSort => {
-    const direction = v.startsWith("-") ? "desc" : "asc";
-    return { field: v.replace(/^-/, "") as SortField, direction };
-  });
-const searchSchema = z.string().max(SEARCH_MAX_LENGTH);
+// Plain checks, no zod: the list parses its URL in the browser too, and stays light (docs/ARCHITECTURE.md).
+const SORT_PATTERN = new RegExp(`^-?(${SORT_FIELDS.join("|")})$`);
+
+function isStatus(value: string): value is AudienceGenerationJobStatus {
+  return (AUDIENCE_GENERATION_JOB_STATUSES as readonly string[]).includes(value);
+}
 
 /** A `sort` value ("-created", "name") as the order it names; undefined when it names none. */
 export function parseSortParam(value: string): JobsSort | undefined {
-  const parsed = sortSchema.safeParse(value.toLowerCase());
-  return parsed.success ? parsed.data : undefined;
+  const sort = value.toLowerCase();
+  if (!SORT_PATTERN.test(sort)) return undefined;
+  return {
+    field: sort.replace(/^-/, "") as SortField,
+    direction: sort.startsWith("-") ? "desc" : "asc",
+  };
 }
 
 type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -112,8 +112,7 @@ export function parseJobsFilters(params: SearchParamsInput): ParsedJobsFilters {
 
   const model = last(params, "model");
   if (model !== undefined) {
-    const parsed = configuredAudienceModelArnSchema.safeParse(model);
-    if (parsed.success) filters.model = parsed.data;
+    if (isArnOf(model, CONFIGURED_AUDIENCE_MODEL_ARN_PATTERN)) filters.model = model;
     else
       notes.push(
         `The model filter “${short(model)}” is not a configured audience model ARN, so it was ignored.`,
@@ -122,8 +121,8 @@ export function parseJobsFilters(params: SearchParamsInput): ParsedJobsFilters {
 
   const collaboration = last(params, "collaboration");
   if (collaboration !== undefined) {
-    const parsed = uuidSchema.safeParse(collaboration.toLowerCase());
-    if (parsed.success) filters.collaboration = parsed.data;
+    const id = collaboration.toLowerCase();
+    if (UUID_PATTERN.test(id)) filters.collaboration = id;
     else
       notes.push(
         `The collaboration filter “${short(collaboration)}” is not a collaboration ID, so it was ignored.`,
@@ -136,9 +135,9 @@ export function parseJobsFilters(params: SearchParamsInput): ParsedJobsFilters {
     .filter((v) => v !== "");
   const unknown: string[] = [];
   for (const raw of rawStatuses) {
-    const parsed = statusSchema.safeParse(raw.toUpperCase());
-    if (!parsed.success) unknown.push(raw);
-    else if (!filters.status.includes(parsed.data)) filters.status.push(parsed.data);
+    const status = raw.toUpperCase();
+    if (!isStatus(status)) unknown.push(raw);
+    else if (!filters.status.includes(status)) filters.status.push(status);
   }
   filters.status.sort(
     (a, b) =>
@@ -154,8 +153,7 @@ export function parseJobsFilters(params: SearchParamsInput): ParsedJobsFilters {
 
   const q = all(params, "q").at(-1);
   if (q !== undefined) {
-    const parsed = searchSchema.safeParse(q);
-    if (parsed.success) filters.q = parsed.data;
+    if (q.length <= SEARCH_MAX_LENGTH) filters.q = q;
     else
       notes.push(
         `The search in this link is longer than ${SEARCH_MAX_LENGTH.toLocaleString("en-US")} characters, so it was ignored.`,

@@ -11,7 +11,7 @@ import { ErrorAlert } from "@/components/ui/error-alert";
 import { fail, ok, type ActionResult } from "@/lib/action-result";
 import { tagResource } from "@/lib/actions/tag-resource";
 import { untagResource } from "@/lib/actions/untag-resource";
-import { TAGS_MAX } from "@/lib/schemas/api";
+import { TAGS_MAX } from "@/lib/schemas/limits";
 import {
   splitTags,
   tagChanges,

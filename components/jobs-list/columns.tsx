@@ -1,7 +1,7 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { StatusBadge } from "@/components/job-status/status-badge";
+import { Link } from "@/components/ui/link";
 import { jobPath } from "@/lib/job-url";
 import type { SortField } from "@/lib/jobs-filters";
 import type { JobSummaryData } from "@/lib/reads/jobs";

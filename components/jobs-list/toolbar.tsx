@@ -16,7 +16,7 @@ import {
   type SortField,
 } from "@/lib/jobs-filters";
 import type { ConfiguredModelSummaryData } from "@/lib/reads/models";
-import { uuidSchema } from "@/lib/schemas/api";
+import { COLLABORATION_ID_MESSAGE, UUID_PATTERN } from "@/lib/schemas/limits";
 
 import { arnTail, STATUS_CHOICES } from "./rows";
 
@@ -57,13 +57,12 @@ function CollaborationFilter({
       onApply(undefined);
       return;
     }
-    const parsed = uuidSchema.safeParse(trimmed);
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? "Not a collaboration ID");
+    if (!UUID_PATTERN.test(trimmed)) {
+      setError(COLLABORATION_ID_MESSAGE);
       return;
     }
     setError(undefined);
-    onApply(parsed.data);
+    onApply(trimmed);
   }
 
   return (

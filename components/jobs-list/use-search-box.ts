@@ -5,7 +5,7 @@ import { useState } from "react";
 
 import { jobPath } from "@/lib/job-url";
 import type { JobsFilters } from "@/lib/jobs-filters";
-import { AUDIENCE_GENERATION_JOB_ARN_PATTERN } from "@/lib/schemas/api";
+import { AUDIENCE_GENERATION_JOB_ARN_PATTERN } from "@/lib/schemas/limits";
 
 /**
  * The search box's own text: typing is never held back by the URL catching

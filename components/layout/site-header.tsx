@@ -1,5 +1,4 @@
-import Link from "next/link";
-
+import { Link } from "@/components/ui/link";
 import { currentViewer, type Viewer } from "@/lib/auth/session";
 import { serviceConfig } from "@/lib/config";
 

@@ -1,6 +1,5 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useState } from "react";
 
 import { buttonClasses } from "@/components/ui/button";
@@ -39,7 +38,10 @@ export function UserMenu({
           disabled={pending}
           onClick={() => {
             setPending(true);
-            signOut({ callbackUrl: "/sign-in?signedOut=1" }).catch(() => setPending(false));
+            // next-auth's browser client is loaded on this click only, so no page carries it otherwise.
+            import("next-auth/react")
+              .then(({ signOut }) => signOut({ callbackUrl: "/sign-in?signedOut=1" }))
+              .catch(() => setPending(false));
           }}
         >
           {pending ? "Signing out…" : "Sign out"}

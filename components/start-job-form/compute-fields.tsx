@@ -7,7 +7,7 @@ import {
   WORKER_COUNT_MIN,
   WORKER_TYPES,
   type WorkerType,
-} from "@/lib/schemas/api";
+} from "@/lib/schemas/limits";
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
 
 import { controlId } from "./form-helpers";

@@ -12,7 +12,7 @@ import { readErrorOf } from "@/lib/fetch-json";
 import { formatAudienceSize, formatCount } from "@/lib/format";
 import { configuredModelQuery, configuredModelsQuery } from "@/lib/queries/models";
 import type { ConfiguredModelData, ConfiguredModelSummaryData } from "@/lib/reads/models";
-import { CONFIGURED_AUDIENCE_MODEL_ARN_PATTERN } from "@/lib/schemas/api";
+import { CONFIGURED_AUDIENCE_MODEL_ARN_PATTERN } from "@/lib/schemas/limits";
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
 
 import { controlId, errorAt } from "./form-helpers";

@@ -10,7 +10,7 @@ import {
   QUERY_STRING_MAX_LENGTH,
   SEED_USERS_MAX,
   SEED_USERS_MIN,
-} from "@/lib/schemas/api";
+} from "@/lib/schemas/limits";
 import type { SeedSource, StartJobFormValues } from "@/lib/schemas/start-job-form";
 
 import { controlId } from "./form-helpers";

@@ -14,7 +14,7 @@ import {
   startAudienceGenerationJob,
   type StartJobResult,
 } from "@/lib/actions/start-audience-generation-job";
-import { DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, TAGS_MAX } from "@/lib/schemas/api";
+import { DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, TAGS_MAX } from "@/lib/schemas/limits";
 import {
   emptyStartJobForm,
   startJobFormSchema,

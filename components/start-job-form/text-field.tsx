@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { useFormContext, useFormState, useWatch } from "react-hook-form";
 
 import { controlA11y, Field, Input, Textarea } from "@/components/ui/field";
-import { codePointLength } from "@/lib/schemas/api";
+import { codePointLength } from "@/lib/schemas/limits";
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
 
 import { controlId, errorAt } from "./form-helpers";

@@ -1,5 +1,6 @@
-import Link from "next/link";
 import type { ButtonHTMLAttributes, ComponentProps } from "react";
+
+import { Link } from "@/components/ui/link";
 
 import { cn } from "./cn";
 

@@ -3,7 +3,7 @@ import { infiniteQueryOptions, type InfiniteData } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/fetch-json";
 import type { JobsServerFilters } from "@/lib/jobs-filters";
 import type { JobsPageData } from "@/lib/reads/jobs";
-import { MAX_RESULTS_MAX } from "@/lib/schemas/api";
+import { MAX_RESULTS_MAX } from "@/lib/schemas/limits";
 
 /** Jobs per ListAudienceGenerationJobs call: the most the service allows. */
 export const JOBS_PAGE_SIZE = MAX_RESULTS_MAX;

@@ -8,110 +8,60 @@
  * is stricter than the model, the documented rule wins and says so beside it.
  * Lengths count Unicode code points, as the service does.
  */
+import "@/lib/schemas/zod-config";
+
 import { z } from "zod";
 
-// ---------------------------------------------------------------------------
-// Limits (from the model unless noted)
+import {
+  ANALYSIS_TEMPLATE_ARN_MAX_LENGTH,
+  ANALYSIS_TEMPLATE_ARN_PATTERN,
+  ARN_MAX_LENGTH,
+  ARN_MIN_LENGTH,
+  AUDIENCE_GENERATION_JOB_ARN_PATTERN,
+  AUDIENCE_MODEL_ARN_PATTERN,
+  AUDIENCE_SIZE_MAX,
+  AUDIENCE_SIZE_MIN,
+  AUDIENCE_SIZE_PERCENTAGE_MAX,
+  AUDIENCE_SIZE_TYPES,
+  codePointLength,
+  COLLABORATION_ID_MESSAGE,
+  CONFIGURED_AUDIENCE_MODEL_ARN_PATTERN,
+  DESCRIPTION_MAX_LENGTH,
+  DESCRIPTION_PATTERN,
+  IAM_ROLE_ARN_PATTERN,
+  MAX_RESULTS_MAX,
+  MAX_RESULTS_MIN,
+  NAME_MAX_LENGTH,
+  NAME_MIN_LENGTH,
+  NAME_PATTERN,
+  NEXT_TOKEN_MAX_LENGTH,
+  PARAMETER_NAME_MAX_LENGTH,
+  PARAMETER_NAME_PATTERN,
+  PARAMETER_VALUE_MAX_LENGTH,
+  QUERY_STRING_MAX_LENGTH,
+  RESERVED_TAG_KEY_PATTERN,
+  S3_PATH_MAX_LENGTH,
+  S3_PATH_PATTERN,
+  SPARK_PROPERTIES_MAX,
+  SPARK_PROPERTY_KEY_MAX_LENGTH,
+  SPARK_PROPERTY_VALUE_MAX_LENGTH,
+  SQL_PARAMETERS_MAX,
+  TAG_KEY_MAX_LENGTH,
+  TAG_KEYS_MAX,
+  TAG_VALUE_MAX_LENGTH,
+  TAGGABLE_ARN_PATTERN,
+  TAGS_MAX,
+  UUID_PATTERN,
+  WORKER_COUNT_MAX,
+  WORKER_COUNT_MAX_SQL,
+  WORKER_COUNT_MIN,
+  WORKER_TYPES,
+} from "@/lib/schemas/limits";
 
-export const NAME_MIN_LENGTH = 1;
-export const NAME_MAX_LENGTH = 63;
-export const DESCRIPTION_MAX_LENGTH = 255;
-export const ARN_MIN_LENGTH = 20;
-export const ARN_MAX_LENGTH = 2048;
-export const S3_PATH_MAX_LENGTH = 1285;
-export const QUERY_STRING_MAX_LENGTH = 500_000;
-export const ANALYSIS_TEMPLATE_ARN_MAX_LENGTH = 200;
-export const PARAMETER_NAME_MAX_LENGTH = 100;
-export const PARAMETER_VALUE_MAX_LENGTH = 1000;
-/**
- * Ours, not the model's (its ParameterMap sets no count): at most 50 SQL
- * parameters per seed, the most an AWS Clean Rooms analysis template can
- * declare (`AnalysisParameterList` max 50 in cleanrooms-2022-02-17), so no
- * query can use more. Without a limit one request carried 30,000.
- */
-export const SQL_PARAMETERS_MAX = 50;
-export const WORKER_TYPES = ["CR.1X", "CR.4X", "CR.8X"] as const;
-export type WorkerType = (typeof WORKER_TYPES)[number];
-export const WORKER_COUNT_MIN = 2;
-export const WORKER_COUNT_MAX = 1024;
-/** Service documentation: SQL query workloads run on 2 to 400 workers (the model allows 1,024). */
-export const WORKER_COUNT_MAX_SQL = 400;
-export const SPARK_PROPERTIES_MAX = 50;
-export const SPARK_PROPERTY_KEY_MAX_LENGTH = 200;
-export const SPARK_PROPERTY_VALUE_MAX_LENGTH = 500;
-/** Service documentation: at most 50 user tags per resource (the model's map allows 200). */
-export const TAGS_MAX = 50;
-export const TAG_KEY_MAX_LENGTH = 128;
-export const TAG_VALUE_MAX_LENGTH = 256;
-export const TAG_KEYS_MAX = 200;
-export const AUDIENCE_SIZE_MIN = 1;
-export const AUDIENCE_SIZE_MAX = 20_000_000;
-export const AUDIENCE_SIZE_PERCENTAGE_MAX = 100;
-export const MAX_RESULTS_MIN = 1;
-export const MAX_RESULTS_MAX = 100;
-export const NEXT_TOKEN_MAX_LENGTH = 10_240;
-/** Service documentation: a seed audience holds 25 to 500,000 unique user IDs. */
-export const SEED_USERS_MIN = 25;
-export const SEED_USERS_MAX = 500_000;
-
-export const AUDIENCE_GENERATION_JOB_STATUSES = [
-  "CREATE_PENDING",
-  "CREATE_IN_PROGRESS",
-  "CREATE_FAILED",
-  "ACTIVE",
-  "DELETE_PENDING",
-  "DELETE_IN_PROGRESS",
-  "DELETE_FAILED",
-] as const;
-export const AUDIENCE_EXPORT_JOB_STATUSES = [
-  "CREATE_PENDING",
-  "CREATE_IN_PROGRESS",
-  "CREATE_FAILED",
-  "ACTIVE",
-] as const;
-export const AUDIENCE_SIZE_TYPES = ["ABSOLUTE", "PERCENTAGE"] as const;
-
-// ---------------------------------------------------------------------------
-// Patterns (anchored; the model's character classes written for JavaScript)
-
-/** The model's printable-text class: tab, U+0020–U+D7FF, U+E000–U+FFFD and all supplementary characters. */
-const TEXT_CHARS = "\\t\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}";
-export const NAME_PATTERN = new RegExp(`^(?!\\s*$)[${TEXT_CHARS}]*$`, "u");
-export const DESCRIPTION_PATTERN = new RegExp(`^[${TEXT_CHARS}\\r\\n]*$`, "u");
-export const CONFIGURED_AUDIENCE_MODEL_ARN_PATTERN =
-  /^arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-audience-model\/[-a-zA-Z0-9_/.]+$/;
-export const AUDIENCE_MODEL_ARN_PATTERN =
-  /^arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:audience-model\/[-a-zA-Z0-9_/.]+$/;
-export const AUDIENCE_GENERATION_JOB_ARN_PATTERN =
-  /^arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:audience-generation-job\/[-a-zA-Z0-9_/.]+$/;
-export const TAGGABLE_ARN_PATTERN =
-  /^arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:((membership\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/(configured-model-algorithm-association|trained-model|trained-model-inference-job|ml-input-channel))|training-dataset|audience-model|configured-audience-model|audience-generation-job|configured-model-algorithm)\/[-a-zA-Z0-9_/.]+$/;
-export const IAM_ROLE_ARN_PATTERN = /^arn:aws[-a-z]*:iam::[0-9]{12}:role\/.+$/;
-export const S3_PATH_PATTERN = /^s3:\/\/.+$/;
-export const ANALYSIS_TEMPLATE_ARN_PATTERN =
-  /^arn:aws[-a-z]*:cleanrooms:[\w]{2}-[\w]{4,9}-[\d]:[\d]{12}:membership\/[\d\w-]+\/analysistemplate\/[\d\w-]+$/;
-export const PARAMETER_NAME_PATTERN = /^[0-9a-zA-Z_]+$/;
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-/** Service documentation: keys starting with `aws:` in any case are reserved. */
-export const RESERVED_TAG_KEY_PATTERN = /^aws:/i;
+export * from "@/lib/schemas/limits";
 
 // ---------------------------------------------------------------------------
 // Building blocks
-
-/** Length in Unicode code points, the way the service counts characters. */
-export function codePointLength(value: string): number {
-  let n = 0;
-  for (let i = 0; i < value.length; i++) {
-    const unit = value.charCodeAt(i);
-    // A high surrogate followed by a low one is one character.
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < value.length) {
-      const next = value.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-    }
-    n++;
-  }
-  return n;
-}
 
 function text(label: string, min: number, max: number) {
   return z
@@ -196,9 +146,9 @@ export const parameterNameSchema = text("Parameter name", 1, PARAMETER_NAME_MAX_
 );
 export const parameterValueSchema = text("Parameter value", 0, PARAMETER_VALUE_MAX_LENGTH);
 
-export const uuidSchema = z.string({ error: "Collaboration ID must be text" }).regex(UUID_PATTERN, {
-  message: "Collaboration ID must be a lowercase UUID like 0f6b1c2e-1a2b-4c3d-8e9f-001122334455",
-});
+export const uuidSchema = z
+  .string({ error: "Collaboration ID must be text" })
+  .regex(UUID_PATTERN, { message: COLLABORATION_ID_MESSAGE });
 
 export const workerTypeSchema = z.enum(WORKER_TYPES, {
   error: `Worker type must be one of ${WORKER_TYPES.join(", ")}`,

@@ -3,6 +3,8 @@
  * The size comes from the configured model's bins; the name follows the
  * API's name rule.
  */
+import "@/lib/schemas/zod-config";
+
 import { z } from "zod";
 
 import type { AudienceSizeType } from "@/lib/cleanrooms-ml";

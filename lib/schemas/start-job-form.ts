@@ -4,6 +4,8 @@
  * form's fields. Imported by the client form (zodResolver) and by the server
  * action, which parses again.
  */
+import "@/lib/schemas/zod-config";
+
 import { z } from "zod";
 
 import { isDashboardTag } from "@/lib/auth/who";

@@ -4,6 +4,8 @@
  * and the TagResource / UntagResource calls that turn the service's tags into
  * the edited ones.
  */
+import "@/lib/schemas/zod-config";
+
 import { z } from "zod";
 
 import { isDashboardTag } from "@/lib/auth/who";

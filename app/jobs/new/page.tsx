@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { ErrorAlert } from "@/components/ui/error-alert";
+import { Link } from "@/components/ui/link";
 import { jobPath } from "@/lib/job-url";
 import { ServerReads } from "@/lib/queries/hydrate";
 import { configuredModelsQuery } from "@/lib/queries/models";

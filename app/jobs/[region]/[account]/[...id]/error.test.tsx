@@ -8,6 +8,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import JobError from "./error";
 
 afterEach(cleanup);
+// The boundaries' links prefetch through the app router, which a unit test does not mount.
+vi.mock("next/navigation", () => ({ useRouter: () => ({ prefetch: vi.fn() }) }));
 
 describe("the job page's error", () => {
   it("says the job could not be loaded and tries again by reading it anew", async () => {

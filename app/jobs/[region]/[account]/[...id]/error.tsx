@@ -1,13 +1,12 @@
 "use client";
 
-import Link from "next/link";
-
 import {
   errorDigest,
   useLogError,
   type ErrorBoundaryProps,
 } from "@/components/layout/error-boundary";
 import { Button } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 
 /** Any failure other than "not found" while reading the job: say so, offer to try again; the navigation stays. */
 export default function JobError({ error, retry }: ErrorBoundaryProps) {

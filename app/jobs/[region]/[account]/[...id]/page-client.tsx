@@ -1,7 +1,6 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useState } from "react";
 
 import { ConfiguredModel } from "@/components/job-page/configured-model";
@@ -17,6 +16,7 @@ import { StatusPanel } from "@/components/job-page/status-panel";
 import { TagsEditor } from "@/components/job-page/tags-editor";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 import { readErrorOf } from "@/lib/fetch-json";
 import { canDelete, canEditTags, isBeingDeleted, isDeletionStatus } from "@/lib/job-status";
 import { isJobGone, jobQueryKey } from "@/lib/queries/job";
