@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 import { E2E_DEV, E2E_DIST_DIR, E2E_EMULATOR_PORT, E2E_EMULATOR_URL, E2E_PORT } from "./e2e/env";
@@ -11,6 +10,7 @@ import {
   OIDC_ISSUER,
   OIDC_PROVIDER_ENV,
 } from "./e2e/oidc/settings";
+import { chromiumLaunchOptions } from "./test/chromium";
 
 /**
  * End-to-end runs drive the production build (`next build` + `next start`)
@@ -34,8 +34,6 @@ process.env.DASHBOARD_BIND_HOST ??= "127.0.0.1";
 // The build runs with marker values in every secret (e2e/security-secrets.spec.ts looks for them in its output).
 const buildSecrets = `AUTH_OIDC_CLIENT_SECRET=${LEAK_MARKERS.AUTH_OIDC_CLIENT_SECRET} AUTH_SECRET=${LEAK_MARKERS.AUTH_SECRET}`;
 
-const chromium = "/usr/bin/chromium";
-
 export default defineConfig({
   testDir: "./e2e",
   // Runs on other ports (see above) keep their artefacts apart.
@@ -53,18 +51,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      // Playwright cannot download its own browsers here: use Debian's Chromium when present.
-      executablePath: existsSync(chromium) ? chromium : undefined,
-      args: [
-        "--no-sandbox",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: [

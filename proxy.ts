@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 
 import type { ActionError } from "@/lib/action-result";
 import { UNAUTHORIZED } from "@/lib/auth/access";
-import { authConfig, isLoopbackHost, type AuthConfig } from "@/lib/auth/config";
+import { authConfig, type AuthConfig } from "@/lib/auth/config";
 import { proxyIdentity } from "@/lib/auth/proxy-proof";
 import {
   contentSecurityPolicy,
@@ -11,6 +11,7 @@ import {
   securityHeaders,
   STRICT_TRANSPORT_SECURITY,
 } from "@/lib/auth/security-headers";
+import { isLoopbackHost } from "@/lib/loopback";
 
 /**
  * In front of every page, route handler and server action (not the build's

@@ -13,7 +13,7 @@
 //   3. "Load more": GET /api/jobs?nextToken=… for the following pages.
 //
 // Prints figures; it is not a test. Every process it starts, it stops.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -30,7 +30,8 @@ import {
   paginateListAudienceGenerationJobs,
   StartAudienceGenerationJobCommand,
 } from "../lib/cleanrooms-ml";
-import { freePort, stopProcessGroup, waitForHttp } from "../test/processes";
+import { chromiumLaunchOptions } from "../test/chromium";
+import { freePort, startProcessGroup, stopProcessGroup, waitForHttp } from "../test/processes";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = new Map(
@@ -48,12 +49,7 @@ const NAME = (i: number) => `Bench job ${String(i).padStart(5, "0")}`;
 
 const children: ChildProcess[] = [];
 function start(command: string, commandArgs: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(command, commandArgs, {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
+  const child = startProcessGroup(command, commandArgs, { cwd: root, env });
   children.push(child);
   return child;
 }
@@ -189,10 +185,7 @@ async function main() {
   );
 
   // 2. Browser: first row visible.
-  const browser = await chromium.launch({
-    executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
-    args: ["--no-sandbox"],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   const visible: number[] = [];
   const interactive: number[] = [];
   const paints: number[] = [];

@@ -17,6 +17,7 @@
  */
 import type { IncomingMessage } from "node:http";
 
+import { isLoopbackHost } from "../lib/loopback";
 import { ApiError } from "./http";
 
 /**
@@ -30,20 +31,6 @@ export const BODY_MEDIA_TYPES = {
   restJson1: ["application/json"],
 } as const satisfies Record<string, readonly string[]>;
 export type Protocol = keyof typeof BODY_MEDIA_TYPES;
-
-const LOOPBACK_NAMES = new Set(["localhost", "ip6-localhost", "ip6-loopback"]);
-
-/** True for a name or address only this machine reaches (127.0.0.0/8, ::1, localhost). */
-export function isLoopbackHostname(hostname: string): boolean {
-  const h = hostname
-    .trim()
-    .toLowerCase()
-    .replace(/^\[(.*)\]$/, "$1");
-  if (LOOPBACK_NAMES.has(h) || h.endsWith(".localhost")) return true;
-  if (h === "::1" || h === "0:0:0:0:0:0:0:1") return true;
-  const v4 = h.replace(/^::ffff:/, "");
-  return /^127(\.\d{1,3}){3}$/.test(v4) && v4.split(".").every((part) => Number(part) <= 255);
-}
 
 function hostnameOf(host: string): string | undefined {
   try {
@@ -65,7 +52,7 @@ export function checkCaller(req: IncomingMessage, listenHost: string): void {
   const listen = listenHost.toLowerCase().replace(/^\[(.*)\]$/, "$1");
   if (
     hostname === undefined ||
-    !(isLoopbackHostname(hostname) || hostname.replace(/^\[(.*)\]$/, "$1") === listen)
+    !(isLoopbackHost(hostname) || hostname.replace(/^\[(.*)\]$/, "$1") === listen)
   ) {
     throw new ApiError(
       "AccessDeniedException",
@@ -80,7 +67,7 @@ export function checkCaller(req: IncomingMessage, listenHost: string): void {
     } catch {
       originHost = undefined; // "null" (sandboxed frames, file pages) or garbage
     }
-    if (originHost === undefined || !isLoopbackHostname(originHost)) {
+    if (originHost === undefined || !isLoopbackHost(originHost)) {
       throw new ApiError(
         "AccessDeniedException",
         `The local service does not answer web pages of other sites (Origin "${origin}"); call it from the AWS CLI, an SDK or the dashboard's server.`,

@@ -3,7 +3,7 @@
  * own (the end-to-end specs' own stack, the benchmarks): a free port, waiting
  * for a server to answer, and stopping a process with its children.
  */
-import type { ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 
 /** A loopback port nothing listens on right now. */
@@ -47,4 +47,21 @@ export async function stopProcessGroup(child: ChildProcess | undefined): Promise
     return;
   }
   await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+}
+
+/**
+ * Starts a command in a process group of its own, so `stopProcessGroup` ends
+ * it with its children; its standard output is dropped, its errors shown.
+ */
+export function startProcessGroup(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: Record<string, string> },
+): ChildProcess {
+  return spawn(command, args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
 }

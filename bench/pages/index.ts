@@ -20,7 +20,7 @@
 // against the budgets below (README, "Page budgets"). It is a benchmark, not
 // a test: it exits 1 when a budget fails so a script can notice. Every
 // process it starts, it stops.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -29,7 +29,8 @@ import { chromium, type Browser } from "@playwright/test";
 
 import { DEMO_JOB_ARNS } from "../../emulator/demo/catalog";
 import { jobPath } from "../../lib/job-url";
-import { freePort, stopProcessGroup, waitForHttp } from "../../test/processes";
+import { chromiumLaunchOptions } from "../../test/chromium";
+import { freePort, startProcessGroup, stopProcessGroup, waitForHttp } from "../../test/processes";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const fixture = path.join(root, "bench/pages/empty-app");
@@ -44,7 +45,6 @@ const args = new Map(
 const RUNS = Number(args.get("runs") ?? 7);
 const BUILD = !args.has("no-build");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
-const CHROMIUM = "/usr/bin/chromium";
 
 /** Ratios to the empty app that each page must stay within (the README's "Page budgets"). */
 const BUDGETS: Record<string, { js: number; lcp: number; otherRequests?: number }> = {
@@ -61,11 +61,9 @@ function start(
   env: Record<string, string>,
   cwd = root,
 ): ChildProcess {
-  const child = spawn(command, commandArgs, {
+  const child = startProcessGroup(command, commandArgs, {
     cwd,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
+    env: { NEXT_TELEMETRY_DISABLED: "1", ...env },
   });
   children.push(child);
   return child;
@@ -190,17 +188,7 @@ async function main() {
   const compareUrl = `${appUrl}/compare?jobs=${jobs.map(encodeURIComponent).join(",")}`;
   if ((await fetch(compareUrl)).status !== 404) pages.push({ name: "compare", url: compareUrl });
 
-  const browser = await chromium.launch({
-    executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined,
-    args: [
-      "--no-sandbox",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   const withJs = new Map<string, Load[]>(pages.map((p) => [p.name, []]));
   const withoutJs = new Map<string, Load[]>(pages.map((p) => [p.name, []]));
   console.log(`Loading each page ${RUNS} times (after one warm-up load)…`);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { bindHostOf, isLoopbackHost, parseAuthConfig } from "./config";
+import { isLoopbackHost } from "@/lib/loopback";
+
+import { bindHostOf, parseAuthConfig } from "./config";
 
 const LOCAL = { CLEANROOMS_ML_ENDPOINT: "http://127.0.0.1:4750", DASHBOARD_BIND_HOST: "127.0.0.1" };
 const OIDC = {

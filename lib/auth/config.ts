@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { ConfigError, parseServiceConfig } from "@/lib/config";
+import { isLoopbackHost } from "@/lib/loopback";
 
 /**
  * Who may use the dashboard, parsed once from the environment. Three modes:
@@ -89,20 +90,6 @@ const PROXY_PROOF_SETTINGS =
 const DEFAULT_SCOPE = "openid email profile";
 const DEFAULT_SESSION_MAX_AGE = 8 * 60 * 60;
 export const AUTH_SECRET_MIN_LENGTH = 32;
-
-const LOOPBACK_NAMES = new Set(["localhost", "ip6-localhost", "ip6-loopback"]);
-
-/** True for a name or address that only this machine can reach (127.0.0.0/8, ::1, localhost). */
-export function isLoopbackHost(host: string): boolean {
-  const h = host
-    .trim()
-    .toLowerCase()
-    .replace(/^\[(.*)\]$/, "$1");
-  if (LOOPBACK_NAMES.has(h) || h.endsWith(".localhost")) return true;
-  if (h === "::1" || h === "0:0:0:0:0:0:0:1") return true;
-  const v4 = h.replace(/^::ffff:/, "");
-  return /^127(\.\d{1,3}){3}$/.test(v4) && v4.split(".").every((part) => Number(part) <= 255);
-}
 
 /**
  * The address the server listens on: `DASHBOARD_BIND_HOST` (set by
