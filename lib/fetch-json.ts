@@ -11,9 +11,57 @@ export class RouteError extends Error {
   }
 }
 
-/** GET one of the dashboard's own JSON routes from the browser. */
+/**
+ * The query parameter that makes a read skip the server's cache. Sent only
+ * for a refresh the person asked for (see {@link whileRefreshing}).
+ */
+export const REFRESH_PARAM = "refresh";
+
+/** Response header: milliseconds between the service's answer and the response (how old the data is). */
+export const READ_AGE_HEADER = "x-read-age-ms";
+
+/** Route paths (without query) whose reads currently skip the server's cache. */
+const refreshing = new Map<string, number>();
+/** When the service answered for each URL last read, in this browser's clock. */
+const readTimes = new Map<string, number>();
+
+const pathOf = (url: string) => url.split("?", 1)[0] ?? url;
+
+/**
+ * Runs a refresh the person asked for: every read of `path` (e.g. `/api/job`)
+ * that starts before `run` settles asks the server not to answer from its
+ * cache. Polls and focus refreshes never go through here.
+ */
+export async function whileRefreshing<T>(path: string, run: () => Promise<T>): Promise<T> {
+  refreshing.set(path, (refreshing.get(path) ?? 0) + 1);
+  try {
+    return await run();
+  } finally {
+    const left = (refreshing.get(path) ?? 1) - 1;
+    if (left > 0) refreshing.set(path, left);
+    else refreshing.delete(path);
+  }
+}
+
+/**
+ * When the service gave the data last read from `url` (ms since the epoch,
+ * this browser's clock), as the route reported it; undefined before any read.
+ */
+export function readTimeOf(url: string): number | undefined {
+  return readTimes.get(url);
+}
+
+/**
+ * GET one of the dashboard's own JSON routes from the browser. The browser's
+ * HTTP cache revalidates with the route's ETag, so an unchanged answer is a 304.
+ */
 export async function fetchJson<T>(url: string, init?: { signal?: AbortSignal }): Promise<T> {
-  const response = await fetch(url, { signal: init?.signal, headers: { accept: "application/json" } });
+  const fresh = refreshing.has(pathOf(url));
+  const target = fresh ? `${url}${url.includes("?") ? "&" : "?"}${REFRESH_PARAM}=1` : url;
+  const response = await fetch(target, {
+    signal: init?.signal,
+    headers: { accept: "application/json" },
+  });
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const error = (body as { error?: ActionError } | undefined)?.error ?? {
@@ -21,6 +69,10 @@ export async function fetchJson<T>(url: string, init?: { signal?: AbortSignal })
       message: `The dashboard answered HTTP ${response.status}.`,
     };
     throw new RouteError(response.status, error);
+  }
+  const age = Number(response.headers.get(READ_AGE_HEADER));
+  if (response.headers.has(READ_AGE_HEADER) && Number.isFinite(age) && age >= 0) {
+    readTimes.set(url, Date.now() - age);
   }
   return body as T;
 }

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionError } from "@/lib/action-result";
 import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
-import { RouteError } from "@/lib/fetch-json";
+import { RouteError, whileRefreshing } from "@/lib/fetch-json";
 import { JOB_STATUS } from "@/lib/job-status";
 import { jobPath } from "@/lib/job-url";
 import {
@@ -229,7 +229,7 @@ export function JobsList({
     body = jobs.isError ? (
       <ListError
         error={toListError(jobs.error)}
-        onRetry={() => void jobs.refetch()}
+        onRetry={() => void whileRefreshing("/api/jobs", () => jobs.refetch())}
         retrying={jobs.isFetching}
       />
     ) : (
@@ -304,7 +304,7 @@ export function JobsList({
         <InlineListError
           what="The list could not be refreshed."
           error={toListError(jobs.error)}
-          onRetry={() => void jobs.refetch()}
+          onRetry={() => void whileRefreshing("/api/jobs", () => jobs.refetch())}
           retrying={jobs.isFetching}
         />
       )}

@@ -141,7 +141,12 @@ describe("with sign-in on and no session", () => {
 
   it("a JSON route answers 401 before it reads anything", async () => {
     const { jsonRoute } = await load(OIDC_ENV);
-    const handler = vi.fn(async () => ({ secret: "data" }));
+    const handler = vi.fn(async () => ({
+      data: { secret: "data" },
+      body: '{"secret":"data"}',
+      etag: '"secret"',
+      readAt: Date.now(),
+    }));
     const { z } = await import("zod");
     const response = await jsonRoute(z.object({}), handler)(new Request("http://localhost/api/x"));
     expect(response.status).toBe(401);

@@ -8,6 +8,7 @@ import {
   type StartAudienceGenerationJobCommandInput,
 } from "@/lib/cleanrooms-ml";
 import { defineAction } from "@/lib/define-action";
+import { invalidateReads, readScope } from "@/lib/reads/cache";
 import { TAGS_MAX } from "@/lib/schemas/api";
 import {
   formFieldForRequestPath,
@@ -21,7 +22,9 @@ class TooManyTags extends Error {
   static readonly code = "TooManyTags";
   override name = TooManyTags.code;
   constructor() {
-    super(`At most ${TAGS_MAX - 1} tags are allowed: the dashboard adds one that records who started the job`);
+    super(
+      `At most ${TAGS_MAX - 1} tags are allowed: the dashboard adds one that records who started the job`,
+    );
   }
 }
 
@@ -45,15 +48,24 @@ export const startAudienceGenerationJob = defineAction(
     const request = toStartRequest(values) as StartAudienceGenerationJobCommandInput;
     request.tags = recordWho(request.tags, STARTED_BY_TAG, user?.identity);
     if (Object.keys(request.tags ?? {}).length > TAGS_MAX) throw new TooManyTags();
-    const { audienceGenerationJobArn } = await cleanRoomsML().send(new StartAudienceGenerationJobCommand(request));
+    const { audienceGenerationJobArn } = await cleanRoomsML().send(
+      new StartAudienceGenerationJobCommand(request),
+    );
+    invalidateReads(readScope.jobsList);
     audit(user, "started", audienceGenerationJobArn);
     return { audienceGenerationJobArn };
   },
   {
     invalidMessage: "Some values are not valid. Correct the fields marked below.",
     mapError: (error) => {
-      if (error.code === TooManyTags.code) return { code: "InvalidInput", message: error.message, fieldErrors: { tags: error.message } };
-      const field = error.code === "ValidationException" ? formFieldForRequestPath(error.message) : undefined;
+      if (error.code === TooManyTags.code)
+        return {
+          code: "InvalidInput",
+          message: error.message,
+          fieldErrors: { tags: error.message },
+        };
+      const field =
+        error.code === "ValidationException" ? formFieldForRequestPath(error.message) : undefined;
       return field ? { ...error, fieldErrors: { [field]: error.message } } : error;
     },
   },

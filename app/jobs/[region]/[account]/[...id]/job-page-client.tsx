@@ -19,7 +19,7 @@ import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import type { ActionError } from "@/lib/action-result";
 import { RouteError } from "@/lib/fetch-json";
-import { isJobGone, jobQueryKey, useJob } from "@/lib/queries/job";
+import { isJobGone, jobReadAt, refreshJob, useJob } from "@/lib/queries/job";
 import { configuredModelQuery } from "@/lib/queries/models";
 import type { ExportJobData } from "@/lib/reads/exports";
 import type { JobData } from "@/lib/reads/jobs";
@@ -82,7 +82,7 @@ export function JobPageClient({
   const model = modelQuery.data;
 
   const owner = otherOwner(arn, model);
-  const refetchJob = () => queryClient.refetchQueries({ queryKey: jobQueryKey(arn), exact: true });
+  const refetchJob = () => refreshJob(queryClient, arn);
   const deleting =
     job.status === "DELETE_PENDING" ||
     job.status === "DELETE_IN_PROGRESS" ||
@@ -133,7 +133,7 @@ export function JobPageClient({
       <StatusPanel
         status={job.status}
         statusDetails={job.statusDetails}
-        updatedAt={query.dataUpdatedAt || readAt}
+        updatedAt={jobReadAt(arn, query.dataUpdatedAt, readAt)}
         refreshing={query.isFetching}
         refreshError={query.isError ? refreshErrorOf(query.error) : undefined}
       />

@@ -6,7 +6,7 @@ import { mayHaveExports } from "@/components/job/export-form";
 import type { ActionError } from "@/lib/action-result";
 import { jobArnFromPath } from "@/lib/job-url";
 import { listExportJobs } from "@/lib/reads/exports";
-import { getJob } from "@/lib/reads/jobs";
+import { readJob as readJobFromService } from "@/lib/reads/jobs";
 import { getConfiguredModel } from "@/lib/reads/models";
 import { toActionError } from "@/lib/service-errors";
 
@@ -31,7 +31,9 @@ const readJob = cache(async (region: string, account: string, id: string[]) => {
   const arn = jobArnFromPath(region, account, id);
   if (!arn) return undefined;
   try {
-    return { arn, job: await getJob(arn), readAt: Date.now() };
+    // readAt: when the service answered (the read may come from the server's short cache).
+    const { data: job, readAt } = await readJobFromService(arn);
+    return { arn, job, readAt };
   } catch (error) {
     if (isNotFound(error)) return undefined;
     throw error;
