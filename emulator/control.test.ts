@@ -12,17 +12,25 @@ describe("emulator controls (/_emulator/time-scale)", () => {
 
   it("reads and changes the time scale, which new jobs then follow", async () => {
     expect((await emulator.call("GET", "/_emulator/time-scale")).json).toEqual({ timeScale: 100 });
-    expect((await emulator.call("PUT", "/_emulator/time-scale", { timeScale: 0.5 })).json).toEqual({ timeScale: 0.5 });
+    expect((await emulator.call("PUT", "/_emulator/time-scale", { timeScale: 0.5 })).json).toEqual({
+      timeScale: 0.5,
+    });
 
     const started = await emulator.call("POST", "/audience-generation-job", {
       name: "Slow after the change",
       configuredAudienceModelArn: DEMO_CONFIGURED_MODELS.retailAbsolute.arn,
-      seedAudience: { roleArn: DEMO_SEED_ROLE_ARN, dataSource: { s3Uri: DEMO_SEED_URIS.sportsFans } },
+      seedAudience: {
+        roleArn: DEMO_SEED_ROLE_ARN,
+        dataSource: { s3Uri: DEMO_SEED_URIS.sportsFans },
+      },
     });
     expect(started.status).toBe(200);
     // At time scale 0.5 the pending phase lasts 10 s; at 100 it would be over after 50 ms.
     await new Promise((r) => setTimeout(r, 300));
-    const job = await emulator.call("GET", `/audience-generation-job/${encodeURIComponent(String(started.json.audienceGenerationJobArn))}`);
+    const job = await emulator.call(
+      "GET",
+      `/audience-generation-job/${encodeURIComponent(String(started.json.audienceGenerationJobArn))}`,
+    );
     expect(job.json.status).toBe("CREATE_PENDING");
   });
 
@@ -33,5 +41,45 @@ describe("emulator controls (/_emulator/time-scale)", () => {
       expect(reply.headers.get("x-amzn-errortype")).toBe("ValidationException");
     }
     expect((await emulator.call("GET", "/_emulator/nothing")).status).toBe(404);
+  });
+});
+
+describe("emulator controls (/_emulator/calls)", () => {
+  let emulator: TestEmulator;
+  beforeAll(async () => {
+    emulator = await startTestEmulator({ throttleRate: 0.5, faultSeed: 7 });
+  });
+  afterAll(() => emulator.close());
+
+  it("counts the requests each operation received, throttled ones apart, until reset", async () => {
+    await emulator.call("DELETE", "/_emulator/calls");
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      statuses.push((await emulator.call("GET", "/configured-audience-model")).status);
+    }
+    await emulator.call("GET", "/audience-generation-job");
+    const throttled = statuses.filter((s) => s === 429).length;
+    expect(throttled).toBeGreaterThan(0);
+
+    const counts = (await emulator.call("GET", "/_emulator/calls")).json;
+    expect(counts.calls).toMatchObject({
+      ListConfiguredAudienceModels: 20,
+      ListAudienceGenerationJobs: 1,
+    });
+    expect((counts.throttled as Record<string, number>).ListConfiguredAudienceModels).toBe(
+      throttled,
+    );
+    // Reading the counts is not a call of the service.
+    expect((await emulator.call("GET", "/_emulator/calls")).json).toEqual(counts);
+
+    expect((await emulator.call("DELETE", "/_emulator/calls")).json).toEqual({
+      calls: {},
+      throttled: {},
+    });
+    expect((await emulator.call("GET", "/_emulator/calls")).json).toEqual({
+      calls: {},
+      throttled: {},
+    });
+    expect((await emulator.call("PUT", "/_emulator/calls", {})).status).toBe(404);
   });
 });

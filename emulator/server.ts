@@ -15,7 +15,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { DEFAULT_CONFIG, type EmulatorConfig } from "./config";
 import { ensureDemoData } from "./demo";
 import { Engine } from "./engine";
-import { CONTROL_PREFIX, handleControl } from "./control";
+import { CallCounter, CONTROL_PREFIX, handleControl } from "./control";
 import { ApiError, parseJsonBody, readBody, send, sendError } from "./http";
 import { createInlinePool, createWorkerPool } from "./lookalike/pool";
 import { createRandom } from "./lookalike/random";
@@ -189,7 +189,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       ? createInlinePool()
       : createWorkerPool({ timeoutMs: options.computeTimeoutMs ?? 120_000 });
   const engine = new Engine(store, pool, { timeScale: config.timeScale, paths, now, log });
-  const context: Context = { store, engine, now, paths };
+  const context: Context = { store, engine, now, paths, calls: new CallCounter() };
 
   let server: http.Server | undefined;
   const timers: { tick?: NodeJS.Timeout } = {};
@@ -276,7 +276,9 @@ async function handle(
       return;
     }
     const { route, label } = matchRoute(method, rawPath);
+    context.calls.received(route.name);
     if (config.throttleRate > 0 && random() < config.throttleRate) {
+      context.calls.throttled(route.name);
       throw new ApiError(
         "ThrottlingException",
         "Rate exceeded (injected by EMULATOR_THROTTLE_RATE).",

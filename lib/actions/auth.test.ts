@@ -168,7 +168,7 @@ describe("with sign-in on and no session", () => {
 
     session.current = null;
     sent.length = 0;
-    for (const headers of [{}, { "if-none-match": etag }]) {
+    for (const headers of [{}, { "if-none-match": etag }] as Record<string, string>[]) {
       const refused = await signedIn(new Request(url, { headers }));
       expect(refused.status).toBe(401);
       expect(refused.headers.get("etag")).toBeNull();
