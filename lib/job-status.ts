@@ -1,9 +1,14 @@
-import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
+import type { AudienceExportJobStatus, AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
 
 /** Display facts of each status: plain data, one place. */
 export const JOB_STATUS: Record<
   AudienceGenerationJobStatus,
-  { label: string; tone: "neutral" | "progress" | "success" | "danger"; final: boolean; explanation: string }
+  {
+    label: string;
+    tone: "neutral" | "progress" | "success" | "danger";
+    final: boolean;
+    explanation: string;
+  }
 > = {
   CREATE_PENDING: {
     label: "Pending",
@@ -15,7 +20,8 @@ export const JOB_STATUS: Record<
     label: "Generating",
     tone: "progress",
     final: false,
-    explanation: "The seed audience is being matched and the lookalike segment scored. This page updates by itself.",
+    explanation:
+      "The seed audience is being matched and the lookalike segment scored. This page updates by itself.",
   },
   ACTIVE: {
     label: "Active",
@@ -27,7 +33,8 @@ export const JOB_STATUS: Record<
     label: "Failed",
     tone: "danger",
     final: true,
-    explanation: "The job did not produce an audience. The reason is below; fix it and start a similar job.",
+    explanation:
+      "The job did not produce an audience. The reason is below; fix it and start a similar job.",
   },
   DELETE_PENDING: {
     label: "Deleting",
@@ -51,4 +58,14 @@ export const JOB_STATUS: Record<
 
 export function isFinalStatus(status: AudienceGenerationJobStatus): boolean {
   return JOB_STATUS[status]?.final ?? true;
+}
+
+const EXPORT_IN_FLIGHT: ReadonlySet<AudienceExportJobStatus> = new Set([
+  "CREATE_PENDING",
+  "CREATE_IN_PROGRESS",
+]);
+
+/** True while an export job is still being written (CREATE_PENDING, CREATE_IN_PROGRESS). */
+export function isExportInFlight(status: AudienceExportJobStatus): boolean {
+  return EXPORT_IN_FLIGHT.has(status);
 }

@@ -15,7 +15,7 @@
  */
 import { sleep as realSleep, type Sleep } from "./retry";
 
-export const BACKOFF_MIN_SPACING_MS = 500;
+export const BACKOFF_MIN_SPACING_MS = 2_000;
 export const BACKOFF_MAX_SPACING_MS = 10_000;
 
 /** What the client needs from a shared back-off. */

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 
-import type { AudienceExportJobStatus } from "@/lib/cleanrooms-ml";
 import { fetchJson } from "@/lib/fetch-json";
+import { isExportInFlight } from "@/lib/job-status";
 import { createBackoff } from "@/lib/polling";
 import type { ExportJobData } from "@/lib/reads/exports";
 
@@ -16,14 +16,8 @@ export const exportsQuery = (jobArn: string) =>
       fetchJson<ExportJobData[]>(`/api/exports?jobArn=${encodeURIComponent(jobArn)}`, { signal }),
   });
 
-const IN_FLIGHT: ReadonlySet<AudienceExportJobStatus> = new Set([
-  "CREATE_PENDING",
-  "CREATE_IN_PROGRESS",
-]);
-
-export function isExportInFlight(status: AudienceExportJobStatus): boolean {
-  return IN_FLIGHT.has(status);
-}
+// The rule lives with the other status rules (the server's read cache needs it too, without React).
+export { isExportInFlight };
 
 /**
  * The job's export jobs, kept current while any of them is in flight.

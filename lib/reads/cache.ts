@@ -3,8 +3,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 
 import { isThrottlingError, type AudienceExportJobStatus } from "@/lib/cleanrooms-ml";
-import { isFinalStatus } from "@/lib/job-status";
-import { isExportInFlight } from "@/lib/queries/exports";
+import { isExportInFlight, isFinalStatus } from "@/lib/job-status";
 import { serviceBackoff, serviceIdentity } from "@/lib/service";
 
 /**
