@@ -43,6 +43,32 @@ export async function whileRefreshing<T>(path: string, run: () => Promise<T>): P
   }
 }
 
+/** How long after the person comes back to the tab a read still counts as theirs. */
+const RETURN_WINDOW_MS = 1_000;
+const refreshedOnReturn = new Set<string>();
+let returnedAt = -Infinity;
+
+/**
+ * Coming back to the tab is a refresh the person asks for on `path` (the
+ * jobs list: jobs started elsewhere are what they come back for): the reads
+ * that the return sets off skip the server's cache. Browser only.
+ */
+export function refreshOnReturnToTab(path: string): void {
+  if (typeof document === "undefined") return;
+  if (refreshedOnReturn.size === 0) {
+    // On the document, so it runs before TanStack Query's listener on the window starts the refetch.
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "visible") returnedAt = Date.now();
+    });
+  }
+  refreshedOnReturn.add(path);
+}
+
+function askedFor(path: string): boolean {
+  if (refreshing.has(path)) return true;
+  return refreshedOnReturn.has(path) && Date.now() - returnedAt < RETURN_WINDOW_MS;
+}
+
 /**
  * When the service gave the data last read from `url` (ms since the epoch,
  * this browser's clock), as the route reported it; undefined before any read.
@@ -56,7 +82,7 @@ export function readTimeOf(url: string): number | undefined {
  * HTTP cache revalidates with the route's ETag, so an unchanged answer is a 304.
  */
 export async function fetchJson<T>(url: string, init?: { signal?: AbortSignal }): Promise<T> {
-  const fresh = refreshing.has(pathOf(url));
+  const fresh = askedFor(pathOf(url));
   const target = fresh ? `${url}${url.includes("?") ? "&" : "?"}${REFRESH_PARAM}=1` : url;
   const response = await fetch(target, {
     signal: init?.signal,
