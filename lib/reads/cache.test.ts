@@ -197,6 +197,17 @@ describe("refresh and invalidation", () => {
     expect(svc.calls).toBe(2);
   });
 
+  it("a read the person asked for joins a call under way rather than starting another", async () => {
+    const svc = service(() => ({ status: "ACTIVE" }));
+    const cache = new ReadCache();
+    svc.holdNext();
+    const poll = jobRead(cache, svc.load);
+    const opened = jobRead(cache, svc.load, true);
+    svc.settle();
+    expect((await opened).etag).toBe((await poll).etag);
+    expect(svc.calls).toBe(1);
+  });
+
   it("invalidating a scope drops its entries and leaves the others", async () => {
     const svc = service(() => ({ status: "ACTIVE" }));
     const cache = new ReadCache();

@@ -12,6 +12,9 @@ import { serviceBackoff, serviceIdentity } from "@/lib/service";
  *
  * - concurrent identical reads (same operation, same input, same AWS identity)
  *   share one call to the service;
+ * - a page the person opens, or a refresh they ask for, reads the service
+ *   again (joining a call under way); polls and other repeated reads are
+ *   answered from the cache:
  * - an answer is served again for as long as {@link ttlOf} allows, which
  *   depends on what it holds (a job in flight: about a second);
  * - the dashboard's own actions drop the entries they change at once
@@ -122,7 +125,11 @@ export interface ReadRequest<T> {
   scopes: readonly string[];
   /** The call to the service, returning JSON-safe data. */
   load: () => Promise<T>;
-  /** A refresh the person asked for: never answered from the cache (unless the service is throttling). */
+  /**
+   * A read the person asked for (a page they open or reload, a refresh they
+   * ask for): not answered from a kept entry, unless the service is throttling
+   * the operation; it still joins a call under way.
+   */
   fresh?: boolean;
 }
 
@@ -191,7 +198,8 @@ export class ReadCache {
     if (entry && !fresh && now < entry.freshUntil) return entry as CachedRead<T>;
     // The service is throttling this operation: what we have, however old, rather than a wait or an error.
     if (entry && this.isBackingOff(operation)) return entry as CachedRead<T>;
-    const joined = fresh ? undefined : this.pending.get(key);
+    // A call under way is joined even by a fresh read: its answer is newer than anything kept.
+    const joined = this.pending.get(key);
     if (joined) return (await joined.promise) as CachedRead<T>;
 
     const promise = this.call(key, request);

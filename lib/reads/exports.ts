@@ -34,7 +34,7 @@ export function readExportJobs(
   });
 }
 
-/** Every export job of one audience generation job (see {@link readExportJobs}). */
+/** Every export job of one audience generation job, read anew for a page being rendered (see {@link readExportJobs}). */
 export async function listExportJobs(audienceGenerationJobArn: string): Promise<ExportJobData[]> {
-  return (await readExportJobs(audienceGenerationJobArn)).data;
+  return (await readExportJobs(audienceGenerationJobArn, { fresh: true })).data;
 }

@@ -38,9 +38,9 @@ export function readJob(
   });
 }
 
-/** One audience generation job (see {@link readJob}). */
+/** One audience generation job, read anew for a page being rendered (see {@link readJob}). */
 export async function getJob(audienceGenerationJobArn: string): Promise<JobData> {
-  return (await readJob(audienceGenerationJobArn)).data;
+  return (await readJob(audienceGenerationJobArn, { fresh: true })).data;
 }
 
 /** One page of ListAudienceGenerationJobs (the service's own order and filters), with when it was read. */
@@ -57,9 +57,9 @@ export function readJobsPage(
   });
 }
 
-/** One page of ListAudienceGenerationJobs (see {@link readJobsPage}). */
+/** One page of ListAudienceGenerationJobs, read anew for a page being rendered (see {@link readJobsPage}). */
 export async function listJobsPage(
   input: ListAudienceGenerationJobsCommandInput,
 ): Promise<JobsPageData> {
-  return (await readJobsPage(input)).data;
+  return (await readJobsPage(input, { fresh: true })).data;
 }

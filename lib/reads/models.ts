@@ -46,8 +46,9 @@ export function readConfiguredModels(
   });
 }
 
+/** Every configured audience model, read anew for a page being rendered. */
 export async function listConfiguredModels(): Promise<ConfiguredModelSummaryData[]> {
-  return (await readConfiguredModels()).data;
+  return (await readConfiguredModels({ fresh: true })).data;
 }
 
 export function readConfiguredModel(
@@ -63,8 +64,9 @@ export function readConfiguredModel(
   });
 }
 
+/** One configured audience model, read anew for a page being rendered. */
 export async function getConfiguredModel(
   configuredAudienceModelArn: string,
 ): Promise<ConfiguredModelData> {
-  return (await readConfiguredModel(configuredAudienceModelArn)).data;
+  return (await readConfiguredModel(configuredAudienceModelArn, { fresh: true })).data;
 }

@@ -33,6 +33,8 @@ function get(route: Route, query: string, headers: Record<string, string> = {}) 
 }
 
 const jobQuery = (arn: string) => `arn=${encodeURIComponent(arn)}`;
+/** A list page whose jobs are all final (demo jobs only), so it stays cached for its full time. */
+const settledList = `configuredAudienceModelArn=${encodeURIComponent(DEMO_CONFIGURED_MODELS.retailAbsolute.arn)}`;
 
 async function startActiveJob(name: string): Promise<string> {
   const started = await emulator.call("POST", "/audience-generation-job", {
@@ -221,7 +223,7 @@ describe("each action drops exactly what it changes", () => {
     const other = DEMO_JOB_ARNS.randomBaseline;
     await get(routes.job, jobQuery(arn));
     await get(routes.job, jobQuery(other));
-    await get(routes.jobs, "");
+    await get(routes.jobs, settledList);
     sent.length = 0;
 
     expect((await actions.tag({ resourceArn: arn, tags: { team: "growth" } })).ok).toBe(true);
@@ -229,7 +231,7 @@ describe("each action drops exactly what it changes", () => {
       team: "growth",
     });
     await get(routes.job, jobQuery(other));
-    await get(routes.jobs, "");
+    await get(routes.jobs, settledList);
     expect(callsOf("GetAudienceGenerationJob")).toBe(1);
     expect(callsOf("ListAudienceGenerationJobs")).toBe(0);
 
@@ -247,7 +249,7 @@ describe("each action drops exactly what it changes", () => {
     const exportsQuery = `jobArn=${encodeURIComponent(arn)}`;
     expect(await (await get(routes.exports, exportsQuery)).json()).toEqual([]);
     await get(routes.job, jobQuery(arn));
-    await get(routes.jobs, "");
+    await get(routes.jobs, settledList);
     sent.length = 0;
 
     const exported = await actions.exportJob({
@@ -259,7 +261,7 @@ describe("each action drops exactly what it changes", () => {
     const exports = await (await get(routes.exports, exportsQuery)).json();
     expect(exports.map((e: { name: string }) => e.name)).toEqual(["Export while cached"]);
     await get(routes.job, jobQuery(arn));
-    await get(routes.jobs, "");
+    await get(routes.jobs, settledList);
     expect(callsOf("ListAudienceExportJobs")).toBe(1);
     expect(callsOf("GetAudienceGenerationJob")).toBe(1);
     expect(callsOf("ListAudienceGenerationJobs")).toBe(0);

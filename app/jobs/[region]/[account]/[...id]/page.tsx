@@ -31,8 +31,8 @@ const readJob = cache(async (region: string, account: string, id: string[]) => {
   const arn = jobArnFromPath(region, account, id);
   if (!arn) return undefined;
   try {
-    // readAt: when the service answered (the read may come from the server's short cache).
-    const { data: job, readAt } = await readJobFromService(arn);
+    // Opening the page reads anew (joining a read under way); readAt: when the service answered.
+    const { data: job, readAt } = await readJobFromService(arn, { fresh: true });
     return { arn, job, readAt };
   } catch (error) {
     if (isNotFound(error)) return undefined;
