@@ -217,6 +217,7 @@ export function JobsList({
           error={initialError}
           onRetry={() => {
             setRetriedServerError(true);
+            void whileRefreshing("/api/jobs", () => jobs.refetch());
             void models.refetch();
           }}
         />
