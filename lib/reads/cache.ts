@@ -36,8 +36,11 @@ export type ReadOperation =
 
 /** How long an answer may be served again, by what it holds. The whole policy is here. */
 export const READ_TTL_MS = {
-  /** A job in flight changes status on its own: about a second, so viewers see a change within ~1 s of the service. */
-  jobInFlight: 1_000,
+  /**
+   * A job in flight changes status on its own: just under a second, so a
+   * viewer polling every 2 s sees a change within 3 s of the service.
+   */
+  jobInFlight: 900,
   /** A final job changes only by tags, exports or deletion, which our actions invalidate at once. */
   jobFinal: 30_000,
   /** A list page with a job in flight. */
