@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-
 import { defineConfig, devices } from "@playwright/test";
 
 import { E2E_DEV, E2E_DIST_DIR, E2E_EMULATOR_PORT, E2E_EMULATOR_URL, E2E_PORT } from "./e2e/env";
@@ -46,7 +45,10 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["json", { outputFile: `test-results/e2e${process.env.E2E_PORT ? `-${port}` : ""}.json` }]],
+  reporter: [
+    ["list"],
+    ["json", { outputFile: `test-results/e2e${process.env.E2E_PORT ? `-${port}` : ""}.json` }],
+  ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
 
 import "./globals.css";
+
 import { Providers } from "./providers";
 
 // Every page shows live facts from the service and the server's configuration: nothing is prerendered at build time.

@@ -23,17 +23,25 @@ test.describe("the job page when the service is down", () => {
     await stack.stop();
   });
 
-  test("a job link says it could not load the job, keeps the navigation, and tries again", async ({ page }) => {
+  test("a job link says it could not load the job, keeps the navigation, and tries again", async ({
+    page,
+  }) => {
     const url = `${stack.appUrl}${jobPath(DEMO_JOB_ARNS.sportsFans)}`;
     await stack.stopService();
     await page.goto(url);
     await expect(page).toHaveURL(url);
-    await expect(page.getByRole("heading", { level: 1, name: "This job could not be loaded" })).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "This job could not be loaded" }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }),
+    ).toBeVisible();
 
     await stack.startService();
     await page.getByRole("button", { name: "Try again" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Sports fans lookalike" })).toBeVisible({ timeout: 30_000 });
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Sports fans lookalike" }),
+    ).toBeVisible({ timeout: 30_000 });
     await expect(page).toHaveURL(url);
   });
 });

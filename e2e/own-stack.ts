@@ -38,14 +38,19 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
     } catch {
       // not up yet
     }
-    if (Date.now() > deadline) throw new Error(`Nothing answered at ${url} within ${timeoutMs / 1000} s`);
+    if (Date.now() > deadline)
+      throw new Error(`Nothing answered at ${url} within ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
 
 /** Starts a command in its own process group, so stopping it stops its children (npx → tsx/next → node). */
 function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, detached: true, stdio: "ignore" });
+  const child = spawn(command, args, {
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: "ignore",
+  });
   child.unref();
   return child;
 }
@@ -92,7 +97,8 @@ export async function startOwnStack(serviceEnv: Record<string, string> = {}): Pr
   const appUrl = `http://127.0.0.1:${appPort}`;
   await waitForHttp(`${appUrl}/api/health`, 180_000);
   // Under E2E_DEV each route compiles on its first request: do that now, not while a test waits.
-  for (const path of ["/", "/api/jobs", "/api/models"]) await waitForHttp(`${appUrl}${path}`, 180_000);
+  for (const path of ["/", "/api/jobs", "/api/models"])
+    await waitForHttp(`${appUrl}${path}`, 180_000);
 
   return {
     appUrl,

@@ -27,7 +27,11 @@ export function serviceClient(): CleanRoomsMLClient {
 export async function withTimeScale<T>(timeScale: number, body: () => Promise<T>): Promise<T> {
   const control = `${emulatorUrl}/_emulator/time-scale`;
   const put = (value: number) =>
-    fetch(control, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ timeScale: value }) });
+    fetch(control, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ timeScale: value }),
+    });
   const { timeScale: previous } = (await (await fetch(control)).json()) as { timeScale: number };
   await put(timeScale);
   try {
@@ -68,7 +72,8 @@ export async function startJob(client: CleanRoomsMLClient, job: NewJob): Promise
     new StartAudienceGenerationJobCommand({
       name: job.name,
       description: job.description,
-      configuredAudienceModelArn: job.configuredAudienceModelArn ?? DEMO_CONFIGURED_MODELS.retailAbsolute.arn,
+      configuredAudienceModelArn:
+        job.configuredAudienceModelArn ?? DEMO_CONFIGURED_MODELS.retailAbsolute.arn,
       collaborationId: job.collaborationId,
       seedAudience: SEEDS[job.speed],
       tags: job.tags,
@@ -85,7 +90,10 @@ export async function startJob(client: CleanRoomsMLClient, job: NewJob): Promise
 export async function setTabVisibility(page: Page, state: "hidden" | "visible") {
   await page.evaluate((value) => {
     Object.defineProperty(document, "visibilityState", { configurable: true, get: () => value });
-    Object.defineProperty(document, "hidden", { configurable: true, get: () => value === "hidden" });
+    Object.defineProperty(document, "hidden", {
+      configurable: true,
+      get: () => value === "hidden",
+    });
     // As in a real tab switch, the event bubbles from the document to the window (where TanStack listens).
     document.dispatchEvent(new Event("visibilitychange", { bubbles: true }));
   }, state);

@@ -8,7 +8,9 @@ import { withTimeScale } from "./service";
  * S3 job goes from the form to its own page, its status moves on without a
  * reload, the relevance chart and recall appear, and the list shows it.
  */
-test("a marketer starts a job from the list, watches it finish and finds it in the list", async ({ page }) => {
+test("a marketer starts a job from the list, watches it finish and finds it in the list", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   // Record every status the job page shows, from the server's first HTML on.
   await page.addInitScript(() => {
@@ -18,7 +20,12 @@ test("a marketer starts a job from the list, watches it finish and finds it in t
       const status = document.querySelector("main [data-status]")?.getAttribute("data-status");
       if (status && seen[seen.length - 1] !== status) seen.push(status);
     };
-    new MutationObserver(record).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+    new MutationObserver(record).observe(document, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
   });
 
   await page.goto("/");
@@ -36,7 +43,9 @@ test("a marketer starts a job from the list, watches it finish and finds it in t
   await form.s3Uri.fill("s3://demo-seeds/sports-fans.jsonl");
   await form.roleArn.fill("arn:aws:iam::111122223333:role/CleanRoomsMLSeedReader");
   // Client-side navigation keeps the document: forget what the list showed.
-  await page.evaluate(() => ((window as unknown as { seenStatuses: string[] }).seenStatuses.length = 0));
+  await page.evaluate(
+    () => ((window as unknown as { seenStatuses: string[] }).seenStatuses.length = 0),
+  );
   // Slow enough that each status lasts past a poll or two (pending ~2.5 s, generating ~15 s). The
   // service decides the generating time when its computation ends, so the slow speed holds until ACTIVE.
   await withTimeScale(2, async () => {
@@ -46,7 +55,9 @@ test("a marketer starts a job from the list, watches it finish and finds it in t
     await expect(page.locator('main [data-status="ACTIVE"]')).toBeVisible({ timeout: 60_000 });
   });
   // One document saw every status (a reload would have started the record afresh).
-  const seen = await page.evaluate(() => (window as unknown as { seenStatuses: string[] }).seenStatuses);
+  const seen = await page.evaluate(
+    () => (window as unknown as { seenStatuses: string[] }).seenStatuses,
+  );
   expect(seen).toEqual(["CREATE_PENDING", "CREATE_IN_PROGRESS", "ACTIVE"]);
 
   const relevance = page.getByRole("region", { name: "Relevance by audience size" });
@@ -61,9 +72,13 @@ test("a marketer starts a job from the list, watches it finish and finds it in t
   await expect(row.locator('[data-status="ACTIVE"]')).toBeVisible();
 });
 
-test("a job link for a job that does not exist shows a not-found page with a way back", async ({ page }) => {
+test("a job link for a job that does not exist shows a not-found page with a way back", async ({
+  page,
+}) => {
   await page.goto("/jobs/us-east-1/111122223333/00000000-0000-4000-8000-000000000000");
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(/not found|can.t find|does not exist/i);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(
+    /not found|can.t find|does not exist/i,
+  );
   await page.getByRole("main").getByRole("link", { name: /jobs/i }).first().click();
   await expect(page).toHaveURL("/");
 });

@@ -111,7 +111,10 @@ export function parseConfig(env: Record<string, string | undefined>): EmulatorCo
     errorRate: e.EMULATOR_ERROR_RATE ?? DEFAULT_CONFIG.errorRate,
     faultSeed: e.EMULATOR_FAULT_SEED ?? DEFAULT_CONFIG.faultSeed,
     trainingUsers: e.EMULATOR_TRAINING_USERS ?? DEFAULT_CONFIG.trainingUsers,
-    demoJobs: e.EMULATOR_DEMO_JOBS === undefined ? DEFAULT_CONFIG.demoJobs : e.EMULATOR_DEMO_JOBS === "1" || e.EMULATOR_DEMO_JOBS === "true",
+    demoJobs:
+      e.EMULATOR_DEMO_JOBS === undefined
+        ? DEFAULT_CONFIG.demoJobs
+        : e.EMULATOR_DEMO_JOBS === "1" || e.EMULATOR_DEMO_JOBS === "true",
     tickMs: e.EMULATOR_TICK_MS ?? DEFAULT_CONFIG.tickMs,
     logRequests: e.EMULATOR_LOG_REQUESTS === "1" || e.EMULATOR_LOG_REQUESTS === "true",
   };

@@ -11,13 +11,19 @@ describe("a first use without demo jobs (EMULATOR_DEMO_JOBS=0)", () => {
   afterAll(() => emulator.close());
 
   it("has the models and seeds but no jobs", async () => {
-    expect((await emulator.call("GET", "/audience-generation-job")).json.audienceGenerationJobs).toEqual([]);
-    const models = (await emulator.call("GET", "/configured-audience-model")).json.configuredAudienceModels;
+    expect(
+      (await emulator.call("GET", "/audience-generation-job")).json.audienceGenerationJobs,
+    ).toEqual([]);
+    const models = (await emulator.call("GET", "/configured-audience-model")).json
+      .configuredAudienceModels;
     expect(models).toHaveLength(Object.keys(DEMO_CONFIGURED_MODELS).length);
     const job = await emulator.runJob({
       name: "First job",
       configuredAudienceModelArn: DEMO_CONFIGURED_MODELS.retailAbsolute.arn,
-      seedAudience: { roleArn: DEMO_SEED_ROLE_ARN, dataSource: { s3Uri: DEMO_SEED_URIS.sportsFans } },
+      seedAudience: {
+        roleArn: DEMO_SEED_ROLE_ARN,
+        dataSource: { s3Uri: DEMO_SEED_URIS.sportsFans },
+      },
     });
     expect(job.status).toBe("ACTIVE");
   });

@@ -13,9 +13,9 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 import { DEFAULT_CONFIG, type EmulatorConfig } from "./config";
+import { CallCounter, CONTROL_PREFIX, handleControl } from "./control";
 import { ensureDemoData } from "./demo";
 import { Engine } from "./engine";
-import { CallCounter, CONTROL_PREFIX, handleControl } from "./control";
 import { ApiError, parseJsonBody, readBody, send, sendError } from "./http";
 import { createInlinePool, createWorkerPool } from "./lookalike/pool";
 import { createRandom } from "./lookalike/random";
@@ -270,7 +270,12 @@ async function handle(
   try {
     if (config.latencyMs > 0) await sleep(config.latencyMs);
     if (rawPath.startsWith(CONTROL_PREFIX)) {
-      const reply = handleControl(method, rawPath, method === "PUT" ? parseJsonBody(req, await readBody(req)) : {}, context);
+      const reply = handleControl(
+        method,
+        rawPath,
+        method === "PUT" ? parseJsonBody(req, await readBody(req)) : {},
+        context,
+      );
       status = reply.status ?? 200;
       send(res, requestId, status, reply.body);
       return;

@@ -33,7 +33,8 @@ export class ConfigError extends Error {
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
 
 export function parseServiceConfig(env: Record<string, string | undefined>): ServiceConfig {
-  const blankToUndefined = (v: string | undefined) => (v === undefined || v.trim() === "" ? undefined : v.trim());
+  const blankToUndefined = (v: string | undefined) =>
+    v === undefined || v.trim() === "" ? undefined : v.trim();
   const parsed = envSchema.safeParse({
     CLEANROOMS_ML_ENDPOINT: blankToUndefined(env.CLEANROOMS_ML_ENDPOINT),
     AWS_REGION: blankToUndefined(env.AWS_REGION),

@@ -9,7 +9,9 @@ const absoluteFormat = new Intl.DateTimeFormat("en-US", {
 export function formatAbsolute(date: Date | string, timeZone?: string): string {
   const d = typeof date === "string" ? new Date(date) : date;
   return timeZone
-    ? new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "long", timeZone }).format(d)
+    ? new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "long", timeZone }).format(
+        d,
+      )
     : absoluteFormat.format(d);
 }
 
@@ -42,6 +44,9 @@ export function formatCount(n: number): string {
 }
 
 /** An audience size as the model defines it: a count of users or a percentage. */
-export function formatAudienceSize(size: { type: "ABSOLUTE" | "PERCENTAGE"; value: number }): string {
+export function formatAudienceSize(size: {
+  type: "ABSOLUTE" | "PERCENTAGE";
+  value: number;
+}): string {
   return size.type === "PERCENTAGE" ? `${size.value}%` : `${formatCount(size.value)} users`;
 }

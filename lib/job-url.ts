@@ -4,7 +4,8 @@ import { AUDIENCE_GENERATION_JOB_ARN_PATTERN } from "@/lib/schemas/api";
  * A job's page is `/jobs/<region>/<account>/<job id>`: readable, and enough
  * to rebuild the job's ARN in any teammate's browser with nothing else shared.
  */
-const ARN_PARTS = /^arn:(aws[-a-z]*):cleanrooms-ml:([-a-z0-9]+):([0-9]{12}):audience-generation-job\/(.+)$/;
+const ARN_PARTS =
+  /^arn:(aws[-a-z]*):cleanrooms-ml:([-a-z0-9]+):([0-9]{12}):audience-generation-job\/(.+)$/;
 
 export function jobPath(jobArn: string): string {
   const match = ARN_PARTS.exec(jobArn);

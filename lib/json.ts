@@ -9,5 +9,7 @@ export type Serialized<T> = T extends Date
 
 /** The same value the browser will receive from a route handler or server component props. */
 export function serialize<T>(value: T): Serialized<T> {
-  return JSON.parse(JSON.stringify(value, (key, v) => (key === "$metadata" ? undefined : v))) as Serialized<T>;
+  return JSON.parse(
+    JSON.stringify(value, (key, v) => (key === "$metadata" ? undefined : v)),
+  ) as Serialized<T>;
 }

@@ -11,7 +11,10 @@ export const POLL_BACKOFF = 1.5;
 
 /** Delay before the next refresh after `unchangedPolls` refreshes that changed nothing. */
 export function pollDelay(unchangedPolls: number): number {
-  return Math.min(POLL_MAX_MS, Math.round(POLL_MIN_MS * POLL_BACKOFF ** Math.max(0, unchangedPolls)));
+  return Math.min(
+    POLL_MAX_MS,
+    Math.round(POLL_MIN_MS * POLL_BACKOFF ** Math.max(0, unchangedPolls)),
+  );
 }
 
 /**
@@ -21,7 +24,9 @@ export function pollDelay(unchangedPolls: number): number {
  * the count when anything changed. Idempotent per refresh, so TanStack may
  * call it as often as it likes. One per observer (keep it in state).
  */
-export function createBackoff(): (query: { state: { data: unknown; dataUpdatedAt: number } }) => number {
+export function createBackoff(): (query: {
+  state: { data: unknown; dataUpdatedAt: number };
+}) => number {
   let seenUpdatedAt: number | undefined;
   let seenData: unknown;
   let unchanged = 0;

@@ -26,14 +26,24 @@ const emulatorPort = process.env.EMULATOR_PORT ?? "4750";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
-const SOURCES = ["app", "components", "lib", "public", "next.config.mjs", "package-lock.json", "tailwind.config.ts", "postcss.config.mjs"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.mjs",
+  "package-lock.json",
+  "tailwind.config.ts",
+  "postcss.config.mjs",
+];
 
 function newestMtime(target) {
   if (!existsSync(target)) return 0;
   const stat = statSync(target);
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = stat.mtimeMs;
-  for (const entry of readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  for (const entry of readdirSync(target))
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
   return newest;
 }
 
@@ -53,7 +63,11 @@ process.on("SIGINT", () => stopAll(0));
 process.on("SIGTERM", () => stopAll(0));
 
 function run(name, command, commandArgs, env) {
-  const child = spawn(command, commandArgs, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  const child = spawn(command, commandArgs, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, ...env },
+  });
   children.push(child);
   child.on("exit", (code, signal) => {
     if (process.exitCode === undefined) {
@@ -80,7 +94,9 @@ async function waitForHttp(url, timeoutMs) {
 // The dashboard decides whether it may run without sign-in from where it listens (see "Deploying for a team" in README.md).
 const dashboardEnv = { DASHBOARD_BIND_HOST: hostname };
 if (!aws) {
-  run("The local Clean Rooms ML service", bin("tsx"), ["emulator/main.ts"], { EMULATOR_PORT: emulatorPort });
+  run("The local Clean Rooms ML service", bin("tsx"), ["emulator/main.ts"], {
+    EMULATOR_PORT: emulatorPort,
+  });
   await waitForHttp(`http://127.0.0.1:${emulatorPort}/configured-audience-model`, 60_000);
   dashboardEnv.CLEANROOMS_ML_ENDPOINT = `http://127.0.0.1:${emulatorPort}`;
   dashboardEnv.AWS_REGION = process.env.AWS_REGION || "us-east-1";
@@ -95,8 +111,15 @@ if (!dev && !buildIsCurrent()) {
   }
 }
 
-run("The dashboard", bin("next"), [dev ? "dev" : "start", "-p", port, "-H", hostname], dashboardEnv);
+run(
+  "The dashboard",
+  bin("next"),
+  [dev ? "dev" : "start", "-p", port, "-H", hostname],
+  dashboardEnv,
+);
 await waitForHttp(`http://${hostname}:${port}/api/health`, 120_000).catch(() => {});
 if (process.exitCode === undefined) {
-  console.log(`\nDashboard ready: http://localhost:${port}${aws ? "" : `  (local Clean Rooms ML service on :${emulatorPort})`}\n`);
+  console.log(
+    `\nDashboard ready: http://localhost:${port}${aws ? "" : `  (local Clean Rooms ML service on :${emulatorPort})`}\n`,
+  );
 }

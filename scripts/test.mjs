@@ -50,9 +50,18 @@ check("lint", bin("eslint"), [".", "--max-warnings=0"]);
   console.log("\n▶ unit and integration tests (vitest)");
   const report = path.join(results, "unit.json");
   rmSync(report, { force: true });
-  const { ok, seconds } = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${report}`]);
+  const { ok, seconds } = run(bin("vitest"), [
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile=${report}`,
+  ]);
   const json = readJson(report);
-  stages.push({ name: "vitest", ...counts(ok, json?.numPassedTests, json?.numFailedTests), seconds });
+  stages.push({
+    name: "vitest",
+    ...counts(ok, json?.numPassedTests, json?.numFailedTests),
+    seconds,
+  });
 }
 
 {
@@ -67,7 +76,9 @@ check("lint", bin("eslint"), [".", "--max-warnings=0"]);
 
 console.log("\nSummary");
 for (const s of stages) {
-  console.log(`  ${s.name.padEnd(12)} ${String(s.passed).padStart(4)} passed ${String(s.failed).padStart(4)} failed  (${s.seconds.toFixed(0)} s)`);
+  console.log(
+    `  ${s.name.padEnd(12)} ${String(s.passed).padStart(4)} passed ${String(s.failed).padStart(4)} failed  (${s.seconds.toFixed(0)} s)`,
+  );
 }
 const passed = stages.reduce((n, s) => n + s.passed, 0);
 const failed = stages.reduce((n, s) => n + s.failed, 0);

@@ -3,8 +3,8 @@
 import { useFormContext, useFormState } from "react-hook-form";
 
 import { cn } from "@/components/ui/cn";
-import { RadioCard } from "@/components/ui/radio-card";
 import { fieldIds } from "@/components/ui/field";
+import { RadioCard } from "@/components/ui/radio-card";
 import { SPARK_PROPERTIES_MAX, WORKER_COUNT_MAX_SQL, WORKER_COUNT_MIN } from "@/lib/schemas/api";
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
 

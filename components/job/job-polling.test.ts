@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { RouteError } from "@/lib/fetch-json";
-import { POLL_MAX_MS, POLL_MIN_MS } from "@/lib/polling";
-import { createBackoff } from "@/lib/polling";
+import { createBackoff, POLL_MAX_MS, POLL_MIN_MS } from "@/lib/polling";
 import { isJobGone } from "@/lib/queries/job";
 
 /** A query's state after a refresh at `at` that returned `data` (same object = unchanged, as structural sharing gives). */

@@ -9,7 +9,13 @@ export const BADGE_TONES = {
   danger: "bg-red-50 text-red-800 ring-red-300",
 } as const;
 
-export function Badge({ tone = "neutral", children }: { tone?: keyof typeof BADGE_TONES; children: ReactNode }) {
+export function Badge({
+  tone = "neutral",
+  children,
+}: {
+  tone?: keyof typeof BADGE_TONES;
+  children: ReactNode;
+}) {
   return (
     <span
       className={cn(

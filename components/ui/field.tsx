@@ -1,4 +1,9 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from "react";
 
 import { cn } from "./cn";
 
@@ -10,8 +15,18 @@ export const controlClasses = (invalid?: boolean, className?: string) =>
     className,
   );
 
-export function Input({ invalid, className, ...props }: InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }) {
-  return <input className={controlClasses(invalid, className)} aria-invalid={invalid || undefined} {...props} />;
+export function Input({
+  invalid,
+  className,
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }) {
+  return (
+    <input
+      className={controlClasses(invalid, className)}
+      aria-invalid={invalid || undefined}
+      {...props}
+    />
+  );
 }
 
 export function Textarea({
@@ -19,7 +34,13 @@ export function Textarea({
   className,
   ...props
 }: TextareaHTMLAttributes<HTMLTextAreaElement> & { invalid?: boolean }) {
-  return <textarea className={controlClasses(invalid, className)} aria-invalid={invalid || undefined} {...props} />;
+  return (
+    <textarea
+      className={controlClasses(invalid, className)}
+      aria-invalid={invalid || undefined}
+      {...props}
+    />
+  );
 }
 
 export function Select({
@@ -27,7 +48,13 @@ export function Select({
   className,
   ...props
 }: SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }) {
-  return <select className={controlClasses(invalid, className)} aria-invalid={invalid || undefined} {...props} />;
+  return (
+    <select
+      className={controlClasses(invalid, className)}
+      aria-invalid={invalid || undefined}
+      {...props}
+    />
+  );
 }
 
 /** Ids that tie a control to its description and error for screen readers. */

@@ -80,9 +80,12 @@ describe("startAudienceGenerationJob", () => {
   it("never trusts its caller: it checks the values again and sends nothing that fails", async () => {
     // The jobs the service holds, by ARN: earlier tests' jobs move on meanwhile, but none may be added.
     const jobArns = async () =>
-      ((await emulator.call("GET", "/audience-generation-job?maxResults=100")).json.audienceGenerationJobs as {
-        audienceGenerationJobArn: string;
-      }[]).map((job) => job.audienceGenerationJobArn);
+      (
+        (await emulator.call("GET", "/audience-generation-job?maxResults=100")).json
+          .audienceGenerationJobs as {
+          audienceGenerationJobArn: string;
+        }[]
+      ).map((job) => job.audienceGenerationJobArn);
     const before = await jobArns();
     expect(await start({ ...values, name: "", tags: [{ key: "aws:x", value: "" }] })).toEqual({
       ok: false,

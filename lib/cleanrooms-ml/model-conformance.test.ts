@@ -12,7 +12,10 @@ import { commands } from "./commands";
 import { createServiceException } from "./errors";
 import type { Schema } from "./schema";
 
-const MODEL_PATH = path.resolve(__dirname, "../../test/reference/cleanroomsml-2023-09-06/service-2.json");
+const MODEL_PATH = path.resolve(
+  __dirname,
+  "../../test/reference/cleanroomsml-2023-09-06/service-2.json",
+);
 const PAGINATORS_PATH = path.resolve(path.dirname(MODEL_PATH), "paginators-1.json");
 
 interface ModelMember {

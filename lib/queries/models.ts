@@ -15,6 +15,7 @@ export const configuredModelsQuery = () =>
 export const configuredModelQuery = (arn: string) =>
   queryOptions({
     queryKey: ["configured-audience-model", arn],
-    queryFn: ({ signal }) => fetchJson<ConfiguredModelData>(`/api/model?arn=${encodeURIComponent(arn)}`, { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson<ConfiguredModelData>(`/api/model?arn=${encodeURIComponent(arn)}`, { signal }),
     staleTime: 5 * 60_000,
   });

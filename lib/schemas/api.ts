@@ -188,11 +188,9 @@ export const parameterNameSchema = text("Parameter name", 1, PARAMETER_NAME_MAX_
 );
 export const parameterValueSchema = text("Parameter value", 0, PARAMETER_VALUE_MAX_LENGTH);
 
-export const uuidSchema = z
-  .string({ error: "Collaboration ID must be text" })
-  .regex(UUID_PATTERN, {
-    message: "Collaboration ID must be a lowercase UUID like 0f6b1c2e-1a2b-4c3d-8e9f-001122334455",
-  });
+export const uuidSchema = z.string({ error: "Collaboration ID must be text" }).regex(UUID_PATTERN, {
+  message: "Collaboration ID must be a lowercase UUID like 0f6b1c2e-1a2b-4c3d-8e9f-001122334455",
+});
 
 export const workerTypeSchema = z.enum(WORKER_TYPES, {
   error: `Worker type must be one of ${WORKER_TYPES.join(", ")}`,
@@ -205,7 +203,11 @@ export const workerCountSchema = z
   .max(WORKER_COUNT_MAX, { message: `Number of workers must be at most ${WORKER_COUNT_MAX}` });
 
 export const sparkPropertyKeySchema = text("Spark property name", 1, SPARK_PROPERTY_KEY_MAX_LENGTH);
-export const sparkPropertyValueSchema = text("Spark property value", 0, SPARK_PROPERTY_VALUE_MAX_LENGTH);
+export const sparkPropertyValueSchema = text(
+  "Spark property value",
+  0,
+  SPARK_PROPERTY_VALUE_MAX_LENGTH,
+);
 
 export const tagKeySchema = text("Tag key", 1, TAG_KEY_MAX_LENGTH).refine(
   (v) => !RESERVED_TAG_KEY_PATTERN.test(v),
@@ -229,10 +231,12 @@ export const tagMapSchema = record(tagKeySchema, tagValueSchema).refine(
 
 export const parameterMapSchema = record(parameterNameSchema, parameterValueSchema);
 
-export const sparkPropertiesSchema = record(sparkPropertyKeySchema, sparkPropertyValueSchema).refine(
-  (props) => Object.keys(props).length <= SPARK_PROPERTIES_MAX,
-  { message: `At most ${SPARK_PROPERTIES_MAX} Spark properties are allowed` },
-);
+export const sparkPropertiesSchema = record(
+  sparkPropertyKeySchema,
+  sparkPropertyValueSchema,
+).refine((props) => Object.keys(props).length <= SPARK_PROPERTIES_MAX, {
+  message: `At most ${SPARK_PROPERTIES_MAX} Spark properties are allowed`,
+});
 
 export const audienceSizeTypeSchema = z.enum(AUDIENCE_SIZE_TYPES, {
   error: `Audience size type must be one of ${AUDIENCE_SIZE_TYPES.join(", ")}`,
@@ -301,7 +305,8 @@ export const audienceGenerationJobDataSourceSchema = z
     if (sources.length !== 1) {
       ctx.addIssue({
         code: "custom",
-        message: "seedAudience must set exactly one of dataSource (an S3 file) or sqlParameters (a SQL query or analysis template)",
+        message:
+          "seedAudience must set exactly one of dataSource (an S3 file) or sqlParameters (a SQL query or analysis template)",
       });
     }
     const sql = seed.sqlParameters;
@@ -342,7 +347,9 @@ export const startAudienceGenerationJobRequestSchema = z.strictObject({
   description: descriptionSchema.optional(),
   tags: tagMapSchema.optional(),
 });
-export type StartAudienceGenerationJobRequest = z.infer<typeof startAudienceGenerationJobRequestSchema>;
+export type StartAudienceGenerationJobRequest = z.infer<
+  typeof startAudienceGenerationJobRequestSchema
+>;
 
 export const startAudienceExportJobRequestSchema = z.strictObject({
   name: nameSchema,

@@ -280,7 +280,11 @@ describe("clone: formValuesFromJob and copyName", () => {
     const values = formValuesFromJob({
       name: "n",
       configuredAudienceModelArn: MODEL,
-      tags: { team: "growth", "dashboard:started-by": "ana@example.com", "Dashboard:exported-by": "bo@example.com" },
+      tags: {
+        team: "growth",
+        "dashboard:started-by": "ana@example.com",
+        "Dashboard:exported-by": "bo@example.com",
+      },
     });
     expect(values.tags).toEqual([{ key: "team", value: "growth" }]);
   });

@@ -6,6 +6,8 @@
  */
 import { z } from "zod";
 
+import { isDashboardTag } from "@/lib/auth/who";
+
 import {
   NAME_MAX_LENGTH,
   parameterNameSchema,
@@ -14,14 +16,12 @@ import {
   sparkPropertyKeySchema,
   sparkPropertyValueSchema,
   startAudienceGenerationJobRequestSchema,
-  TAGS_MAX,
   tagKeySchema,
+  TAGS_MAX,
   tagValueSchema,
   WORKER_TYPES,
   type StartAudienceGenerationJobRequest,
 } from "./api";
-import { isDashboardTag } from "@/lib/auth/who";
-
 import { issuePath } from "./issues";
 
 export const SEED_SOURCES = ["S3", "SQL_QUERY", "ANALYSIS_TEMPLATE"] as const;
@@ -82,7 +82,9 @@ const usesSql = (source: SeedSource) => source !== "S3";
 
 /** The exact request the form would send. Empty optional fields are left out. */
 export function toStartRequest(values: StartJobFormValues): StartAudienceGenerationJobRequest {
-  const seedAudience: StartAudienceGenerationJobRequest["seedAudience"] = { roleArn: values.roleArn };
+  const seedAudience: StartAudienceGenerationJobRequest["seedAudience"] = {
+    roleArn: values.roleArn,
+  };
   if (values.seedSource === "S3") {
     seedAudience.dataSource = { s3Uri: values.s3Uri };
   } else {
@@ -90,13 +92,17 @@ export function toStartRequest(values: StartJobFormValues): StartAudienceGenerat
       values.seedSource === "SQL_QUERY"
         ? { queryString: values.queryString }
         : { analysisTemplateArn: values.analysisTemplateArn };
-    if (values.parameters.length > 0) seedAudience.sqlParameters.parameters = rowsToMap(values.parameters);
+    if (values.parameters.length > 0)
+      seedAudience.sqlParameters.parameters = rowsToMap(values.parameters);
     const worker: NonNullable<
-      NonNullable<StartAudienceGenerationJobRequest["seedAudience"]["sqlComputeConfiguration"]>["worker"]
+      NonNullable<
+        StartAudienceGenerationJobRequest["seedAudience"]["sqlComputeConfiguration"]
+      >["worker"]
     > = {};
     if (values.workerType !== "") worker.type = values.workerType;
     if (values.workerCount.trim() !== "") worker.number = Number(values.workerCount.trim());
-    if (values.sparkProperties.length > 0) worker.properties = { spark: rowsToMap(values.sparkProperties) };
+    if (values.sparkProperties.length > 0)
+      worker.properties = { spark: rowsToMap(values.sparkProperties) };
     if (Object.keys(worker).length > 0) seedAudience.sqlComputeConfiguration = { worker };
   }
   const request: StartAudienceGenerationJobRequest = {
@@ -199,19 +205,32 @@ function checkRows(
   rows.forEach((row, i) => {
     const key = keySchema.safeParse(row.key);
     if (!key.success) {
-      ctx.addIssue({ code: "custom", path: [field, i, "key"], message: key.error.issues[0]!.message });
+      ctx.addIssue({
+        code: "custom",
+        path: [field, i, "key"],
+        message: key.error.issues[0]!.message,
+      });
     } else if (seen.has(row.key)) {
-      ctx.addIssue({ code: "custom", path: [field, i, "key"], message: `Each ${noun} must have a unique key` });
+      ctx.addIssue({
+        code: "custom",
+        path: [field, i, "key"],
+        message: `Each ${noun} must have a unique key`,
+      });
     }
     seen.add(row.key);
     const value = valueSchema.safeParse(row.value);
     if (!value.success) {
-      ctx.addIssue({ code: "custom", path: [field, i, "value"], message: value.error.issues[0]!.message });
+      ctx.addIssue({
+        code: "custom",
+        path: [field, i, "value"],
+        message: value.error.issues[0]!.message,
+      });
     }
   });
 }
 
-const STAND_IN_MODEL_ARN = "arn:aws:cleanrooms-ml:us-east-1:000000000000:configured-audience-model/unset";
+const STAND_IN_MODEL_ARN =
+  "arn:aws:cleanrooms-ml:us-east-1:000000000000:configured-audience-model/unset";
 
 /**
  * The form's schema. Rows are checked one by one (so an error sits beside its
@@ -221,26 +240,56 @@ const STAND_IN_MODEL_ARN = "arn:aws:cleanrooms-ml:us-east-1:000000000000:configu
 export const startJobFormSchema = formShape.superRefine((values, ctx) => {
   checkRows(ctx, "tags", values.tags, tagKeySchema, tagValueSchema, "tag", TAGS_MAX);
   if (usesSql(values.seedSource)) {
-    checkRows(ctx, "parameters", values.parameters, parameterNameSchema, parameterValueSchema, "parameter", undefined);
-    checkRows(ctx, "sparkProperties", values.sparkProperties, sparkPropertyKeySchema, sparkPropertyValueSchema, "Spark property", SPARK_PROPERTIES_MAX);
+    checkRows(
+      ctx,
+      "parameters",
+      values.parameters,
+      parameterNameSchema,
+      parameterValueSchema,
+      "parameter",
+      undefined,
+    );
+    checkRows(
+      ctx,
+      "sparkProperties",
+      values.sparkProperties,
+      sparkPropertyKeySchema,
+      sparkPropertyValueSchema,
+      "Spark property",
+      SPARK_PROPERTIES_MAX,
+    );
     if (values.workerCount.trim() !== "" && !/^\d+$/.test(values.workerCount.trim())) {
-      ctx.addIssue({ code: "custom", path: ["workerCount"], message: "Number of workers must be a whole number" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["workerCount"],
+        message: "Number of workers must be a whole number",
+      });
     }
   }
   if (values.seedSource === "SQL_QUERY" && values.queryString.trim() === "") {
     ctx.addIssue({ code: "custom", path: ["queryString"], message: "SQL query is required" });
   }
   if (values.seedSource === "ANALYSIS_TEMPLATE" && values.analysisTemplateArn === "") {
-    ctx.addIssue({ code: "custom", path: ["analysisTemplateArn"], message: "Analysis template ARN is required" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["analysisTemplateArn"],
+      message: "Analysis template ARN is required",
+    });
   }
   const noModel = values.configuredAudienceModelArn === "";
   if (noModel) {
-    ctx.addIssue({ code: "custom", path: ["configuredAudienceModelArn"], message: "Choose a configured audience model" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["configuredAudienceModelArn"],
+      message: "Choose a configured audience model",
+    });
   }
 
   const reported = new Set<string>();
   // With no model chosen yet, every other field is still checked (against a stand-in model ARN).
-  const request = toStartRequest(noModel ? { ...values, configuredAudienceModelArn: STAND_IN_MODEL_ARN } : values);
+  const request = toStartRequest(
+    noModel ? { ...values, configuredAudienceModelArn: STAND_IN_MODEL_ARN } : values,
+  );
   const result = startAudienceGenerationJobRequestSchema.safeParse(request);
   if (result.success) return;
   for (const issue of result.error.issues) {
@@ -248,7 +297,12 @@ export const startJobFormSchema = formShape.superRefine((values, ctx) => {
     // Rows and the required checks above already speak for these fields.
     if (field === "tags" || field === "parameters" || field === "sparkProperties") continue;
     if (issuePath(issue) === "seedAudience.sqlParameters") continue;
-    if (field === "workerCount" && !/^\d+$/.test(values.workerCount.trim()) && values.workerCount.trim() !== "") continue;
+    if (
+      field === "workerCount" &&
+      !/^\d+$/.test(values.workerCount.trim()) &&
+      values.workerCount.trim() !== ""
+    )
+      continue;
     const path = field ?? "";
     if (reported.has(path)) continue;
     reported.add(path);
