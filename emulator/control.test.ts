@@ -43,3 +43,43 @@ describe("emulator controls (/_emulator/time-scale)", () => {
     expect((await emulator.call("GET", "/_emulator/nothing")).status).toBe(404);
   });
 });
+
+describe("emulator controls (/_emulator/calls)", () => {
+  let emulator: TestEmulator;
+  beforeAll(async () => {
+    emulator = await startTestEmulator({ throttleRate: 0.5, faultSeed: 7 });
+  });
+  afterAll(() => emulator.close());
+
+  it("counts the requests each operation received, throttled ones apart, until reset", async () => {
+    await emulator.call("DELETE", "/_emulator/calls");
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      statuses.push((await emulator.call("GET", "/configured-audience-model")).status);
+    }
+    await emulator.call("GET", "/audience-generation-job");
+    const throttled = statuses.filter((s) => s === 429).length;
+    expect(throttled).toBeGreaterThan(0);
+
+    const counts = (await emulator.call("GET", "/_emulator/calls")).json;
+    expect(counts.calls).toMatchObject({
+      ListConfiguredAudienceModels: 20,
+      ListAudienceGenerationJobs: 1,
+    });
+    expect((counts.throttled as Record<string, number>).ListConfiguredAudienceModels).toBe(
+      throttled,
+    );
+    // Reading the counts is not a call of the service.
+    expect((await emulator.call("GET", "/_emulator/calls")).json).toEqual(counts);
+
+    expect((await emulator.call("DELETE", "/_emulator/calls")).json).toEqual({
+      calls: {},
+      throttled: {},
+    });
+    expect((await emulator.call("GET", "/_emulator/calls")).json).toEqual({
+      calls: {},
+      throttled: {},
+    });
+    expect((await emulator.call("PUT", "/_emulator/calls", {})).status).toBe(404);
+  });
+});

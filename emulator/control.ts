@@ -1,9 +1,12 @@
 /**
  * Emulator-only controls, outside the AWS API, under `/_emulator/`. They let a
- * test rehearse a slower (or faster) service without restarting it:
+ * test rehearse a slower (or faster) service without restarting it, and count
+ * what the service was asked:
  *
  *   PUT /_emulator/time-scale  {"timeScale": 2}   → {"timeScale": 2}
  *   GET /_emulator/time-scale                     → {"timeScale": 20}
+ *   GET /_emulator/calls       → {"calls": {"GetAudienceGenerationJob": 12, …}, "throttled": {…}}
+ *   DELETE /_emulator/calls    → the same, every count back to 0
  *
  * A new time scale applies to every phase length decided from then on: a job
  * accepted earlier keeps its pending time, but its generating time is decided
@@ -16,12 +19,48 @@ export const CONTROL_PREFIX = "/_emulator/";
 
 const MAX_TIME_SCALE = 10_000;
 
+/**
+ * Requests received per operation since start (or the last reset), those
+ * answered with an injected ThrottlingException also counted apart.
+ */
+export class CallCounter {
+  private calls: Record<string, number> = {};
+  private throttledCalls: Record<string, number> = {};
+
+  received(operation: string): void {
+    this.calls[operation] = (this.calls[operation] ?? 0) + 1;
+  }
+
+  throttled(operation: string): void {
+    this.throttledCalls[operation] = (this.throttledCalls[operation] ?? 0) + 1;
+  }
+
+  reset(): void {
+    this.calls = {};
+    this.throttledCalls = {};
+  }
+
+  toJSON(): { calls: Record<string, number>; throttled: Record<string, number> } {
+    return { calls: { ...this.calls }, throttled: { ...this.throttledCalls } };
+  }
+}
+
 export function handleControl(
   method: string,
   path: string,
   body: Record<string, unknown>,
   context: Context,
 ): Reply {
+  if (path === `${CONTROL_PREFIX}calls`) {
+    if (method === "DELETE") context.calls.reset();
+    else if (method !== "GET") {
+      throw new ApiError(
+        "UnknownOperationException",
+        `${method} is not supported on ${path}; use GET or DELETE.`,
+      );
+    }
+    return { body: context.calls.toJSON() };
+  }
   if (path !== `${CONTROL_PREFIX}time-scale`) {
     throw new ApiError("UnknownOperationException", `No emulator control at ${path}.`);
   }

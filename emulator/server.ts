@@ -13,7 +13,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 import { DEFAULT_CONFIG, type EmulatorConfig } from "./config";
-import { CONTROL_PREFIX, handleControl } from "./control";
+import { CallCounter, CONTROL_PREFIX, handleControl } from "./control";
 import { ensureDemoData } from "./demo";
 import { Engine } from "./engine";
 import { ApiError, parseJsonBody, readBody, send, sendError } from "./http";
@@ -196,7 +196,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     now,
     log,
   });
-  const context: Context = { store, engine, now, paths };
+  const context: Context = { store, engine, now, paths, calls: new CallCounter() };
 
   let server: http.Server | undefined;
   const timers: { tick?: NodeJS.Timeout } = {};
@@ -296,7 +296,9 @@ async function handle(
       return;
     }
     const { route, label } = matchRoute(method, rawPath);
+    context.calls.received(route.name);
     if (config.throttleRate > 0 && random() < config.throttleRate) {
+      context.calls.throttled(route.name);
       throw new ApiError(
         "ThrottlingException",
         "Rate exceeded (injected by EMULATOR_THROTTLE_RATE).",

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 
-import { readErrorOf } from "@/lib/fetch-json";
+import { readErrorOf, whileRefreshing } from "@/lib/fetch-json";
 import {
   clearedFilters,
   hasActiveFilters,
@@ -79,7 +79,7 @@ export function JobsList() {
         <ListError
           error={readErrorOf(jobs.error)}
           onRetry={() => {
-            void jobs.refetch();
+            void whileRefreshing("/api/jobs", () => jobs.refetch());
             if (models.isError) void models.refetch();
           }}
           retrying={jobs.isFetching}
@@ -164,7 +164,7 @@ export function JobsList() {
         <InlineListError
           what="The list could not be refreshed."
           error={readErrorOf(jobs.error)}
-          onRetry={() => void jobs.refetch()}
+          onRetry={() => void whileRefreshing("/api/jobs", () => jobs.refetch())}
           retrying={jobs.isFetching}
         />
       )}

@@ -1,4 +1,5 @@
 /** What every operation handler gets: the state, the engine, the clock, and the request's parts. */
+import type { CallCounter } from "../control";
 import type { Engine } from "../engine";
 import type { Reply } from "../http";
 import type { SeedPaths } from "../lookalike/seed";
@@ -9,6 +10,8 @@ export interface Context {
   engine: Engine;
   now: () => number;
   paths: SeedPaths;
+  /** Requests received per operation, for `/_emulator/calls`. */
+  calls: CallCounter;
 }
 
 export interface OperationRequest {

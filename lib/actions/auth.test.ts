@@ -130,12 +130,40 @@ describe("with sign-in on and no session", () => {
 
   it("a JSON route answers 401 before it reads anything", async () => {
     const { jsonRoute } = await load(OIDC_ENV);
-    const handler = vi.fn(async () => ({ secret: "data" }));
+    const handler = vi.fn(async () => ({
+      data: { secret: "data" },
+      body: '{"secret":"data"}',
+      etag: '"secret"',
+      readAt: Date.now(),
+    }));
     const { z } = await import("zod");
     const response = await jsonRoute(z.object({}), handler)(new Request("http://localhost/api/x"));
     expect(response.status).toBe(401);
+    expect(response.headers.get("cache-control")).toBe("no-store");
     expect(await response.json()).toMatchObject({ error: { code: "Unauthorized" } });
     expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("a job in the server's read cache is still refused without a session, even to If-None-Match", async () => {
+    // Signed in: the read fills the process's cache (shared across module reloads, as in a server).
+    await load(OIDC_ENV);
+    session.current = { user: { email: "alice@example.com" } };
+    const signedIn = (await import("@/app/api/job/route")).GET;
+    const url = `http://localhost/api/job?arn=${encodeURIComponent(DEMO_JOB_ARNS.sportsFans)}`;
+    const read = await signedIn(new Request(url));
+    expect(read.status).toBe(200);
+    const etag = read.headers.get("etag")!;
+    expect(sent.filter((s) => s.operation === "GetAudienceGenerationJob")).toHaveLength(1);
+
+    session.current = null;
+    sent.length = 0;
+    for (const headers of [{}, { "if-none-match": etag }] as Record<string, string>[]) {
+      const refused = await signedIn(new Request(url, { headers }));
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get("etag")).toBeNull();
+      expect(await refused.text()).not.toContain("audienceGenerationJobArn");
+    }
+    expect(sent).toEqual([]);
   });
 
   it("a server that must not run without sign-in refuses every action", async () => {

@@ -4,6 +4,7 @@ import { audit } from "@/lib/auth/session";
 import { EXPORTED_BY_TAG, whoTagValue } from "@/lib/auth/who";
 import { StartAudienceExportJobCommand, TagResourceCommand } from "@/lib/cleanrooms-ml";
 import { defineAction } from "@/lib/define-action";
+import { invalidateReads, readScope } from "@/lib/reads/cache";
 import { startAudienceExportJobRequestSchema } from "@/lib/schemas/api";
 import { cleanRoomsML } from "@/lib/service";
 
@@ -18,6 +19,10 @@ export const startAudienceExportJob = defineAction(
   startAudienceExportJobRequestSchema,
   async (request, { user }) => {
     await cleanRoomsML().send(new StartAudienceExportJobCommand(request));
+    invalidateReads(
+      readScope.exports(request.audienceGenerationJobArn),
+      readScope.job(request.audienceGenerationJobArn),
+    );
     audit(user, `exported ${JSON.stringify(request.name)} of`, request.audienceGenerationJobArn);
     if (user) {
       const tags = { [EXPORTED_BY_TAG]: whoTagValue(user.identity) };
@@ -25,6 +30,7 @@ export const startAudienceExportJob = defineAction(
       await cleanRoomsML()
         .send(new TagResourceCommand({ resourceArn: request.audienceGenerationJobArn, tags }))
         .catch((error: unknown) => console.error("Could not record who exported the job:", error));
+      invalidateReads(readScope.job(request.audienceGenerationJobArn));
     }
     return null;
   },

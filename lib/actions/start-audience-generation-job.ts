@@ -8,6 +8,7 @@ import {
   type StartAudienceGenerationJobCommandInput,
 } from "@/lib/cleanrooms-ml";
 import { defineAction } from "@/lib/define-action";
+import { invalidateReads, readScope } from "@/lib/reads/cache";
 import { TAGS_MAX } from "@/lib/schemas/api";
 import {
   formFieldForRequestPath,
@@ -50,6 +51,7 @@ export const startAudienceGenerationJob = defineAction(
     const { audienceGenerationJobArn } = await cleanRoomsML().send(
       new StartAudienceGenerationJobCommand(request),
     );
+    invalidateReads(readScope.jobsList);
     audit(user, "started", audienceGenerationJobArn);
     return { audienceGenerationJobArn };
   },

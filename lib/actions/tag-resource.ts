@@ -9,6 +9,7 @@ import {
 } from "@/lib/auth/who";
 import { TagResourceCommand } from "@/lib/cleanrooms-ml";
 import { defineAction } from "@/lib/define-action";
+import { invalidateReads, readScope } from "@/lib/reads/cache";
 import { tagResourceRequestSchema } from "@/lib/schemas/api";
 import { cleanRoomsML } from "@/lib/service";
 
@@ -25,6 +26,7 @@ export const tagResource = defineAction(
   async (request, { user }) => {
     const tags = recordWho(request.tags, TAGS_CHANGED_BY_TAG, user?.identity) ?? {};
     await cleanRoomsML().send(new TagResourceCommand({ ...request, tags }));
+    invalidateReads(readScope.job(request.resourceArn));
     audit(user, `tagged ${JSON.stringify(Object.keys(request.tags))}`, request.resourceArn);
     return null;
   },

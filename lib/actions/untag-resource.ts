@@ -9,6 +9,7 @@ import {
 } from "@/lib/auth/who";
 import { TagResourceCommand, UntagResourceCommand } from "@/lib/cleanrooms-ml";
 import { defineAction } from "@/lib/define-action";
+import { invalidateReads, readScope } from "@/lib/reads/cache";
 import { untagResourceRequestSchema } from "@/lib/schemas/api";
 import { cleanRoomsML } from "@/lib/service";
 
@@ -24,6 +25,7 @@ export const untagResource = defineAction(
   }),
   async (request, { user }) => {
     await cleanRoomsML().send(new UntagResourceCommand(request));
+    invalidateReads(readScope.job(request.resourceArn));
     audit(user, `untagged ${JSON.stringify(request.tagKeys)}`, request.resourceArn);
     if (user) {
       const tags = { [TAGS_CHANGED_BY_TAG]: whoTagValue(user.identity) };
@@ -31,6 +33,7 @@ export const untagResource = defineAction(
       await cleanRoomsML()
         .send(new TagResourceCommand({ resourceArn: request.resourceArn, tags }))
         .catch((error: unknown) => console.error("Could not record who changed the tags:", error));
+      invalidateReads(readScope.job(request.resourceArn));
     }
     return null;
   },

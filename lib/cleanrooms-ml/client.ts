@@ -2,6 +2,7 @@
  * `CleanRoomsMLClient`: configuration, and `send` — serialize, sign, send,
  * read the response, and retry transient failures, for any command.
  */
+import type { OperationGate } from "./backoff";
 import type { CleanRoomsMLCommand } from "./operation";
 import {
   defaultEndpoint,
@@ -17,6 +18,7 @@ import {
   backoffDelay,
   DEFAULT_MAX_ATTEMPTS,
   isRetryableError,
+  isThrottlingError,
   sleep as realSleep,
   type RandomSource,
   type Sleep,
@@ -42,6 +44,12 @@ export interface CleanRoomsMLClientConfig {
   sleep?: Sleep;
   /** Source of jitter in [0, 1); injectable for tests. */
   random?: RandomSource;
+  /**
+   * A back-off shared by every call of an operation (see `backoff.ts`):
+   * entered before each attempt, told how each answer went. Not part of the
+   * official client; without it each call backs off on its own.
+   */
+  backoff?: OperationGate;
 }
 
 export interface SendOptions {
@@ -61,6 +69,7 @@ export class CleanRoomsMLClient {
   private readonly signer: RequestSigner;
   private readonly sleep: Sleep;
   private readonly random: RandomSource;
+  private readonly backoff: OperationGate | undefined;
   private endpoint: Endpoint | undefined;
 
   constructor(config: CleanRoomsMLClientConfig = {}) {
@@ -88,6 +97,7 @@ export class CleanRoomsMLClient {
     });
     this.sleep = config.sleep ?? realSleep;
     this.random = config.random ?? Math.random;
+    this.backoff = config.backoff;
   }
 
   async send<Input extends object, Output extends MetadataBearer>(
@@ -105,6 +115,8 @@ export class CleanRoomsMLClient {
       let metadata: ResponseMetadata = { attempts: attempt, totalRetryDelay };
       let failure: unknown;
       try {
+        if (this.backoff)
+          await untilAborted(this.backoff.enter(operation.name, abortSignal), abortSignal);
         const signed = await untilAborted(this.signer.sign(request), abortSignal);
         const response = await sendHttpRequest(signed, {
           abortSignal,
@@ -112,12 +124,15 @@ export class CleanRoomsMLClient {
         });
         metadata = { ...responseMetadata(response), attempts: attempt, totalRetryDelay };
         if (response.status >= 200 && response.status < 300) {
+          this.backoff?.answered(operation.name);
           return {
             ...deserializeOutput(operation, response, metadata),
             $metadata: metadata,
           } as Output;
         }
         failure = deserializeError(response, metadata);
+        if (isThrottlingError(failure)) this.backoff?.throttled(operation.name);
+        else this.backoff?.answered(operation.name);
       } catch (error) {
         if (abortSignal?.aborted) throw abortError(abortSignal);
         failure = error;

@@ -34,7 +34,13 @@ export {
   paginateListConfiguredAudienceModels,
 } from "./paginate";
 export type { PaginationConfiguration, Paginator } from "./paginate";
-export { BASE_DELAY_MS, DEFAULT_MAX_ATTEMPTS, MAX_BACKOFF_MS } from "./retry";
+export { BASE_DELAY_MS, DEFAULT_MAX_ATTEMPTS, isThrottlingError, MAX_BACKOFF_MS } from "./retry";
+export {
+  BACKOFF_MAX_SPACING_MS,
+  BACKOFF_MIN_SPACING_MS,
+  OperationBackoff,
+  type OperationGate,
+} from "./backoff";
 export type { RandomSource, Sleep } from "./retry";
 export type {
   AwsCredentialIdentity,

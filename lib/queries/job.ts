@@ -1,6 +1,6 @@
-import { queryOptions } from "@tanstack/react-query";
+import { queryOptions, type QueryClient } from "@tanstack/react-query";
 
-import { fetchJson, RouteError } from "@/lib/fetch-json";
+import { fetchJson, readTimeOf, RouteError, whileRefreshing } from "@/lib/fetch-json";
 import type { JobData } from "@/lib/reads/jobs";
 
 export const jobQueryKey = (arn: string) => ["audience-generation-job", arn] as const;
@@ -13,12 +13,31 @@ export function isJobGone(error: unknown): boolean {
   );
 }
 
+const jobUrl = (arn: string) => `/api/job?arn=${encodeURIComponent(arn)}`;
+
 /** One audience generation job, as `GET /api/job?arn=` returns it (the service's answer, serialized). */
 export const jobQuery = (arn: string) =>
   queryOptions({
     queryKey: jobQueryKey(arn),
-    queryFn: ({ signal }) =>
-      fetchJson<JobData>(`/api/job?arn=${encodeURIComponent(arn)}`, { signal }),
+    queryFn: ({ signal }) => fetchJson<JobData>(jobUrl(arn), { signal }),
     // A job that is gone stays gone: asking again would only repeat the 404.
     retry: (failureCount, error) => !isJobGone(error) && failureCount < 1,
   });
+
+/** A refresh of the job the person asked for (or that must show their own change): skips the server's cache. */
+export function refreshJob(queryClient: QueryClient, arn: string): Promise<void> {
+  return whileRefreshing("/api/job", () =>
+    queryClient.refetchQueries({ queryKey: jobQueryKey(arn), exact: true }),
+  );
+}
+
+/**
+ * When the service gave the job data shown (ms since the epoch), for "Updated
+ * N s ago": the server's read while the page still shows what it rendered
+ * with (`dataUpdatedAt` is then `initialReadAt`), else the last refresh's,
+ * as its route reported it, not when the browser received it.
+ */
+export function jobReadAt(arn: string, dataUpdatedAt: number, initialReadAt: number): number {
+  if (!dataUpdatedAt || dataUpdatedAt === initialReadAt) return initialReadAt;
+  return readTimeOf(jobUrl(arn)) ?? dataUpdatedAt;
+}

@@ -19,7 +19,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
 import { readErrorOf } from "@/lib/fetch-json";
 import { canDelete, canEditTags, isBeingDeleted, isDeletionStatus } from "@/lib/job-status";
-import { isJobGone, jobQueryKey } from "@/lib/queries/job";
+import { isJobGone, jobReadAt, refreshJob } from "@/lib/queries/job";
 import { configuredModelQuery } from "@/lib/queries/models";
 import { useJob } from "@/lib/queries/use-job";
 import type { ConfiguredModelData } from "@/lib/reads/models";
@@ -43,6 +43,8 @@ export function JobPageClient({ arn }: { arn: string }) {
   const queryClient = useQueryClient();
   const [deleteRequested, setDeleteRequested] = useState(false);
   const query = useJob(arn, { followDeletion: deleteRequested });
+  // When the server read what the page was rendered with (the hydrated data's time).
+  const [serverReadAt] = useState(query.dataUpdatedAt);
   const job = query.data;
   const gone = isJobGone(query.error);
 
@@ -54,7 +56,7 @@ export function JobPageClient({ arn }: { arn: string }) {
   const model = modelQuery.data;
 
   const owner = otherOwner(arn, model);
-  const refetchJob = () => queryClient.refetchQueries({ queryKey: jobQueryKey(arn), exact: true });
+  const refetchJob = () => refreshJob(queryClient, arn);
   const deleting = isBeingDeleted(job.status, deleteRequested);
 
   return (
@@ -93,7 +95,7 @@ export function JobPageClient({ arn }: { arn: string }) {
           <StatusPanel
             status={job.status}
             statusDetails={job.statusDetails}
-            updatedAt={query.dataUpdatedAt}
+            updatedAt={jobReadAt(arn, query.dataUpdatedAt, serverReadAt)}
             refreshing={query.isFetching}
             refreshError={query.isError ? readErrorOf(query.error) : undefined}
           />

@@ -11,7 +11,7 @@ import { configuredModelQuery } from "@/lib/queries/models";
 import { dehydrateReads, fromServer } from "@/lib/queries/prefetch";
 import { makeQueryClient } from "@/lib/query-client";
 import { listExportJobs } from "@/lib/reads/exports";
-import { getJob } from "@/lib/reads/jobs";
+import { readJob as readJobFromService } from "@/lib/reads/jobs";
 import { getConfiguredModel } from "@/lib/reads/models";
 
 import { JobPageClient } from "./page-client";
@@ -35,7 +35,9 @@ const readJob = cache(async (region: string, account: string, id: string[]) => {
   const arn = jobArnFromPath(region, account, id);
   if (!arn) return undefined;
   try {
-    return { arn, job: await getJob(arn), readAt: Date.now() };
+    // Opening the page reads anew (joining a read under way); readAt: when the service answered.
+    const { data: job, readAt } = await readJobFromService(arn, { fresh: true });
+    return { arn, job, readAt };
   } catch (error) {
     if (isNotFound(error)) return undefined;
     throw error;
