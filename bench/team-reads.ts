@@ -23,7 +23,7 @@
 // within 3 s; /api/job ≥ 0.6 × /api/health; with throttling, no viewer error
 // and fewer calls than without. Prints figures; it is not a test. Every
 // process it starts, it stops.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,6 +35,7 @@ import {
   DEMO_SEED_URIS,
 } from "../emulator/demo/catalog";
 import { isInFlight } from "../lib/job-status";
+import { startProcessGroup, stopProcessGroup, waitForHttp } from "../test/processes";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = new Map(
@@ -52,41 +53,13 @@ const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
 const children: ChildProcess[] = [];
 function start(command: string, commandArgs: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(command, commandArgs, {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
+  const child = startProcessGroup(command, commandArgs, { cwd: root, env });
   children.push(child);
   return child;
 }
-async function stop(child: ChildProcess) {
-  if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  try {
-    process.kill(-child.pid, "SIGTERM");
-  } catch {
-    return;
-  }
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-}
-const stopAll = () => Promise.all(children.map(stop));
+const stopAll = () => Promise.all(children.map(stopProcessGroup));
 process.on("SIGINT", () => void stopAll().then(() => process.exit(130)));
 
-async function waitForHttp(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline)
-      throw new Error(`Nothing answered at ${url} within ${timeoutMs / 1000} s`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A local service and a dashboard pointed at it. */
@@ -118,8 +91,8 @@ async function startStack(
     serviceUrl,
     appUrl,
     stop: async () => {
-      await stop(app);
-      await stop(service);
+      await stopProcessGroup(app);
+      await stopProcessGroup(service);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

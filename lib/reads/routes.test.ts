@@ -14,6 +14,7 @@ import {
 } from "@/emulator/demo/catalog";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
 import type { ActionResult } from "@/lib/action-result";
+import { recordClientAgainst, type SentCommand } from "@/lib/actions/testing";
 import { READ_AGE_HEADER } from "@/lib/fetch-json";
 import { emptyStartJobForm } from "@/lib/schemas/start-job-form";
 
@@ -21,12 +22,12 @@ type Route = (request: Request) => Promise<Response>;
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 
 let emulator: TestEmulator;
-const sent: string[] = [];
+const sent: SentCommand[] = [];
 let routes: Record<"job" | "jobs" | "exports" | "model" | "models", Route>;
 let actions: Record<"start" | "tag" | "untag" | "exportJob" | "remove", Action>;
 
 /** Calls of one operation sent since the last reset. */
-const callsOf = (operation: string) => sent.filter((name) => name === operation).length;
+const callsOf = (operation: string) => sent.filter((c) => c.operation === operation).length;
 
 function get(route: Route, query: string, headers: Record<string, string> = {}) {
   return route(new Request(`http://127.0.0.1/api/x?${query}`, { headers }));
@@ -50,19 +51,7 @@ async function startActiveJob(name: string): Promise<string> {
 beforeAll(async () => {
   vi.spyOn(console, "info").mockImplementation(() => {});
   emulator = await startTestEmulator();
-  vi.stubEnv("CLEANROOMS_ML_ENDPOINT", emulator.url);
-  vi.stubEnv("AWS_REGION", "us-east-1");
-  vi.stubEnv("DASHBOARD_BIND_HOST", "127.0.0.1");
-  const { CleanRoomsMLClient } = await import("@/lib/cleanrooms-ml");
-  const send = CleanRoomsMLClient.prototype.send;
-  vi.spyOn(CleanRoomsMLClient.prototype, "send").mockImplementation(function (
-    this: InstanceType<typeof CleanRoomsMLClient>,
-    command,
-    options,
-  ) {
-    sent.push(command.operation.name);
-    return send.call(this, command, options);
-  });
+  await recordClientAgainst(emulator.url, sent, { DASHBOARD_BIND_HOST: "127.0.0.1" });
   routes = {
     job: (await import("@/app/api/job/route")).GET,
     jobs: (await import("@/app/api/jobs/route")).GET,
