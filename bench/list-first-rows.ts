@@ -101,6 +101,8 @@ async function main() {
     EMULATOR_PORT: String(servicePort),
     EMULATOR_DATA_DIR: dataDir,
     EMULATOR_TIME_SCALE: "1000",
+    // Thousands of jobs are inserted eight at a time, faster than one worker computes them.
+    EMULATOR_COMPUTE_QUEUE_MAX: "10000",
   });
   await waitForHttp(`${serviceUrl}/configured-audience-model`, 120_000);
   const client = new CleanRoomsMLClient({
