@@ -19,7 +19,7 @@
 //      of calls (EMULATOR_THROTTLE_RATE=0.5): errors seen by viewers, and calls
 //      the service received (throttled ones included).
 //
-// Targets (issue 16): ≤ 1.2 Get calls/s; every viewer sees the final status
+// Targets (README, "Deploying for a team"): ≤ 1.2 Get calls/s; every viewer sees the final status
 // within 3 s; /api/job ≥ 0.6 × /api/health; with throttling, no viewer error
 // and fewer calls than without. Prints figures; it is not a test. Every
 // process it starts, it stops.
