@@ -298,7 +298,22 @@ describe("clone: formValuesFromJob and copyName", () => {
     const values = formValuesFromJob(job(original));
     expect(values.seedSource).toBe("ANALYSIS_TEMPLATE");
     expect(errors(values)).toEqual({});
-    expect(toStartRequest(values)).toEqual({ ...original, name: "Spring (copy)" });
+    // Everything but the description, which the new job has to state for itself.
+    expect(toStartRequest(values)).toEqual({
+      ...original,
+      name: "Spring (copy)",
+      description: undefined,
+    });
+  });
+
+  it("leaves the description empty rather than repeating the old job's words", () => {
+    const values = formValuesFromJob({
+      name: "Tiny seed",
+      description: "Ten users: fewer than a seed needs",
+      configuredAudienceModelArn: MODEL,
+    });
+    expect(values.name).toBe("Tiny seed (copy)");
+    expect(values.description).toBe("");
   });
 
   it("recognises each seed source", () => {

@@ -153,7 +153,12 @@ export function copyName(name: string): string {
   return chars.slice(0, NAME_MAX_LENGTH - suffix.length).join("") + suffix;
 }
 
-/** Form values that start a job like `job` again, under a new name. */
+/**
+ * Form values that start a job like `job` again, under a new name. The
+ * description is left empty: it says what the old job was for (or why it
+ * failed), which the new one has to say for itself; the form shows the old
+ * one beside the field to take back on purpose.
+ */
 export function formValuesFromJob(job: StartJobFormSource): StartJobFormValues {
   const seed = job.seedAudience;
   const sql = seed?.sqlParameters;
@@ -161,7 +166,7 @@ export function formValuesFromJob(job: StartJobFormSource): StartJobFormValues {
   return {
     ...emptyStartJobForm,
     name: copyName(job.name),
-    description: job.description ?? "",
+    description: "",
     configuredAudienceModelArn: job.configuredAudienceModelArn,
     seedSource: sql ? (sql.analysisTemplateArn ? "ANALYSIS_TEMPLATE" : "SQL_QUERY") : "S3",
     s3Uri: seed?.dataSource?.s3Uri ?? "",
