@@ -4,6 +4,7 @@ import type { JobSummaryData } from "@/lib/reads/jobs";
 
 import {
   arnTail,
+  failureSummary,
   filterRows,
   rowsFromPages,
   sortRows,
@@ -182,5 +183,28 @@ describe("status choices and changes", () => {
 
   it("falls back to an ARN's last segment for a name", () => {
     expect(arnTail(MODEL)).toBe("retail");
+  });
+});
+
+describe("failureSummary", () => {
+  it("gives the status code and the start of the message", () => {
+    expect(
+      failureSummary({
+        statusCode: "SEED_TOO_FEW_USERS",
+        message: "Ten users: fewer than a seed needs",
+      }),
+    ).toBe("SEED_TOO_FEW_USERS: Ten users: fewer than a seed needs");
+  });
+
+  it("cuts a long message at a word, and copes with either half missing", () => {
+    const long = `The seed query ran out of memory ${"while joining the tables ".repeat(8)}`;
+    const summary = failureSummary({ statusCode: "X", message: long })!;
+    expect(summary.startsWith("X: The seed query ran out of memory")).toBe(true);
+    expect(summary.endsWith("…")).toBe(true);
+    expect(summary.length).toBeLessThan(100);
+    expect(summary).not.toMatch(/ …$/);
+    expect(failureSummary({ statusCode: "ONLY_CODE" })).toBe("ONLY_CODE");
+    expect(failureSummary({ message: "Only a message" })).toBe("Only a message");
+    expect(failureSummary({})).toBeUndefined();
   });
 });

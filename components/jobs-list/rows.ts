@@ -98,3 +98,29 @@ export function statusChanges(
 export function arnTail(arn: string): string {
   return arn.split("/").at(-1) || arn;
 }
+
+/** How much of a failure message a row shows before cutting it. */
+const FAILURE_MESSAGE_CHARS = 90;
+
+/**
+ * A failed job's reason in a line: "SEED_TOO_FEW_USERS: Ten users: fewer than…",
+ * the code and the start of the message (cut at a word where it can be).
+ * Undefined when the service gave neither.
+ */
+export function failureSummary(details: {
+  statusCode?: string;
+  message?: string;
+}): string | undefined {
+  const code = details.statusCode?.trim();
+  let message = details.message?.trim().replace(/\s+/g, " ");
+  if (message) {
+    const chars = [...message];
+    if (chars.length > FAILURE_MESSAGE_CHARS) {
+      const cut = chars.slice(0, FAILURE_MESSAGE_CHARS).join("");
+      const space = cut.lastIndexOf(" ");
+      message = `${(space > FAILURE_MESSAGE_CHARS / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+    }
+  }
+  if (code && message) return `${code}: ${message}`;
+  return code || message || undefined;
+}
