@@ -208,6 +208,22 @@ describe("JobsList", () => {
     expect(active.querySelector("[data-failure-reason]")).toBeNull();
   });
 
+  it("offers the deletion status filters only when such a job is loaded or the URL asks for one", async () => {
+    await renderList({ firstPage: page([job("a"), job("b", { status: "CREATE_FAILED" })]) });
+    expect(screen.getByRole("checkbox", { name: "Failed" })).toBeInTheDocument();
+    expect(screen.queryByRole("checkbox", { name: "Deleting" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("checkbox", { name: "Delete failed" })).not.toBeInTheDocument();
+    cleanup();
+
+    await renderList({ firstPage: page([job("a"), job("d", { status: "DELETE_PENDING" })]) });
+    expect(screen.getByRole("checkbox", { name: "Deleting" })).not.toBeChecked();
+    expect(screen.queryByRole("checkbox", { name: "Delete failed" })).not.toBeInTheDocument();
+    cleanup();
+
+    await renderList({ firstPage: page([job("a")]) }, "/?status=DELETE_FAILED");
+    expect(screen.getByRole("checkbox", { name: "Delete failed" })).toBeChecked();
+  });
+
   it("leads a first-time user to start a job when there are no jobs at all", async () => {
     await renderList({ firstPage: page([]) });
     expect(screen.getByRole("heading", { name: "No audience jobs yet" })).toBeInTheDocument();

@@ -7,6 +7,7 @@ import {
   failureSummary,
   filterRows,
   rowsFromPages,
+  shownStatusChoices,
   sortRows,
   STATUS_CHOICES,
   statusChanges,
@@ -165,6 +166,16 @@ describe("status choices and changes", () => {
       "DELETE_PENDING",
       "DELETE_IN_PROGRESS",
     ]);
+  });
+
+  it("offers the rare deletion statuses only when a loaded job has one or the URL asks for one", () => {
+    const labels = (...args: Parameters<typeof shownStatusChoices>) =>
+      shownStatusChoices(...args).map((c) => c.label);
+    const common = ["Pending", "Generating", "Active", "Failed"];
+    expect(labels([{ status: "ACTIVE" }, { status: "CREATE_FAILED" }], [])).toEqual(common);
+    expect(labels([], [])).toEqual(common);
+    expect(labels([{ status: "DELETE_IN_PROGRESS" }], [])).toEqual([...common, "Deleting"]);
+    expect(labels([{ status: "ACTIVE" }], ["DELETE_FAILED"])).toEqual([...common, "Delete failed"]);
   });
 
   it("names the jobs whose status changed", () => {

@@ -1,5 +1,5 @@
 import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
-import { JOB_STATUS_ORDER, jobStatusFacts, statusRank } from "@/lib/job-status";
+import { isDeletionStatus, JOB_STATUS_ORDER, jobStatusFacts, statusRank } from "@/lib/job-status";
 import type { JobsFilters, JobsSort } from "@/lib/jobs-filters";
 import type { JobsPageData, JobSummaryData } from "@/lib/reads/jobs";
 
@@ -69,16 +69,44 @@ export function sortRows(rows: readonly JobSummaryData[], sort: JobsSort): JobSu
   );
 }
 
+export interface StatusChoice {
+  label: string;
+  statuses: AudienceGenerationJobStatus[];
+  /** A status few jobs are ever in (the deletion lifecycle): offered only when it is there to find. */
+  rare: boolean;
+}
+
 /** Status filter choices: one per label ("Deleting" covers both deletion states), raw statuses behind each. */
-export const STATUS_CHOICES: readonly { label: string; statuses: AudienceGenerationJobStatus[] }[] =
-  (() => {
-    const byLabel = new Map<string, AudienceGenerationJobStatus[]>();
-    for (const status of JOB_STATUS_ORDER) {
-      const label = jobStatusFacts(status).label;
-      byLabel.set(label, [...(byLabel.get(label) ?? []), status]);
-    }
-    return [...byLabel].map(([label, statuses]) => ({ label, statuses }));
-  })();
+export const STATUS_CHOICES: readonly StatusChoice[] = (() => {
+  const byLabel = new Map<string, AudienceGenerationJobStatus[]>();
+  for (const status of JOB_STATUS_ORDER) {
+    const label = jobStatusFacts(status).label;
+    byLabel.set(label, [...(byLabel.get(label) ?? []), status]);
+  }
+  return [...byLabel].map(([label, statuses]) => ({
+    label,
+    statuses,
+    rare: statuses.every(isDeletionStatus),
+  }));
+})();
+
+/**
+ * The status choices the toolbar offers: every common one, and a rare one
+ * only when a loaded job is in it or the URL already filters by it (so a
+ * filter that is on can always be seen and turned off).
+ */
+export function shownStatusChoices(
+  rows: readonly Pick<JobSummaryData, "status">[],
+  selected: readonly AudienceGenerationJobStatus[],
+): StatusChoice[] {
+  const present = new Set<AudienceGenerationJobStatus>([
+    ...rows.map((row) => row.status),
+    ...selected,
+  ]);
+  return STATUS_CHOICES.filter(
+    (choice) => !choice.rare || choice.statuses.some((status) => present.has(status)),
+  );
+}
 
 /** Status changes between two sets of rows, for the screen-reader announcement. */
 export function statusChanges(
