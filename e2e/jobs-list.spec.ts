@@ -40,6 +40,59 @@ test("a marketer sees the jobs newest first, with links, status badges, model na
   await expect(page).toHaveURL(/\/jobs\/us-east-1\/\d{12}\//, { timeout: 30_000 });
 });
 
+test("a failed job's row says why, and the rare status filters show only when they can find something", async ({
+  page,
+}) => {
+  const list = new JobsListPage(page);
+  const collaborationId = newCollaborationId();
+  await startJob(serviceClient(), { name: "Too small seed", collaborationId, speed: "failing" });
+
+  await list.goto(`?collaboration=${collaborationId}`);
+  await expect(list.status("Too small seed")).toHaveAttribute("data-status", "CREATE_FAILED");
+  // The status code and the start of the service's message, under the name.
+  await expect(list.row("Too small seed").locator("[data-failure-reason]")).toHaveText(
+    /^[A-Z][A-Z_]+: \S.+/,
+  );
+  await expect(list.statusFilter("Failed")).toBeVisible();
+  await expect(list.statusFilter("Deleting")).toHaveCount(0);
+  await expect(list.statusFilter("Delete failed")).toHaveCount(0);
+
+  // A link that filters by a rare status shows that filter, on, so it can be turned off.
+  await list.goto(`?collaboration=${collaborationId}&status=DELETE_FAILED`);
+  await expect(list.statusFilter("Delete failed")).toBeChecked();
+  await expect(list.statusFilter("Deleting")).toHaveCount(0);
+});
+
+test.describe("a reader far from UTC", () => {
+  test.use({ timezoneId: "Asia/Kolkata" });
+
+  test("sees times in their own zone, with UTC and the exact ISO time on hover and in the job's details", async ({
+    page,
+  }) => {
+    const list = new JobsListPage(page);
+    const collaborationId = newCollaborationId();
+    await startJob(serviceClient(), { name: "Zoned job", collaborationId, speed: "failing" });
+
+    await list.goto(`?collaboration=${collaborationId}`);
+    const title = /^\w{3} \d+, \d{4}, [\d:]+ [AP]M GMT\+5:30\n.+ UTC\n\d{4}-\d\d-\d\dT[\d:.]+Z$/;
+    await expect(list.row("Zoned job").getByRole("cell").nth(3).locator("time")).toHaveAttribute(
+      "title",
+      title,
+    );
+
+    await list.jobLink("Zoned job").click();
+    await expect(page).toHaveURL(/\/jobs\/us-east-1\/\d{12}\//, { timeout: 30_000 });
+    const created = page
+      .locator("dt", { hasText: /^Created$/ })
+      .locator("xpath=following-sibling::dd");
+    await expect(created.locator("time").first()).toHaveText(/GMT\+5:30$/);
+    await expect(created.locator("time").first()).toHaveAttribute("title", title);
+    await expect(created.locator("[data-exact-time]")).toHaveText(
+      /^\w{3} \d+, \d{4}, [\d:]+ [AP]M UTC · \d{4}-\d\d-\d\dT[\d:.]+Z$/,
+    );
+  });
+});
+
 test("a job started in another tab appears when the marketer comes back to the list", async ({
   page,
   context,

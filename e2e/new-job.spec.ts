@@ -70,6 +70,25 @@ test("a marketer starts a job from an S3 seed file and lands on its page", async
   expect(job.includeSeedInOutput ?? false).toBe(false);
 });
 
+test("a tag row added and left empty is left out of the request and does not block Start job", async ({
+  page,
+}) => {
+  const form = new JobFormPage(page);
+  const name = `Empty row ${unique()}`;
+  await form.goto();
+  await form.name.fill(name);
+  await form.chooseModel(RETAIL.name);
+  await form.s3Uri.fill(DEMO_SEED_URIS.sportsFans);
+  await form.roleArn.fill(DEMO_SEED_ROLE_ARN);
+  await page.getByRole("button", { name: "Add tag", exact: true }).click();
+  await expect(form.row("tag", 1).key).toBeFocused();
+
+  expect(await form.previewRequest()).not.toHaveProperty("tags");
+  await expect(form.requestJson).not.toContainText('""');
+  const arn = await form.startAndOpenJob();
+  expect((await readJob(arn)).tags ?? {}).not.toHaveProperty([""]);
+});
+
 test("a SQL-query job with parameters, worker settings and every option round-trips to the service", async ({
   page,
 }) => {
@@ -312,6 +331,23 @@ test("Start similar job opens the form filled with the job's settings under a ne
   expect(copy.seedAudience).toEqual(original.seedAudience);
   expect(copy.includeSeedInOutput).toBe(original.includeSeedInOutput);
   expect(copy.tags).toEqual(original.tags);
+});
+
+test("a similar job starts with an empty description, the old one offered as a hint", async ({
+  page,
+}) => {
+  const form = new JobFormPage(page);
+  const original = await readJob(DEMO_JOB_ARNS.tooSmall);
+  expect(original.description).toBe("Ten users: fewer than a seed needs.");
+  await form.goto(`?from=${encodeURIComponent(DEMO_JOB_ARNS.tooSmall)}`);
+  await expect(form.name).toHaveValue("Tiny seed (copy)");
+  await expect(form.description).toHaveValue("");
+  await expect(page.getByText(original.description!)).toBeVisible();
+  expect(await form.previewRequest()).not.toHaveProperty("description");
+
+  await page.getByRole("button", { name: "Use it as this job's description" }).click();
+  await expect(form.description).toHaveValue(original.description!);
+  expect(await form.previewRequest()).toHaveProperty("description", original.description);
 });
 
 test("a link to copy a job that does not exist says so and offers an empty form", async ({

@@ -15,6 +15,24 @@ export function formatAbsolute(date: Date | string, timeZone?: string): string {
     : absoluteFormat.format(d);
 }
 
+/** "2026-11-27T20:41:07.000Z": the exact instant, as the service gave it. */
+export function formatIso(date: Date | string): string {
+  return (typeof date === "string" ? new Date(date) : date).toISOString();
+}
+
+/**
+ * What hovering a time shows: the reader's own time (once the browser knows
+ * their zone: pass `timeZone: "UTC"` while it does not), then UTC and the
+ * exact ISO time, each on its own line.
+ */
+export function formatTimeTitle(date: Date | string, timeZone?: string): string {
+  const lines = [formatAbsolute(date, timeZone)];
+  const utc = formatAbsolute(date, "UTC");
+  if (lines[0] !== utc) lines.push(utc);
+  lines.push(formatIso(date));
+  return lines.join("\n");
+}
+
 const relativeFormat = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * 24 * 3600],

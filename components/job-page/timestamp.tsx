@@ -1,31 +1,30 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
-
 import { RelativeTime } from "@/components/ui/relative-time";
-import { formatAbsolute } from "@/lib/format";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import { formatAbsolute, formatIso, formatTimeTitle } from "@/lib/format";
 
-const noSubscribe = () => () => {};
-
-/** True once hydrated: the server renders in UTC, the browser then switches to the reader's own time zone. */
-function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noSubscribe,
-    () => true,
-    () => false,
-  );
-}
-
-/** "Nov 27, 2026, 9:41:07 PM GMT+1 · 3 minutes ago": absolute with the time zone, and relative. */
+/**
+ * "Nov 27, 2026, 9:41:07 PM GMT+1 · 3 minutes ago", then UTC and the exact ISO
+ * time: the reader's own time first. The server renders in UTC (it cannot know
+ * the reader's zone); the browser switches once hydrated.
+ */
 export function Timestamp({ date }: { date: string }) {
   const hydrated = useHydrated();
+  const zone = hydrated ? undefined : "UTC";
+  const local = formatAbsolute(date, zone);
+  const utc = formatAbsolute(date, "UTC");
   return (
     <span className="block">
-      <time dateTime={date} className="text-slate-900">
-        {hydrated ? formatAbsolute(date) : formatAbsolute(date, "UTC")}
+      <time dateTime={date} title={formatTimeTitle(date, zone)} className="text-slate-900">
+        {local}
       </time>
       <span className="block text-xs text-slate-500">
         <RelativeTime date={date} />
+      </span>
+      <span className="block text-xs text-slate-500" data-exact-time>
+        {local !== utc && <>{utc} · </>}
+        <span className="font-mono break-all">{formatIso(date)}</span>
       </span>
     </span>
   );

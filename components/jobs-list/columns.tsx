@@ -6,6 +6,7 @@ import { jobPath } from "@/lib/job-url";
 import type { SortField } from "@/lib/jobs-filters";
 import type { JobSummaryData } from "@/lib/reads/jobs";
 
+import { FailureReason } from "./failure-reason";
 import { TimeCell } from "./time-cell";
 
 export interface JobsTableContext {
@@ -48,6 +49,7 @@ function NameCell({ job, context }: { job: JobSummaryData; context: JobsTableCon
       {job.description && (
         <p className="mt-0.5 line-clamp-1 text-xs text-slate-500">{job.description}</p>
       )}
+      <FailureReason arn={job.audienceGenerationJobArn} status={job.status} />
       {/* On narrow screens the model (and on the narrowest, the last update) ride under the name. */}
       <p className="mt-0.5 text-xs text-slate-500 md:hidden">
         {context.modelName(job.configuredAudienceModelArn)}

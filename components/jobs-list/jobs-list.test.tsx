@@ -179,6 +179,51 @@ describe("JobsList", () => {
     expect(screen.getByText("2 jobs")).toBeInTheDocument();
   });
 
+  it("says under a failed job's name why it failed: the status code and the start of the message", async () => {
+    fetchMock.mockImplementation((url: string) => {
+      if (url === `/api/job?arn=${encodeURIComponent(jobArn("f"))}`)
+        return respond({
+          ...job("f", { name: "Tiny seed", status: "CREATE_FAILED" }),
+          statusDetails: {
+            statusCode: "SEED_TOO_FEW_USERS",
+            message: "Ten users: fewer than a seed needs",
+          },
+        });
+      return respond(page([]));
+    });
+    await renderList({
+      firstPage: page([
+        job("f", { name: "Tiny seed", status: "CREATE_FAILED" }),
+        job("a", { name: "Spring sale" }),
+      ]),
+    });
+    const failed = screen.getByRole("link", { name: "Tiny seed" }).closest("td")!;
+    expect(
+      await within(failed).findByText("SEED_TOO_FEW_USERS: Ten users: fewer than a seed needs"),
+    ).toBeInTheDocument();
+    // Only failed jobs are read one by one.
+    const reads = fetchMock.mock.calls.filter(([url]) => String(url).startsWith("/api/job?"));
+    expect(reads).toHaveLength(1);
+    const active = screen.getByRole("link", { name: "Spring sale" }).closest("td")!;
+    expect(active.querySelector("[data-failure-reason]")).toBeNull();
+  });
+
+  it("offers the deletion status filters only when such a job is loaded or the URL asks for one", async () => {
+    await renderList({ firstPage: page([job("a"), job("b", { status: "CREATE_FAILED" })]) });
+    expect(screen.getByRole("checkbox", { name: "Failed" })).toBeInTheDocument();
+    expect(screen.queryByRole("checkbox", { name: "Deleting" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("checkbox", { name: "Delete failed" })).not.toBeInTheDocument();
+    cleanup();
+
+    await renderList({ firstPage: page([job("a"), job("d", { status: "DELETE_PENDING" })]) });
+    expect(screen.getByRole("checkbox", { name: "Deleting" })).not.toBeChecked();
+    expect(screen.queryByRole("checkbox", { name: "Delete failed" })).not.toBeInTheDocument();
+    cleanup();
+
+    await renderList({ firstPage: page([job("a")]) }, "/?status=DELETE_FAILED");
+    expect(screen.getByRole("checkbox", { name: "Delete failed" })).toBeChecked();
+  });
+
   it("leads a first-time user to start a job when there are no jobs at all", async () => {
     await renderList({ firstPage: page([]) });
     expect(screen.getByRole("heading", { name: "No audience jobs yet" })).toBeInTheDocument();

@@ -17,7 +17,7 @@ import { JobsDataTable } from "./data-table";
 import { NoJobsYet, NoMatch } from "./empty-states";
 import { InlineListError, ListError } from "./list-error";
 import { LinkNotes, ListFooter, ListSummary } from "./list-status";
-import { arnTail, filterRows, rowsFromPages, sortRows } from "./rows";
+import { arnTail, filterRows, rowsFromPages, shownStatusChoices, sortRows } from "./rows";
 import { JobsTableSkeleton } from "./skeleton";
 import { JobsToolbar } from "./toolbar";
 import { useJobsFilters } from "./use-jobs-filters";
@@ -55,6 +55,10 @@ export function JobsList() {
   const visibleRows = useMemo(
     () => sortRows(filterRows(allRows, { status: filters.status, q: search }), filters.sort),
     [allRows, filters.status, filters.sort, search],
+  );
+  const statusChoices = useMemo(
+    () => shownStatusChoices(allRows, filters.status),
+    [allRows, filters.status],
   );
   const announcement = useStatusAnnouncement(allRows);
 
@@ -138,6 +142,7 @@ export function JobsList() {
       <LinkNotes notes={notes} />
       <JobsToolbar
         filters={filters}
+        statusChoices={statusChoices}
         search={search}
         onSearchChange={searchBox.onSearchChange}
         models={models.data ?? []}

@@ -4,8 +4,10 @@ import type { JobSummaryData } from "@/lib/reads/jobs";
 
 import {
   arnTail,
+  failureSummary,
   filterRows,
   rowsFromPages,
+  shownStatusChoices,
   sortRows,
   STATUS_CHOICES,
   statusChanges,
@@ -166,6 +168,16 @@ describe("status choices and changes", () => {
     ]);
   });
 
+  it("offers the rare deletion statuses only when a loaded job has one or the URL asks for one", () => {
+    const labels = (...args: Parameters<typeof shownStatusChoices>) =>
+      shownStatusChoices(...args).map((c) => c.label);
+    const common = ["Pending", "Generating", "Active", "Failed"];
+    expect(labels([{ status: "ACTIVE" }, { status: "CREATE_FAILED" }], [])).toEqual(common);
+    expect(labels([], [])).toEqual(common);
+    expect(labels([{ status: "DELETE_IN_PROGRESS" }], [])).toEqual([...common, "Deleting"]);
+    expect(labels([{ status: "ACTIVE" }], ["DELETE_FAILED"])).toEqual([...common, "Delete failed"]);
+  });
+
   it("names the jobs whose status changed", () => {
     const before = new Map([
       [arn("a"), "CREATE_IN_PROGRESS" as const],
@@ -182,5 +194,28 @@ describe("status choices and changes", () => {
 
   it("falls back to an ARN's last segment for a name", () => {
     expect(arnTail(MODEL)).toBe("retail");
+  });
+});
+
+describe("failureSummary", () => {
+  it("gives the status code and the start of the message", () => {
+    expect(
+      failureSummary({
+        statusCode: "SEED_TOO_FEW_USERS",
+        message: "Ten users: fewer than a seed needs",
+      }),
+    ).toBe("SEED_TOO_FEW_USERS: Ten users: fewer than a seed needs");
+  });
+
+  it("cuts a long message at a word, and copes with either half missing", () => {
+    const long = `The seed query ran out of memory ${"while joining the tables ".repeat(8)}`;
+    const summary = failureSummary({ statusCode: "X", message: long })!;
+    expect(summary.startsWith("X: The seed query ran out of memory")).toBe(true);
+    expect(summary.endsWith("…")).toBe(true);
+    expect(summary.length).toBeLessThan(100);
+    expect(summary).not.toMatch(/ …$/);
+    expect(failureSummary({ statusCode: "ONLY_CODE" })).toBe("ONLY_CODE");
+    expect(failureSummary({ message: "Only a message" })).toBe("Only a message");
+    expect(failureSummary({})).toBeUndefined();
   });
 });

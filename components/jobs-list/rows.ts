@@ -1,5 +1,5 @@
 import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
-import { JOB_STATUS_ORDER, jobStatusFacts, statusRank } from "@/lib/job-status";
+import { isDeletionStatus, JOB_STATUS_ORDER, jobStatusFacts, statusRank } from "@/lib/job-status";
 import type { JobsFilters, JobsSort } from "@/lib/jobs-filters";
 import type { JobsPageData, JobSummaryData } from "@/lib/reads/jobs";
 
@@ -69,16 +69,44 @@ export function sortRows(rows: readonly JobSummaryData[], sort: JobsSort): JobSu
   );
 }
 
+export interface StatusChoice {
+  label: string;
+  statuses: AudienceGenerationJobStatus[];
+  /** A status few jobs are ever in (the deletion lifecycle): offered only when it is there to find. */
+  rare: boolean;
+}
+
 /** Status filter choices: one per label ("Deleting" covers both deletion states), raw statuses behind each. */
-export const STATUS_CHOICES: readonly { label: string; statuses: AudienceGenerationJobStatus[] }[] =
-  (() => {
-    const byLabel = new Map<string, AudienceGenerationJobStatus[]>();
-    for (const status of JOB_STATUS_ORDER) {
-      const label = jobStatusFacts(status).label;
-      byLabel.set(label, [...(byLabel.get(label) ?? []), status]);
-    }
-    return [...byLabel].map(([label, statuses]) => ({ label, statuses }));
-  })();
+export const STATUS_CHOICES: readonly StatusChoice[] = (() => {
+  const byLabel = new Map<string, AudienceGenerationJobStatus[]>();
+  for (const status of JOB_STATUS_ORDER) {
+    const label = jobStatusFacts(status).label;
+    byLabel.set(label, [...(byLabel.get(label) ?? []), status]);
+  }
+  return [...byLabel].map(([label, statuses]) => ({
+    label,
+    statuses,
+    rare: statuses.every(isDeletionStatus),
+  }));
+})();
+
+/**
+ * The status choices the toolbar offers: every common one, and a rare one
+ * only when a loaded job is in it or the URL already filters by it (so a
+ * filter that is on can always be seen and turned off).
+ */
+export function shownStatusChoices(
+  rows: readonly Pick<JobSummaryData, "status">[],
+  selected: readonly AudienceGenerationJobStatus[],
+): StatusChoice[] {
+  const present = new Set<AudienceGenerationJobStatus>([
+    ...rows.map((row) => row.status),
+    ...selected,
+  ]);
+  return STATUS_CHOICES.filter(
+    (choice) => !choice.rare || choice.statuses.some((status) => present.has(status)),
+  );
+}
 
 /** Status changes between two sets of rows, for the screen-reader announcement. */
 export function statusChanges(
@@ -97,4 +125,30 @@ export function statusChanges(
 /** The last segment of an ARN: what a model is called when its name is not known. */
 export function arnTail(arn: string): string {
   return arn.split("/").at(-1) || arn;
+}
+
+/** How much of a failure message a row shows before cutting it. */
+const FAILURE_MESSAGE_CHARS = 90;
+
+/**
+ * A failed job's reason in a line: "SEED_TOO_FEW_USERS: Ten users: fewer than…",
+ * the code and the start of the message (cut at a word where it can be).
+ * Undefined when the service gave neither.
+ */
+export function failureSummary(details: {
+  statusCode?: string;
+  message?: string;
+}): string | undefined {
+  const code = details.statusCode?.trim();
+  let message = details.message?.trim().replace(/\s+/g, " ");
+  if (message) {
+    const chars = [...message];
+    if (chars.length > FAILURE_MESSAGE_CHARS) {
+      const cut = chars.slice(0, FAILURE_MESSAGE_CHARS).join("");
+      const space = cut.lastIndexOf(" ");
+      message = `${(space > FAILURE_MESSAGE_CHARS / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+    }
+  }
+  if (code && message) return `${code}: ${message}`;
+  return code || message || undefined;
 }

@@ -2,7 +2,8 @@
 
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 
-import { formatAbsolute, formatRelative } from "@/lib/format";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import { formatRelative, formatTimeTitle } from "@/lib/format";
 
 /**
  * One clock for the whole table: a list of thousands of rows keeps one timer,
@@ -21,12 +22,20 @@ export function TableClock({ newest, children }: { newest: number; children: Rea
   return <NowContext.Provider value={now}>{children}</NowContext.Provider>;
 }
 
-/** "3 minutes ago", with the absolute time (and zone) on hover and for machines. */
+/**
+ * "3 minutes ago", with the reader's own time, UTC and the exact ISO time on
+ * hover (UTC only until hydrated: the server cannot know the reader's zone).
+ */
 export function TimeCell({ date }: { date: string }) {
   const contextNow = useContext(NowContext);
   const [fallbackNow] = useState(() => Date.now());
+  const hydrated = useHydrated();
   return (
-    <time dateTime={date} title={formatAbsolute(date)} suppressHydrationWarning>
+    <time
+      dateTime={date}
+      title={formatTimeTitle(date, hydrated ? undefined : "UTC")}
+      suppressHydrationWarning
+    >
       {formatRelative(date, contextNow ?? fallbackNow)}
     </time>
   );

@@ -18,7 +18,7 @@ import {
 import type { ConfiguredModelSummaryData } from "@/lib/reads/models";
 import { COLLABORATION_ID_MESSAGE, UUID_PATTERN } from "@/lib/schemas/limits";
 
-import { arnTail, STATUS_CHOICES } from "./rows";
+import { arnTail, type StatusChoice } from "./rows";
 
 const SORT_LABELS: Record<SortField, { asc: string; desc: string }> = {
   created: { desc: "Newest first", asc: "Oldest first" },
@@ -99,6 +99,7 @@ function CollaborationFilter({
 
 export function JobsToolbar({
   filters,
+  statusChoices,
   search,
   onSearchChange,
   models,
@@ -108,6 +109,8 @@ export function JobsToolbar({
   onSortChange,
 }: {
   filters: JobsFilters;
+  /** The status filters to offer (rare ones only when there is something to find, see `shownStatusChoices`). */
+  statusChoices: readonly StatusChoice[];
   /** The search box's text (kept by the parent so typing never lags behind the URL). */
   search: string;
   onSearchChange: (value: string) => void;
@@ -221,7 +224,7 @@ export function JobsToolbar({
         <span aria-hidden className="mr-1 text-xs font-medium text-slate-600">
           Status
         </span>
-        {STATUS_CHOICES.map((choice) => {
+        {statusChoices.map((choice) => {
           const checked = choice.statuses.every((s) => filters.status.includes(s));
           return (
             <label

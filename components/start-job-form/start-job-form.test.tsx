@@ -43,10 +43,12 @@ function renderForm({
   submit = vi.fn(async (): Promise<StartJobResult> => ok({ audienceGenerationJobArn: JOB_ARN })),
   onStarted = vi.fn(),
   defaultValues,
+  copiedDescription,
 }: {
   submit?: (values: StartJobFormValues) => Promise<StartJobResult>;
   onStarted?: (arn: string) => void;
   defaultValues?: StartJobFormValues;
+  copiedDescription?: string;
 } = {}) {
   const client = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: Infinity } },
@@ -68,7 +70,12 @@ function renderForm({
   );
   const user = userEvent.setup();
   const view = render(
-    <StartJobForm submit={submit} onStarted={onStarted} defaultValues={defaultValues} />,
+    <StartJobForm
+      submit={submit}
+      onStarted={onStarted}
+      defaultValues={defaultValues}
+      copiedDescription={copiedDescription}
+    />,
     { wrapper },
   );
   return { user, submit, onStarted, view };
@@ -275,6 +282,19 @@ describe("StartJobForm: key and value rows", () => {
     expect(screen.getByText("1 of 50 tags")).toBeInTheDocument();
   });
 
+  it("ignores a tag row added and left empty: not in the preview, and Start job goes ahead", async () => {
+    const { user, submit } = renderForm({ defaultValues: validS3 });
+    await user.click(screen.getByRole("button", { name: "Add tag" }));
+    await user.tab();
+    await user.tab();
+    const json = screen.getByRole("region", { name: "Request JSON" }).textContent ?? "";
+    expect(JSON.parse(json)).not.toHaveProperty("tags");
+    expect(json).not.toContain('""');
+    await user.click(screen.getByRole("button", { name: "Start job" }));
+    await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
+    expect(screen.getByLabelText("Tag 1 Key")).not.toHaveAttribute("aria-invalid");
+  });
+
   it("stops adding tags at 50", async () => {
     const tags = Array.from({ length: 50 }, (_, i) => ({ key: `k${i}`, value: "" }));
     renderForm({ defaultValues: { ...validS3, tags } });
@@ -313,6 +333,25 @@ describe("StartJobForm: preview", () => {
     // user-event stands in for the system clipboard.
     expect(await navigator.clipboard.readText()).toBe(cli);
     expect(screen.getByRole("button", { name: "Copied AWS CLI command" })).toBeInTheDocument();
+  });
+});
+
+describe("StartJobForm: a copied job's description", () => {
+  it("starts empty, shows the old description as a hint, and takes it only on request", async () => {
+    const { user } = renderForm({
+      defaultValues: { ...validS3, name: "Tiny seed (copy)" },
+      copiedDescription: "Ten users: fewer than a seed needs",
+    });
+    const field = screen.getByLabelText(/Description/);
+    expect(field).toHaveValue("");
+    expect(screen.getByText("Ten users: fewer than a seed needs")).toBeInTheDocument();
+    const json = () => screen.getByRole("region", { name: "Request JSON" }).textContent ?? "";
+    expect(JSON.parse(json())).not.toHaveProperty("description");
+
+    await user.click(screen.getByRole("button", { name: "Use it as this job's description" }));
+    expect(field).toHaveValue("Ten users: fewer than a seed needs");
+    expect(JSON.parse(json())).toHaveProperty("description", "Ten users: fewer than a seed needs");
+    expect(screen.queryByRole("button", { name: /Use it/ })).not.toBeInTheDocument();
   });
 });
 

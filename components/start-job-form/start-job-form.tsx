@@ -3,7 +3,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRef, useState, type FormEvent, type ReactNode } from "react";
 import { flushSync } from "react-dom";
-import { FormProvider, useForm, useWatch, type FieldErrors, type FieldPath } from "react-hook-form";
+import {
+  FormProvider,
+  useForm,
+  useFormContext,
+  useWatch,
+  type FieldErrors,
+  type FieldPath,
+} from "react-hook-form";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -53,6 +60,34 @@ function firstInvalidControl(form: HTMLFormElement, paths: string[]): HTMLElemen
   return undefined;
 }
 
+/** The copied job's description, as a hint under the empty field, with a button to take it anyway. */
+function CopiedDescription({ text }: { text: string }) {
+  const { control, setValue } = useFormContext<StartJobFormValues>();
+  const current = useWatch({ control, name: "description" });
+  if (current === text) return null;
+  return (
+    <div className="-mt-3 flex flex-wrap items-start gap-x-3 gap-y-1 text-xs text-slate-600">
+      <p className="min-w-0 flex-1">
+        The copied job&apos;s description was: <q className="break-words text-slate-800">{text}</q>
+      </p>
+      <Button
+        variant="ghost"
+        className="min-h-0 px-2 py-1 text-xs"
+        onClick={() =>
+          setValue("description", text, {
+            shouldDirty: true,
+            shouldTouch: true,
+            shouldValidate: true,
+          })
+        }
+      >
+        Use it
+        <span className="sr-only"> as this job&apos;s description</span>
+      </Button>
+    </div>
+  );
+}
+
 /**
  * The start-job form: every member of StartAudienceGenerationJobRequest,
  * checked with the same schema as the server action (errors on leaving a
@@ -67,12 +102,15 @@ export function StartJobForm({
   submit = startAudienceGenerationJob,
   onStarted,
   notice,
+  copiedDescription,
 }: {
   defaultValues?: StartJobFormValues;
   submit?: Submit;
   onStarted: (audienceGenerationJobArn: string) => void;
   /** Shown above the form, e.g. where a cloned job's values came from. */
   notice?: ReactNode;
+  /** The description of the job this one copies: shown beside the empty field, taken only on request. */
+  copiedDescription?: string;
 }) {
   const form = useForm<StartJobFormValues>({
     defaultValues,
@@ -176,6 +214,7 @@ export function StartJobForm({
               maxLength={DESCRIPTION_MAX_LENGTH}
               description="What the audience is for, so a teammate can tell jobs apart."
             />
+            {copiedDescription && <CopiedDescription text={copiedDescription} />}
           </div>
         </Card>
 

@@ -137,7 +137,7 @@ describe("startJobFormSchema: where each error is shown", () => {
     expect(errors({ ...sqlForm, parameters: [{ key: "min spend", value: "" }] })).toEqual({
       "parameters.0.key": "Parameter name may only contain letters, digits and underscores",
     });
-    expect(errors({ ...sqlForm, sparkProperties: [{ key: "", value: "" }] })).toEqual({
+    expect(errors({ ...sqlForm, sparkProperties: [{ key: "", value: "4g" }] })).toEqual({
       "sparkProperties.0.key": "Spark property name is required",
     });
     // The API's parameter count limit, beside the rows.
@@ -188,6 +188,35 @@ describe("startJobFormSchema: where each error is shown", () => {
     expect(errors({ ...s3Form, seedSource: "FTP" })).toHaveProperty("seedSource");
     expect(errors({ ...s3Form, tags: [{ key: "k" }] })).not.toEqual({});
     expect(errors(null)).not.toEqual({});
+  });
+});
+
+describe("empty key/value rows: one rule for tags, parameters and Spark properties", () => {
+  const blank = { key: "", value: "" };
+
+  it("ignores a row whose key and value are both blank, in the checks and in the request", () => {
+    const values: StartJobFormValues = {
+      ...sqlForm,
+      tags: [{ key: "team", value: "growth" }, blank],
+      parameters: [blank],
+      sparkProperties: [{ key: " ", value: "" }],
+    };
+    expect(errors(values)).toEqual({});
+    const request = toStartRequest(values);
+    expect(request.tags).toEqual({ team: "growth" });
+    expect(request.seedAudience.sqlParameters).toEqual({ queryString: "SELECT user_id FROM t" });
+    expect(request.seedAudience).not.toHaveProperty("sqlComputeConfiguration");
+    expect(toStartRequest({ ...s3Form, tags: [blank] })).not.toHaveProperty("tags");
+  });
+
+  it("still checks a row with only one half filled in, at its own index", () => {
+    expect(errors({ ...s3Form, tags: [blank, { key: "", value: "v" }] })).toEqual({
+      "tags.1.key": "Tag key is required",
+    });
+  });
+
+  it("does not count blank rows toward a list's limit", () => {
+    expect(errors({ ...s3Form, tags: [...rows(TAGS_MAX), blank] })).toEqual({});
   });
 });
 
@@ -269,7 +298,22 @@ describe("clone: formValuesFromJob and copyName", () => {
     const values = formValuesFromJob(job(original));
     expect(values.seedSource).toBe("ANALYSIS_TEMPLATE");
     expect(errors(values)).toEqual({});
-    expect(toStartRequest(values)).toEqual({ ...original, name: "Spring (copy)" });
+    // Everything but the description, which the new job has to state for itself.
+    expect(toStartRequest(values)).toEqual({
+      ...original,
+      name: "Spring (copy)",
+      description: undefined,
+    });
+  });
+
+  it("leaves the description empty rather than repeating the old job's words", () => {
+    const values = formValuesFromJob({
+      name: "Tiny seed",
+      description: "Ten users: fewer than a seed needs",
+      configuredAudienceModelArn: MODEL,
+    });
+    expect(values.name).toBe("Tiny seed (copy)");
+    expect(values.description).toBe("");
   });
 
   it("recognises each seed source", () => {

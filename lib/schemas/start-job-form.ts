@@ -71,9 +71,24 @@ export const emptyStartJobForm: StartJobFormValues = {
   tags: [],
 };
 
+/**
+ * The one rule for every key/value list of the form (tags, SQL parameters,
+ * Spark properties): a row whose key and value are both blank is a row added
+ * and not used, so it is ignored, by the request (and so its preview) and by
+ * the checks alike. A row with only one of the two filled in is checked.
+ */
+export function isBlankRow(row: KeyValueRow): boolean {
+  return row.key.trim() === "" && row.value.trim() === "";
+}
+
+/** The rows that count: every row but the blank ones. */
+export function filledRows(rows: readonly KeyValueRow[]): KeyValueRow[] {
+  return rows.filter((row) => !isBlankRow(row));
+}
+
 function rowsToMap(rows: KeyValueRow[]): Record<string, string> {
   const map: Record<string, string> = Object.create(null);
-  for (const row of rows) map[row.key] = row.value;
+  for (const row of filledRows(rows)) map[row.key] = row.value;
   return { ...map };
 }
 
@@ -95,7 +110,7 @@ export function toStartRequest(values: StartJobFormValues): StartAudienceGenerat
       values.seedSource === "SQL_QUERY"
         ? { queryString: values.queryString }
         : { analysisTemplateArn: values.analysisTemplateArn };
-    if (values.parameters.length > 0)
+    if (filledRows(values.parameters).length > 0)
       seedAudience.sqlParameters.parameters = rowsToMap(values.parameters);
     const worker: NonNullable<
       NonNullable<
@@ -104,7 +119,7 @@ export function toStartRequest(values: StartJobFormValues): StartAudienceGenerat
     > = {};
     if (values.workerType !== "") worker.type = values.workerType;
     if (values.workerCount.trim() !== "") worker.number = Number(values.workerCount.trim());
-    if (values.sparkProperties.length > 0)
+    if (filledRows(values.sparkProperties).length > 0)
       worker.properties = { spark: rowsToMap(values.sparkProperties) };
     if (Object.keys(worker).length > 0) seedAudience.sqlComputeConfiguration = { worker };
   }
@@ -116,7 +131,7 @@ export function toStartRequest(values: StartJobFormValues): StartAudienceGenerat
   if (values.includeSeedInOutput) request.includeSeedInOutput = true;
   if (values.collaborationId !== "") request.collaborationId = values.collaborationId;
   if (values.description !== "") request.description = values.description;
-  if (values.tags.length > 0) request.tags = rowsToMap(values.tags);
+  if (filledRows(values.tags).length > 0) request.tags = rowsToMap(values.tags);
   return request;
 }
 
@@ -138,7 +153,12 @@ export function copyName(name: string): string {
   return chars.slice(0, NAME_MAX_LENGTH - suffix.length).join("") + suffix;
 }
 
-/** Form values that start a job like `job` again, under a new name. */
+/**
+ * Form values that start a job like `job` again, under a new name. The
+ * description is left empty: it says what the old job was for (or why it
+ * failed), which the new one has to say for itself; the form shows the old
+ * one beside the field to take back on purpose.
+ */
 export function formValuesFromJob(job: StartJobFormSource): StartJobFormValues {
   const seed = job.seedAudience;
   const sql = seed?.sqlParameters;
@@ -146,7 +166,7 @@ export function formValuesFromJob(job: StartJobFormSource): StartJobFormValues {
   return {
     ...emptyStartJobForm,
     name: copyName(job.name),
-    description: job.description ?? "",
+    description: "",
     configuredAudienceModelArn: job.configuredAudienceModelArn,
     seedSource: sql ? (sql.analysisTemplateArn ? "ANALYSIS_TEMPLATE" : "SQL_QUERY") : "S3",
     s3Uri: seed?.dataSource?.s3Uri ?? "",
@@ -200,12 +220,13 @@ function checkRows(
   noun: string,
   max: number | undefined,
 ) {
-  if (max !== undefined && rows.length > max) {
+  if (max !== undefined && filledRows(rows).length > max) {
     const nouns = noun.endsWith("y") ? `${noun.slice(0, -1)}ies` : `${noun}s`;
     ctx.addIssue({ code: "custom", path: [field], message: `At most ${max} ${nouns} are allowed` });
   }
   const seen = new Set<string>();
   rows.forEach((row, i) => {
+    if (isBlankRow(row)) return;
     const key = keySchema.safeParse(row.key);
     if (!key.success) {
       ctx.addIssue({

@@ -34,6 +34,7 @@ const one = (value: string | string[] | undefined) => (Array.isArray(value) ? va
 async function startingPoint(from: string | undefined, model: string | undefined) {
   let values: StartJobFormValues = emptyStartJobForm;
   let notice: ReactNode;
+  let copiedDescription: string | undefined;
   if (from !== undefined) {
     const arn = audienceGenerationJobArnSchema.safeParse(from);
     if (!arn.success) {
@@ -47,6 +48,7 @@ async function startingPoint(from: string | undefined, model: string | undefined
       try {
         const job = await getJob(arn.data);
         values = formValuesFromJob(job);
+        copiedDescription = job.description || undefined;
         notice = (
           <Alert tone="info" title={`Settings copied from “${job.name}”`}>
             <p>
@@ -54,7 +56,8 @@ async function startingPoint(from: string | undefined, model: string | undefined
               <Link href={jobPath(job.audienceGenerationJobArn)} className="font-medium underline">
                 that job
               </Link>
-              , under a new name. Change what you need; nothing is sent until you press Start job.
+              , under a new name; its description is shown for you to reuse or replace. Change what
+              you need; nothing is sent until you press Start job.
             </p>
             {!job.seedAudience && (
               <p className="mt-1">
@@ -85,13 +88,13 @@ async function startingPoint(from: string | undefined, model: string | undefined
   ) {
     values = { ...values, configuredAudienceModelArn: model };
   }
-  return { values, notice };
+  return { values, notice, copiedDescription };
 }
 
 export default async function NewJobPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const queryClient = makeQueryClient();
-  const [{ values, notice }] = await Promise.all([
+  const [{ values, notice, copiedDescription }] = await Promise.all([
     startingPoint(one(params.from), one(params.model)),
     // When the list cannot be read here, the picker reads it again in the browser and says why it failed.
     queryClient.prefetchQuery({ ...configuredModelsQuery(), ...fromServer(listConfiguredModels) }),
@@ -115,6 +118,7 @@ export default async function NewJobPage({ searchParams }: { searchParams: Searc
           key={`${one(params.from) ?? ""}|${one(params.model) ?? ""}`}
           defaultValues={values}
           notice={notice}
+          copiedDescription={copiedDescription}
         />
       </ServerReads>
     </div>
