@@ -31,6 +31,11 @@ export const SCORE_MODERATE = 3;
 /** The suggested size keeps at least this share of the best score. */
 export const SUGGESTION_SHARE_OF_BEST = 0.7;
 
+/** A score as the page shows it, two decimals, or "Not given" when the service gave none. */
+export function formatScore(score: number | undefined): string {
+  return score === undefined ? "Not given" : score.toFixed(2);
+}
+
 export type Verdict = "strong" | "moderate" | "random";
 
 export const VERDICT_LABEL: Record<Verdict, string> = {
