@@ -289,7 +289,7 @@ function RelevanceTable({
                 <td className="py-2 text-right">
                   <button
                     type="button"
-                    className="rounded px-2 py-1 text-xs font-medium text-indigo-700 hover:bg-indigo-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
+                    className="rounded px-2 py-1 text-xs font-medium whitespace-nowrap text-indigo-700 hover:bg-indigo-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
                     onClick={(event) => {
                       event.stopPropagation();
                       selection.choose(key, "table");
