@@ -10,6 +10,7 @@
  * The chart itself is hidden from assistive technology: the feature wraps it
  * in `role="img"` with an aria-label and shows the same numbers in a table.
  */
+import { useRef } from "react";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 
 interface ChartSeries {
@@ -71,6 +72,7 @@ export default function LineChartView({
   onHoverRow,
   onClickRow,
 }: LineChartViewProps) {
+  const hovered = useRef<number | undefined>(undefined);
   return (
     <LineChart
       responsive
@@ -78,12 +80,19 @@ export default function LineChartView({
       data={data}
       margin={{ top: 12, right: 16, bottom: 28, left: 20 }}
       style={{ width: "100%", height, cursor: onClickRow ? "pointer" : undefined }}
-      onMouseMove={onHoverRow ? (state) => onHoverRow(indexOf(state)) : undefined}
-      onMouseLeave={onHoverRow ? () => onHoverRow(undefined) : undefined}
+      onMouseMove={(state) => {
+        hovered.current = indexOf(state);
+        onHoverRow?.(hovered.current);
+      }}
+      onMouseLeave={() => {
+        hovered.current = undefined;
+        onHoverRow?.(undefined);
+      }}
       onClick={
         onClickRow
           ? (state) => {
-              const index = indexOf(state);
+              // A click's own state may not carry the hovered column; the last pointer move does.
+              const index = indexOf(state) ?? hovered.current;
               if (index !== undefined) onClickRow(index);
             }
           : undefined
@@ -156,7 +165,21 @@ export default function LineChartView({
             const highlighted = index === highlightIndex;
             const marked = markedIndexes?.has(index) ?? false;
             return (
-              <g key={`dot-${s.key}-${index}`} data-chart-point={index}>
+              <g
+                key={`dot-${s.key}-${index}`}
+                data-chart-point={index}
+                data-highlighted={highlighted || undefined}
+                data-marked={marked || undefined}
+                onClick={
+                  onClickRow
+                    ? (event) => {
+                        // The point itself is the surest target: the chart's own state lags the pointer.
+                        event.stopPropagation();
+                        onClickRow(index);
+                      }
+                    : undefined
+                }
+              >
                 {marked && (
                   <circle
                     cx={cx}
