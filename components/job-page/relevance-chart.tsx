@@ -67,6 +67,12 @@ export function RelevanceChart({ points }: { points: RelevancePoint[] }) {
           }}
         />
       </div>
+      {marked.size > 0 && (
+        <p aria-hidden className="mt-1 text-xs text-slate-500">
+          <span className="mr-1 inline-block size-2.5 rounded-full border-2 border-emerald-600 align-middle" />
+          Ringed points: sizes already exported (their status is in the table).
+        </p>
+      )}
     </div>
   );
 }

@@ -232,13 +232,13 @@ function RelevanceTable({
         </caption>
         <thead>
           <tr className="border-b border-slate-200 text-slate-600">
-            <th scope="col" className="py-2 pr-4 font-medium">
+            <th scope="col" className="py-2 pr-2 font-medium sm:pr-4">
               {sizeAxisLabel(type)}
             </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
+            <th scope="col" className="py-2 pr-2 font-medium sm:pr-4">
               Relevance score
             </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
+            <th scope="col" className="py-2 pr-2 font-medium sm:pr-4">
               Export
             </th>
             <th scope="col" className="py-2 font-medium">
@@ -268,10 +268,13 @@ function RelevanceTable({
                   selection.chosen === key && "font-medium",
                 )}
               >
-                <th scope="row" className="py-2 pr-4 font-normal text-slate-800 tabular-nums">
+                <th
+                  scope="row"
+                  className="py-2 pr-2 font-normal text-slate-800 tabular-nums sm:pr-4"
+                >
                   {sizeLabel(p)}
                 </th>
-                <td className="py-2 pr-4 text-slate-900 tabular-nums">
+                <td className="py-2 pr-2 text-slate-900 tabular-nums sm:pr-4">
                   {formatScore(p.score)}
                   {key === suggestedKey && (
                     <span className="ml-2 rounded bg-indigo-100 px-1.5 py-0.5 text-xs text-indigo-800">
@@ -279,7 +282,7 @@ function RelevanceTable({
                     </span>
                   )}
                 </td>
-                <td className="py-2 pr-4">
+                <td className="py-2 pr-2 sm:pr-4">
                   {status ? (
                     <ExportStatusBadge status={status} />
                   ) : (
@@ -289,7 +292,7 @@ function RelevanceTable({
                 <td className="py-2 text-right">
                   <button
                     type="button"
-                    className="rounded px-2 py-1 text-xs font-medium whitespace-nowrap text-indigo-700 hover:bg-indigo-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
+                    className="rounded px-1 py-1 text-xs font-medium whitespace-nowrap text-indigo-700 hover:bg-indigo-100 focus-visible:outline-2 focus-visible:outline-indigo-600 sm:px-2"
                     onClick={(event) => {
                       event.stopPropagation();
                       selection.choose(key, "table");
