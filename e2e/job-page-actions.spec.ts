@@ -18,14 +18,16 @@ test("a marketer exports one audience size and watches the export reach Active w
   await expect(job.exports).toContainText("No exports yet.");
 
   const size = job.exports.getByLabel("Audience size");
+  // Each size reads with its relevance score (and the suggested one says so).
   const options = await size.locator("option").allTextContents();
-  expect(options).toEqual([
+  expect(options.map((o) => o.split(" · ")[0])).toEqual([
     "Choose a size…",
     "5,000 users",
     "10,000 users",
     "25,000 users",
     "50,000 users",
   ]);
+  for (const option of options.slice(1)) expect(option).toMatch(/ · score \d+\.\d\d/);
 
   // The name is required and follows the API's rule.
   const name = job.exports.getByLabel("Export name");
@@ -34,7 +36,7 @@ test("a marketer exports one audience size and watches the export reach Active w
   await expect(job.exports.getByText("Choose an audience size")).toBeVisible();
   await expect(job.exports.getByText("Name is required")).toBeVisible();
 
-  await size.selectOption({ label: "10,000 users" });
+  await size.selectOption("ABSOLUTE:10000");
   await name.fill("Spring sports – 10k");
   await job.exports.getByRole("button", { name: "Export audience" }).click();
   await expect(job.exports.getByText("Export “Spring sports – 10k” started.")).toBeVisible();

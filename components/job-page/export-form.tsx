@@ -2,14 +2,16 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 
 import { Button } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { controlA11y, Field, Input, Select } from "@/components/ui/field";
 import { startAudienceExportJob } from "@/lib/actions/start-audience-export-job";
+import { exportStatusFacts } from "@/lib/job-status";
 import { exportsQueryKey } from "@/lib/queries/exports";
+import { formatScore, suggestedSize, suggestionRule } from "@/lib/relevance";
 import {
   exportFormSchema,
   sizeOptionKey,
@@ -21,20 +23,35 @@ import {
 } from "@/lib/schemas/export-form";
 import { useAction } from "@/lib/use-action";
 
+import { useSizeSelection } from "./size-selection";
+
 /**
  * Start an export (StartAudienceExportJob): one of the model's sizes and a
  * name that follows the size until the user writes their own. Once started,
  * the job's export list is read again.
+ *
+ * The size is the page's shared selection: a size chosen in the relevance
+ * chart or table is set here (and the form scrolled into view); one chosen
+ * here is highlighted there. Each option shows its relevance score; the
+ * suggested size is marked, never chosen for the user.
  */
 export function ExportForm({
   jobArn,
   jobName,
   options,
+  scores,
 }: {
   jobArn: string;
   jobName: string;
   options: SizeOption[];
+  /** Relevance score by size key, when the job has metrics. */
+  scores?: ReadonlyMap<string, number>;
 }) {
+  const selection = useSizeSelection();
+  const suggestion = suggestedSize(
+    options.map((o) => ({ ...o, score: scores?.get(sizeOptionKey(o)) })),
+  );
+  const suggestedKey = suggestion ? sizeOptionKey(suggestion.size) : undefined;
   const queryClient = useQueryClient();
   const exportJob = useAction(startAudienceExportJob);
   const [started, setStarted] = useState<string | undefined>();
@@ -60,17 +77,36 @@ export function ExportForm({
     }
     setStarted(values.name);
     form.reset({ size: "", name: suggestedExportName(jobName, undefined) });
+    selection.choose(undefined, "form");
     await queryClient.invalidateQueries({ queryKey: exportsQueryKey(jobArn) });
   });
 
+  // Keep the suggested name in step with the size until the user writes their own.
+  const followName = (key: string) => {
+    if (form.getFieldState("name").isDirty) return;
+    const option = options.find((o) => sizeOptionKey(o) === key);
+    form.setValue("name", suggestedExportName(jobName, option));
+  };
+
   const sizeField = form.register("size", {
     onChange: (event: { target: { value: string } }) => {
-      // Keep the suggested name in step with the size until the user writes their own.
-      if (form.getFieldState("name").isDirty) return;
-      const option = options.find((o) => sizeOptionKey(o) === event.target.value);
-      form.setValue("name", suggestedExportName(jobName, option));
+      followName(event.target.value);
+      selection.choose(event.target.value || undefined, "form");
     },
   });
+
+  // A size chosen in the chart or the table: set it here and bring the form into view.
+  const request = selection.request;
+  useEffect(() => {
+    if (!request || !options.some((o) => sizeOptionKey(o) === request.key)) return;
+    form.setValue("size", request.key, { shouldValidate: form.formState.isSubmitted });
+    followName(request.key);
+    const select = document.getElementById("export-size");
+    select?.scrollIntoView?.({ block: "center", behavior: "smooth" });
+    select?.focus({ preventScroll: true });
+    // Only a new request moves the form; the rest is read at that moment.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [request]);
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4" aria-label="Export audience">
@@ -78,7 +114,11 @@ export function ExportForm({
         <Field
           id="export-size"
           label="Audience size"
-          description="The model's sizes. A smaller audience is more like your seed; a larger one reaches more people."
+          description={
+            suggestion
+              ? `The model's sizes, each with its relevance score. Suggested: ${sizeOptionLabel(suggestion.size)}, ${suggestionRule()}. Nothing is chosen for you.`
+              : "The model's sizes. A smaller audience is more like your seed; a larger one reaches more people."
+          }
           error={errors.size?.message}
         >
           <Select
@@ -89,7 +129,7 @@ export function ExportForm({
             <option value="">Choose a size…</option>
             {options.map((o) => (
               <option key={sizeOptionKey(o)} value={sizeOptionKey(o)}>
-                {sizeOptionLabel(o)}
+                {optionText(o, scores, suggestedKey, selection.exported)}
               </option>
             ))}
           </Select>
@@ -121,4 +161,21 @@ export function ExportForm({
       </div>
     </form>
   );
+}
+
+/** An option's text: the size, its score, and whether it is suggested or already exported. */
+function optionText(
+  o: SizeOption,
+  scores: ReadonlyMap<string, number> | undefined,
+  suggestedKey: string | undefined,
+  exported: ReturnType<typeof useSizeSelection>["exported"],
+): string {
+  const key = sizeOptionKey(o);
+  const parts = [sizeOptionLabel(o)];
+  const score = scores?.get(key);
+  if (score !== undefined) parts.push(`score ${formatScore(score)}`);
+  if (key === suggestedKey) parts.push("suggested");
+  const status = exported.get(key);
+  if (status) parts.push(`export: ${exportStatusFacts(status).label}`);
+  return parts.join(" · ");
 }

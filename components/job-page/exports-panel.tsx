@@ -3,35 +3,38 @@
 import { Card } from "@/components/ui/card";
 import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
 import { isDeletionStatus, isInFlight, mayHaveExports } from "@/lib/job-status";
-import { useExports } from "@/lib/queries/use-exports";
+import type { useExports } from "@/lib/queries/use-exports";
 import type { ConfiguredModelData } from "@/lib/reads/models";
 import { sizeOptions, type SizeOption } from "@/lib/schemas/export-form";
 
 import { Mono } from "./description-list";
 import { ExportForm } from "./export-form";
 import { ExportList } from "./export-list";
+import { sizeKey } from "./size-selection";
 
 /**
  * Export audience: pick one of the model's sizes and name the export
  * (StartAudienceExportJob); below, the job's export jobs with status, size and
- * output location, refreshed while any is in flight.
+ * output location, refreshed while any is in flight (the page's `useExports`).
  */
 export function ExportsPanel({
   job,
   model,
   canExport = true,
+  exports,
 }: {
   canExport?: boolean;
+  /** The job's exports, read once by the page (the relevance section marks their sizes too). */
+  exports: ReturnType<typeof useExports>;
   job: {
     audienceGenerationJobArn: string;
     name: string;
     status: AudienceGenerationJobStatus;
-    metrics?: { relevanceMetrics: { audienceSize: SizeOption }[] };
+    metrics?: { relevanceMetrics: { audienceSize: SizeOption; score?: number }[] };
   };
   model: ConfiguredModelData | undefined;
 }) {
   const enabled = canExport && mayHaveExports(job.status);
-  const exports = useExports(job.audienceGenerationJobArn, { enabled });
   const options = sizeOptions(model, job.metrics);
   const destination = model?.outputConfig.destination.s3Destination.s3Uri;
 
@@ -62,6 +65,7 @@ export function ExportsPanel({
               jobArn={job.audienceGenerationJobArn}
               jobName={job.name}
               options={options}
+              scores={scoresOf(job.metrics)}
             />
           ) : (
             <p className="text-sm text-slate-600">
@@ -82,4 +86,14 @@ export function ExportsPanel({
       </div>
     </Card>
   );
+}
+
+/** Each scored size's relevance score, by size key. */
+function scoresOf(
+  metrics: { relevanceMetrics: { audienceSize: SizeOption; score?: number }[] } | undefined,
+): Map<string, number> {
+  const scores = new Map<string, number>();
+  for (const m of metrics?.relevanceMetrics ?? [])
+    if (m.score !== undefined) scores.set(sizeKey(m.audienceSize), m.score);
+  return scores;
 }

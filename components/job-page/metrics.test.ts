@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 
 import { sizeLabel } from "@/lib/format";
+import { jobVerdict } from "@/lib/relevance";
 
 import {
   chartDescription,
   formatRecall,
   largestShare,
   noMetricsReason,
-  recallVerdict,
   relevancePoints,
   sizeAxisLabel,
 } from "./metrics";
@@ -57,16 +57,16 @@ describe("recall", () => {
     });
     const share = largestShare(points);
     expect(share).toBe(0.5);
-    expect(recallVerdict(0.52, share)).toBe("random");
-    expect(recallVerdict(0.8, share)).toBe("better");
+    expect(jobVerdict(0.52, share, points)?.verdict).toBe("random");
+    expect(jobVerdict(0.8, share, points)?.verdict).toBe("strong");
   });
 
-  it("gives no verdict for absolute sizes, whose share of users is unknown", () => {
+  it("judges absolute sizes by score instead, as their share of users is unknown", () => {
     const points = relevancePoints({
       relevanceMetrics: [{ audienceSize: { type: "ABSOLUTE", value: 5000 }, score: 1 }],
     });
     expect(largestShare(points)).toBeUndefined();
-    expect(recallVerdict(0.3, undefined)).toBeUndefined();
+    expect(jobVerdict(0.3, undefined, points)?.basis).toBe("score");
   });
 });
 

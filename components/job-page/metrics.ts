@@ -4,6 +4,7 @@
  */
 import type { AudienceGenerationJobStatus, AudienceSizeType } from "@/lib/cleanrooms-ml";
 import { sizeLabel } from "@/lib/format";
+import { formatScore } from "@/lib/relevance";
 
 export interface RelevancePoint {
   type: AudienceSizeType;
@@ -34,9 +35,7 @@ export function sizeAxisLabel(type: AudienceSizeType): string {
   return type === "PERCENTAGE" ? "Audience size (% of users)" : "Audience size (users)";
 }
 
-export function formatScore(score: number | undefined): string {
-  return score === undefined ? "Not given" : score.toFixed(2);
-}
+export { formatScore } from "@/lib/relevance";
 
 /** Recall as a percentage, e.g. "42%" (the service gives a fraction from 0 to 1). */
 export function formatRecall(recall: number): string {
@@ -48,7 +47,7 @@ export function chartDescription(points: RelevancePoint[]): string {
   const parts = points.map(
     (p) => `${sizeLabel(p)}${p.type === "ABSOLUTE" ? " users" : ""}: ${formatScore(p.score)}`,
   );
-  return `Line chart of relevance score by audience size, smallest size first. ${parts.join("; ")}.`;
+  return `Line chart of relevance score by audience size, smallest size first, on a scale of 0 to 10. ${parts.join("; ")}.`;
 }
 
 /**
@@ -63,21 +62,6 @@ export function largestShare(
   if (percentages.length === 0 && modelBins?.type === "PERCENTAGE")
     percentages.push(...modelBins.values);
   return percentages.length > 0 ? Math.max(...percentages) / 100 : undefined;
-}
-
-type RecallVerdict = "random" | "better";
-
-/**
- * How recall compares with random selection: a recall about equal to the
- * largest size's share of users means no better than picking users at random.
- * "Close" is within a tenth of that share (or below it).
- */
-export function recallVerdict(
-  recall: number,
-  share: number | undefined,
-): RecallVerdict | undefined {
-  if (share === undefined) return undefined;
-  return recall <= share * 1.1 ? "random" : "better";
 }
 
 interface NoMetricsReason {

@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 
 import { Skeleton } from "@/components/ui/skeleton";
 import { sizeLabel } from "@/lib/format";
+import { SCORE_MAX, SCORE_MIN, SCORE_TICKS } from "@/lib/relevance";
 
 import {
   chartDescription,
@@ -12,6 +13,7 @@ import {
   sizeTypeOf,
   type RelevancePoint,
 } from "./metrics";
+import { sizeKey, useSizeSelection } from "./size-selection";
 
 const CHART_HEIGHT = 280;
 
@@ -21,10 +23,22 @@ const LineChartView = dynamic(() => import("@/components/ui/chart"), {
   loading: () => <Skeleton className="h-[280px] w-full" />,
 });
 
-/** Relevance score against audience size, sizes in order. The same numbers are in the table beside it. */
+/**
+ * Relevance score against audience size: a point at each of the model's sizes
+ * (a category axis), joined by straight segments, on the fixed 0–10 scale.
+ * Pointing at a size highlights it in the table; clicking chooses it for
+ * export. Sizes with an export carry a ring. The same facts are in the table.
+ */
 export function RelevanceChart({ points }: { points: RelevancePoint[] }) {
   const type = sizeTypeOf(points);
-  const data = points.map((p) => ({ size: sizeLabel(p), score: p.score ?? null }));
+  const selection = useSizeSelection();
+  const keys = points.map(sizeKey);
+  const data = points.map((p) => ({
+    size: sizeLabel(p),
+    score: p.score ?? null,
+  }));
+  const highlightIndex = keys.indexOf(selection.highlighted ?? selection.chosen ?? "");
+  const marked = new Set(keys.flatMap((k, i) => (selection.exported.has(k) ? [i] : [])));
   return (
     <div
       role="img"
@@ -41,9 +55,24 @@ export function RelevanceChart({ points }: { points: RelevancePoint[] }) {
           series={[{ key: "score", label: "Relevance score", color: "#4f46e5" }]}
           formatY={(v) => formatScore(v)}
           formatYTick={(v) => String(Number(v.toFixed(2)))}
+          yDomain={[SCORE_MIN, SCORE_MAX]}
+          yTicks={SCORE_TICKS}
           height={CHART_HEIGHT}
+          highlightIndex={highlightIndex >= 0 ? highlightIndex : undefined}
+          markedIndexes={marked}
+          onHoverRow={(i) => selection.highlight(i === undefined ? undefined : keys[i])}
+          onClickRow={(i) => {
+            const key = keys[i];
+            if (key) selection.choose(key, "chart");
+          }}
         />
       </div>
+      {marked.size > 0 && (
+        <p aria-hidden className="mt-1 text-xs text-slate-500">
+          <span className="mr-1 inline-block size-2.5 rounded-full border-2 border-emerald-600 align-middle" />
+          Ringed points: sizes already exported (their status is in the table).
+        </p>
+      )}
     </div>
   );
 }

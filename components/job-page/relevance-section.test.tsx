@@ -28,7 +28,16 @@ describe("Relevance by audience size", () => {
       name: /relevance score for each audience size/i,
     });
     const rows = within(table).getAllByRole("row").slice(1);
-    expect(rows.map((r) => r.textContent)).toEqual(["5%2.40", "10%1.60", "20%0.80"]);
+    expect(rows.map((r) => within(r).getByRole("rowheader").textContent)).toEqual([
+      "5%",
+      "10%",
+      "20%",
+    ]);
+    expect(rows.map((r) => within(r).getAllByRole("cell")[0]!.textContent)).toEqual([
+      "2.40Suggested",
+      "1.60",
+      "0.80",
+    ]);
     expect(
       within(table).getByRole("columnheader", { name: "Audience size (% of users)" }),
     ).toBeInTheDocument();
@@ -36,7 +45,9 @@ describe("Relevance by audience size", () => {
     expect(within(section).getByText("Recall")).toBeInTheDocument();
     expect(within(section).getByText(/61%/)).toBeInTheDocument();
     expect(within(section).getByText(/no better than picking users at random/)).toBeInTheDocument();
-    expect(within(section).getByText(/well above 20%/)).toBeInTheDocument();
+    expect(
+      within(section).getByText(/This recall is above 20%: better than random/),
+    ).toBeInTheDocument();
   });
 
   it("labels absolute sizes as counts of users", () => {

@@ -10,6 +10,7 @@
  * The chart itself is hidden from assistive technology: the feature wraps it
  * in `role="img"` with an aria-label and shows the same numbers in a table.
  */
+import { useRef } from "react";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 
 interface ChartSeries {
@@ -34,8 +35,24 @@ interface LineChartViewProps {
   /** Tick labels on the y axis; defaults to `formatY`. */
   formatYTick?: (value: number) => string;
   yDomain?: [number | "auto" | "dataMin" | "dataMax", number | "auto" | "dataMin" | "dataMax"];
+  /** Fixed y ticks, so charts of different data read on one scale. */
+  yTicks?: number[];
   height?: number;
+  /** The row drawn emphasised (a larger point with a ring), e.g. the one hovered in a table beside it. */
+  highlightIndex?: number;
+  /** Rows drawn with a marker ring, e.g. sizes already exported. */
+  markedIndexes?: ReadonlySet<number>;
+  /** The pointer moved over a row's column, or left the chart (undefined). */
+  onHoverRow?: (index: number | undefined) => void;
+  /** A row's column was clicked. */
+  onClickRow?: (index: number) => void;
 }
+
+const indexOf = (state: { activeTooltipIndex?: unknown } | undefined): number | undefined => {
+  const raw = state?.activeTooltipIndex;
+  const index = typeof raw === "number" ? raw : typeof raw === "string" ? Number(raw) : NaN;
+  return Number.isInteger(index) ? index : undefined;
+};
 
 const AXIS_TICK = { fill: "#475569", fontSize: 12 };
 
@@ -48,15 +65,38 @@ export default function LineChartView({
   formatY = (v) => String(v),
   formatYTick = formatY,
   yDomain = [0, "auto"],
+  yTicks,
   height = 280,
+  highlightIndex,
+  markedIndexes,
+  onHoverRow,
+  onClickRow,
 }: LineChartViewProps) {
+  const hovered = useRef<number | undefined>(undefined);
   return (
     <LineChart
       responsive
       accessibilityLayer={false}
       data={data}
       margin={{ top: 12, right: 16, bottom: 28, left: 20 }}
-      style={{ width: "100%", height }}
+      style={{ width: "100%", height, cursor: onClickRow ? "pointer" : undefined }}
+      onMouseMove={(state) => {
+        hovered.current = indexOf(state);
+        onHoverRow?.(hovered.current);
+      }}
+      onMouseLeave={() => {
+        hovered.current = undefined;
+        onHoverRow?.(undefined);
+      }}
+      onClick={
+        onClickRow
+          ? (state) => {
+              // A click's own state may not carry the hovered column; the last pointer move does.
+              const index = indexOf(state) ?? hovered.current;
+              if (index !== undefined) onClickRow(index);
+            }
+          : undefined
+      }
     >
       <CartesianGrid stroke="#e2e8f0" vertical={false} />
       <XAxis
@@ -76,6 +116,8 @@ export default function LineChartView({
       />
       <YAxis
         domain={yDomain}
+        ticks={yTicks}
+        allowDataOverflow={yTicks !== undefined}
         tick={AXIS_TICK}
         tickLine={false}
         axisLine={false}
@@ -111,12 +153,55 @@ export default function LineChartView({
       {series.map((s) => (
         <Line
           key={s.key}
-          type="monotone"
+          // Straight segments: the values exist at the rows only, nothing between them.
+          type="linear"
           dataKey={s.key}
           name={s.label}
           stroke={s.color}
           strokeWidth={2.5}
-          dot={{ r: 4, fill: s.color, strokeWidth: 0 }}
+          dot={(props: { cx?: number; cy?: number; index?: number }) => {
+            const { cx, cy, index = -1 } = props;
+            if (cx === undefined || cy === undefined) return <g key={`dot-${s.key}-${index}`} />;
+            const highlighted = index === highlightIndex;
+            const marked = markedIndexes?.has(index) ?? false;
+            return (
+              <g
+                key={`dot-${s.key}-${index}`}
+                data-chart-point={index}
+                data-highlighted={highlighted || undefined}
+                data-marked={marked || undefined}
+                onClick={
+                  onClickRow
+                    ? (event) => {
+                        // The point itself is the surest target: the chart's own state lags the pointer.
+                        event.stopPropagation();
+                        onClickRow(index);
+                      }
+                    : undefined
+                }
+              >
+                {marked && (
+                  <circle
+                    cx={cx}
+                    cy={cy}
+                    r={highlighted ? 11 : 9}
+                    fill="none"
+                    stroke="#059669"
+                    strokeWidth={2.5}
+                  />
+                )}
+                {highlighted && <circle cx={cx} cy={cy} r={9} fill={s.color} opacity={0.2} />}
+                <circle
+                  cx={cx}
+                  cy={cy}
+                  r={highlighted ? 6.5 : 4.5}
+                  fill={s.color}
+                  stroke="#fff"
+                  strokeWidth={1.5}
+                />
+              </g>
+            );
+          }}
           activeDot={{ r: 6 }}
           connectNulls
           isAnimationActive={false}

@@ -12,17 +12,27 @@ import { JobGone } from "@/components/job-page/job-gone";
 import { JobHeader } from "@/components/job-page/job-header";
 import { RelevanceSection } from "@/components/job-page/relevance-section";
 import { SeedAudience } from "@/components/job-page/seed-audience";
+import { SizeSelectionProvider } from "@/components/job-page/size-selection";
 import { StatusPanel } from "@/components/job-page/status-panel";
 import { TagsEditor } from "@/components/job-page/tags-editor";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
 import { readErrorOf } from "@/lib/fetch-json";
-import { canDelete, canEditTags, isBeingDeleted, isDeletionStatus } from "@/lib/job-status";
+import {
+  canDelete,
+  canEditTags,
+  isBeingDeleted,
+  isDeletionStatus,
+  mayHaveExports,
+} from "@/lib/job-status";
 import { isJobGone, jobReadAt, refreshJob } from "@/lib/queries/job";
 import { configuredModelQuery } from "@/lib/queries/models";
+import { useExports } from "@/lib/queries/use-exports";
 import { useJob } from "@/lib/queries/use-job";
 import type { ConfiguredModelData } from "@/lib/reads/models";
+
+const NO_EXPORTS: never[] = [];
 
 const accountOf = (arn: string) => arn.split(":")[4];
 
@@ -58,6 +68,9 @@ export function JobPageClient({ arn }: { arn: string }) {
   const owner = otherOwner(arn, model);
   const refetchJob = () => refreshJob(queryClient, arn);
   const deleting = isBeingDeleted(job.status, deleteRequested);
+  const canExport = !owner;
+  // One reader of the exports: the export list shows them, the chart and the table mark their sizes.
+  const exports = useExports(arn, { enabled: canExport && mayHaveExports(job.status) });
 
   return (
     <div className="space-y-6">
@@ -114,8 +127,10 @@ export function JobPageClient({ arn }: { arn: string }) {
 
           <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
             <div className="min-w-0 space-y-6">
-              <RelevanceSection status={job.status} metrics={job.metrics} model={model} />
-              <ExportsPanel job={job} model={model} canExport={!owner} />
+              <SizeSelectionProvider exports={exports.data ?? NO_EXPORTS}>
+                <RelevanceSection status={job.status} metrics={job.metrics} model={model} />
+                <ExportsPanel job={job} model={model} canExport={canExport} exports={exports} />
+              </SizeSelectionProvider>
               <TagsEditor
                 resourceArn={arn}
                 tags={job.tags}
