@@ -140,10 +140,9 @@ test("names, descriptions, tags, SQL and status messages with HTML render as tex
   const form = new JobFormPage(page);
   await form.goto(`?from=${encodeURIComponent(sql)}`);
   await expect(form.queryText).toHaveValue(PAYLOADS.sql);
-  // The copied description is offered as a hint, as text, then taken into the field on request.
+  // The copied description is offered as a hint under the empty field, as text.
   await expect(page.getByText(PAYLOADS.description, { exact: false })).toBeVisible();
-  await page.getByRole("button", { name: "Use it as this job's description" }).click();
-  await expect(form.description).toHaveValue(PAYLOADS.description);
+  await expect(form.description).toHaveValue("");
   await expect(form.name).toHaveValue(`${PAYLOADS.sqlName} (copy)`);
   await expect(form.requestJson).toContainText("window.__xss");
   await expectInert(page, "form copying the SQL job");
