@@ -376,6 +376,24 @@ describe("JobsList", () => {
     expect(await screen.findByRole("link", { name: "Job a" })).toBeInTheDocument();
   });
 
+  it("keeps the filters beside the error when a chosen model's jobs cannot be loaded, so the choice can be undone", async () => {
+    await renderList({ firstPage: page([job("a")]) });
+    fetchMock.mockImplementation((url: string) =>
+      url === "/api/models"
+        ? respond(MODELS)
+        : respond({ error: { code: "ThrottlingException", message: "Rate exceeded" } }, 429),
+    );
+    fireEvent.change(screen.getByRole("combobox", { name: "Audience model" }), {
+      target: { value: MODEL_ARN },
+    });
+    expect(await screen.findByRole("alert")).toHaveTextContent("Rate exceeded");
+    fireEvent.change(screen.getByRole("combobox", { name: "Audience model" }), {
+      target: { value: "" },
+    });
+    expect(window.location.search).toBe("");
+    expect(await screen.findByRole("link", { name: "Job a" })).toBeInTheDocument();
+  });
+
   it("keeps the rows and offers “Try again” when loading more fails", async () => {
     await renderList({ firstPage: page([job("a")], "token-1") });
     fetchMock.mockImplementation(() =>

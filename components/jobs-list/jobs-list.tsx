@@ -76,31 +76,33 @@ export function JobsList() {
     </p>
   );
 
-  if (!jobs.data && jobs.isError) {
+  const firstPageError = !jobs.data && jobs.isError && (
+    <ListError
+      error={readErrorOf(jobs.error)}
+      onRetry={() => {
+        void whileRefreshing("/api/jobs", () => jobs.refetch());
+        if (models.isError) void models.refetch();
+      }}
+      retrying={jobs.isFetching}
+    />
+  );
+  const serverFiltered = Boolean(server.configuredAudienceModelArn || server.collaborationId);
+  // Unfiltered, the error stands alone; filtered, the toolbar stays so the filter can be changed back.
+  if (firstPageError && !serverFiltered) {
     return (
       <div className="space-y-4">
         <LinkNotes notes={notes} />
-        <ListError
-          error={readErrorOf(jobs.error)}
-          onRetry={() => {
-            void whileRefreshing("/api/jobs", () => jobs.refetch());
-            if (models.isError) void models.refetch();
-          }}
-          retrying={jobs.isFetching}
-        />
+        {firstPageError}
       </div>
     );
   }
 
   let body: React.ReactNode;
-  if (!jobs.data) {
+  if (firstPageError) {
+    body = firstPageError;
+  } else if (!jobs.data) {
     body = <JobsTableSkeleton toolbar={false} />;
-  } else if (
-    allRows.length === 0 &&
-    !jobs.hasNextPage &&
-    !server.configuredAudienceModelArn &&
-    !server.collaborationId
-  ) {
+  } else if (allRows.length === 0 && !jobs.hasNextPage && !serverFiltered) {
     return (
       <div className="space-y-4">
         <LinkNotes notes={notes} />
