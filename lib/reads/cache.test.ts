@@ -51,6 +51,15 @@ function jobRead(cache: ReadCache, load: () => Promise<unknown>, fresh = false) 
   });
 }
 
+function listRead(cache: ReadCache, load: () => Promise<unknown>) {
+  return cache.read({
+    operation: "ListAudienceGenerationJobs",
+    input: {},
+    scopes: [readScope.jobsList],
+    load,
+  });
+}
+
 beforeEach(() => {
   vi.useFakeTimers();
   vi.setSystemTime(1_700_000_000_000);
@@ -149,13 +158,7 @@ describe("expiry by status", () => {
     const cache = new ReadCache();
     let jobs = [{ status: "ACTIVE" }, { status: "CREATE_PENDING" }];
     const list = service(() => ({ audienceGenerationJobs: jobs }));
-    const readList = () =>
-      cache.read({
-        operation: "ListAudienceGenerationJobs",
-        input: {},
-        scopes: [readScope.jobsList],
-        load: list.load,
-      });
+    const readList = () => listRead(cache, list.load);
     await readList();
     vi.advanceTimersByTime(READ_TTL_MS.jobsListInFlight);
     jobs = [{ status: "ACTIVE" }, { status: "ACTIVE" }];
@@ -213,13 +216,7 @@ describe("refresh and invalidation", () => {
     const cache = new ReadCache();
     await jobRead(cache, svc.load);
     const list = service(() => ({ audienceGenerationJobs: [] }));
-    const readList = () =>
-      cache.read({
-        operation: "ListAudienceGenerationJobs",
-        input: {},
-        scopes: [readScope.jobsList],
-        load: list.load,
-      });
+    const readList = () => listRead(cache, list.load);
     await readList();
 
     cache.invalidate(readScope.jobsList);
