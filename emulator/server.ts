@@ -21,7 +21,7 @@ import { createInlinePool, createWorkerPool } from "./lookalike/pool";
 import { createRandom } from "./lookalike/random";
 import type { SeedPaths } from "./lookalike/seed";
 import { checkBodyMediaType, checkCaller } from "./request-checks";
-import type { Context, Operation } from "./routes/context";
+import type { Context } from "./routes/context";
 import { listAudienceExportJobs, startAudienceExportJob } from "./routes/export-jobs";
 import {
   deleteAudienceGenerationJob,
@@ -36,127 +36,64 @@ import {
   listConfiguredAudienceModels,
 } from "./routes/models";
 import { listTagsForResource, tagResource, untagResource } from "./routes/tags";
+import { DEFAULT_SERVICE, matchRoute, route, signingServiceOf, type Route } from "./routing";
 import { openStore } from "./store";
 
-interface Route {
-  method: "GET" | "POST" | "DELETE";
-  /** The fixed part of the path; a route with a label takes the rest as one (percent-encoded) label. */
-  prefix: string;
-  label: boolean;
-  name: string;
-  operation: Operation;
-}
-
-/** The routing table, as in the model (`http.method`, `http.requestUri`). */
-export const ROUTES: Route[] = [
-  {
-    method: "POST",
-    prefix: "/audience-generation-job",
-    label: false,
-    name: "StartAudienceGenerationJob",
-    operation: startAudienceGenerationJob,
-  },
-  {
-    method: "GET",
-    prefix: "/audience-generation-job",
-    label: false,
-    name: "ListAudienceGenerationJobs",
-    operation: listAudienceGenerationJobs,
-  },
-  {
-    method: "GET",
-    prefix: "/audience-generation-job",
-    label: true,
-    name: "GetAudienceGenerationJob",
-    operation: getAudienceGenerationJob,
-  },
-  {
-    method: "DELETE",
-    prefix: "/audience-generation-job",
-    label: true,
-    name: "DeleteAudienceGenerationJob",
-    operation: deleteAudienceGenerationJob,
-  },
-  {
-    method: "POST",
-    prefix: "/audience-export-job",
-    label: false,
-    name: "StartAudienceExportJob",
-    operation: startAudienceExportJob,
-  },
-  {
-    method: "GET",
-    prefix: "/audience-export-job",
-    label: false,
-    name: "ListAudienceExportJobs",
-    operation: listAudienceExportJobs,
-  },
-  {
-    method: "GET",
-    prefix: "/configured-audience-model",
-    label: false,
-    name: "ListConfiguredAudienceModels",
-    operation: listConfiguredAudienceModels,
-  },
-  {
-    method: "GET",
-    prefix: "/configured-audience-model",
-    label: true,
-    name: "GetConfiguredAudienceModel",
-    operation: getConfiguredAudienceModel,
-  },
-  {
-    method: "GET",
-    prefix: "/audience-model",
-    label: false,
-    name: "ListAudienceModels",
-    operation: listAudienceModels,
-  },
-  {
-    method: "GET",
-    prefix: "/audience-model",
-    label: true,
-    name: "GetAudienceModel",
-    operation: getAudienceModel,
-  },
-  {
-    method: "GET",
-    prefix: "/tags",
-    label: true,
-    name: "ListTagsForResource",
-    operation: listTagsForResource,
-  },
-  { method: "POST", prefix: "/tags", label: true, name: "TagResource", operation: tagResource },
-  {
-    method: "DELETE",
-    prefix: "/tags",
-    label: true,
-    name: "UntagResource",
-    operation: untagResource,
-  },
+/** The Clean Rooms ML routing table, as in the model (`http.method`, `http.requestUri`). */
+export const CLEANROOMS_ML_ROUTES: Route[] = [
+  route(
+    "POST",
+    "/audience-generation-job",
+    "StartAudienceGenerationJob",
+    startAudienceGenerationJob,
+  ),
+  route(
+    "GET",
+    "/audience-generation-job",
+    "ListAudienceGenerationJobs",
+    listAudienceGenerationJobs,
+  ),
+  route(
+    "GET",
+    "/audience-generation-job/{audienceGenerationJobArn}",
+    "GetAudienceGenerationJob",
+    getAudienceGenerationJob,
+  ),
+  route(
+    "DELETE",
+    "/audience-generation-job/{audienceGenerationJobArn}",
+    "DeleteAudienceGenerationJob",
+    deleteAudienceGenerationJob,
+  ),
+  route("POST", "/audience-export-job", "StartAudienceExportJob", startAudienceExportJob),
+  route("GET", "/audience-export-job", "ListAudienceExportJobs", listAudienceExportJobs),
+  route(
+    "GET",
+    "/configured-audience-model",
+    "ListConfiguredAudienceModels",
+    listConfiguredAudienceModels,
+  ),
+  route(
+    "GET",
+    "/configured-audience-model/{configuredAudienceModelArn}",
+    "GetConfiguredAudienceModel",
+    getConfiguredAudienceModel,
+  ),
+  route("GET", "/audience-model", "ListAudienceModels", listAudienceModels),
+  route("GET", "/audience-model/{audienceModelArn}", "GetAudienceModel", getAudienceModel),
+  route("GET", "/tags/{resourceArn}", "ListTagsForResource", listTagsForResource),
+  route("POST", "/tags/{resourceArn}", "TagResource", tagResource),
+  route("DELETE", "/tags/{resourceArn}", "UntagResource", untagResource),
 ];
 
-function matchRoute(method: string, rawPath: string): { route: Route; label: string } {
-  for (const route of ROUTES) {
-    if (route.method !== method) continue;
-    if (!route.label && rawPath === route.prefix) return { route, label: "" };
-    if (route.label && rawPath.startsWith(route.prefix + "/")) {
-      const encoded = rawPath.slice(route.prefix.length + 1);
-      try {
-        return { route, label: decodeURIComponent(encoded) };
-      } catch {
-        throw new ApiError(
-          "ValidationException",
-          `The path label "${encoded}" is not valid percent-encoding.`,
-        );
-      }
-    }
-  }
-  throw new ApiError(
-    "UnknownOperationException",
-    `No Clean Rooms ML operation answers ${method} ${rawPath}.`,
-  );
-}
+/**
+ * The restJson1 services the local service answers, by SigV4 signing name
+ * (routing.ts). Services of other protocols (IAM's query protocol, S3's
+ * REST-XML) answer in their own wire format and are listed apart.
+ */
+export const REST_JSON_SERVICES: Record<string, { title: string; routes: readonly Route[] }> = {
+  "cleanrooms-ml": { title: "Clean Rooms ML", routes: CLEANROOMS_ML_ROUTES },
+};
 
 export interface StartEmulatorOptions extends Partial<EmulatorConfig> {
   /** Where log lines go (default: nowhere). */
@@ -295,7 +232,16 @@ async function handle(
       send(res, requestId, status, reply.body);
       return;
     }
-    const { route, label } = matchRoute(method, rawPath);
+    const query = new URLSearchParams(q < 0 ? "" : url.slice(q + 1));
+    const serviceName = signingServiceOf(req, query) ?? DEFAULT_SERVICE;
+    const service = REST_JSON_SERVICES[serviceName];
+    if (!service) {
+      throw new ApiError(
+        "UnknownOperationException",
+        `The local service does not answer the AWS service "${serviceName}" (it answers ${Object.keys(REST_JSON_SERVICES).join(", ")}).`,
+      );
+    }
+    const { route, labels } = matchRoute(service.routes, method, rawPath, service.title);
     context.calls.received(route.name);
     if (config.throttleRate > 0 && random() < config.throttleRate) {
       context.calls.throttled(route.name);
@@ -310,10 +256,11 @@ async function handle(
         "Internal failure (injected by EMULATOR_ERROR_RATE).",
       );
     }
-    const body = method === "POST" ? await jsonBody(req) : {};
+    const body = ["POST", "PUT", "PATCH"].includes(method) ? await jsonBody(req) : {};
     const reply = route.operation(context, {
-      label,
-      query: new URLSearchParams(q < 0 ? "" : url.slice(q + 1)),
+      label: Object.values(labels)[0] ?? "",
+      labels,
+      query,
       body,
     });
     status = reply.status ?? 200;

@@ -15,8 +15,10 @@ export interface Context {
 }
 
 export interface OperationRequest {
-  /** The path label, percent-decoded (an ARN). */
+  /** The first path label, percent-decoded (an ARN): most operations have one. */
   label: string;
+  /** Every path label, percent-decoded, by its name in the route's path. */
+  labels: Record<string, string>;
   query: URLSearchParams;
   /** The JSON body as an object; `{}` when empty. */
   body: Record<string, unknown>;
