@@ -7,10 +7,10 @@
  * controls) is for Clean Rooms ML. Within a restJson1 service, the route is
  * found from the model's `http.method` and `http.requestUri`.
  */
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 
 import { ApiError } from "./http";
-import type { Operation } from "./routes/context";
+import type { Context, Operation } from "./routes/context";
 
 /** The signing name of the service an unsigned request is taken to be for. */
 export const DEFAULT_SERVICE = "cleanrooms-ml";
@@ -104,3 +104,26 @@ function decodeLabel(encoded: string): string {
     );
   }
 }
+
+export type InjectedFault = "throttle" | "error";
+
+/** What a service of another protocol than restJson1 gets for one request. */
+export interface ServiceCall {
+  req: IncomingMessage;
+  res: ServerResponse;
+  requestId: string;
+  method: string;
+  /** The path, still percent-encoded. */
+  rawPath: string;
+  query: URLSearchParams;
+  context: Context;
+  /**
+   * The fault injected into this call (EMULATOR_THROTTLE_RATE,
+   * EMULATOR_ERROR_RATE), drawn once per call; the service answers it with its
+   * own throttling or internal error.
+   */
+  fault(): InjectedFault | undefined;
+}
+
+/** Answers a whole request, errors included, in the service's wire format; returns the status sent. */
+export type ServiceHandler = (call: ServiceCall) => Promise<number>;

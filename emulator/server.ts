@@ -36,7 +36,15 @@ import {
   listConfiguredAudienceModels,
 } from "./routes/models";
 import { listTagsForResource, tagResource, untagResource } from "./routes/tags";
-import { DEFAULT_SERVICE, matchRoute, route, signingServiceOf, type Route } from "./routing";
+import {
+  DEFAULT_SERVICE,
+  matchRoute,
+  route,
+  signingServiceOf,
+  type InjectedFault,
+  type Route,
+  type ServiceHandler,
+} from "./routing";
 import { openStore } from "./store";
 
 /** The Clean Rooms ML routing table, as in the model (`http.method`, `http.requestUri`). */
@@ -94,6 +102,12 @@ export const CLEANROOMS_ML_ROUTES: Route[] = [
 export const REST_JSON_SERVICES: Record<string, { title: string; routes: readonly Route[] }> = {
   "cleanrooms-ml": { title: "Clean Rooms ML", routes: CLEANROOMS_ML_ROUTES },
 };
+
+/**
+ * Services of other protocols, by signing name: each answers the whole
+ * request, its errors included, in its own wire format.
+ */
+export const OTHER_SERVICES: Record<string, ServiceHandler> = {};
 
 export interface StartEmulatorOptions extends Partial<EmulatorConfig> {
   /** Where log lines go (default: nowhere). */
@@ -196,6 +210,13 @@ function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+/** The fault EMULATOR_THROTTLE_RATE or EMULATOR_ERROR_RATE injects into this call, if any. */
+function injectedFault(config: EmulatorConfig, random: () => number): InjectedFault | undefined {
+  if (config.throttleRate > 0 && random() < config.throttleRate) return "throttle";
+  if (config.errorRate > 0 && random() < config.errorRate) return "error";
+  return undefined;
+}
+
 /** A restJson1 request's body as a JSON object, in the media type its clients send. */
 async function jsonBody(req: http.IncomingMessage): Promise<Record<string, unknown>> {
   const body = await readBody(req);
@@ -234,23 +255,39 @@ async function handle(
     }
     const query = new URLSearchParams(q < 0 ? "" : url.slice(q + 1));
     const serviceName = signingServiceOf(req, query) ?? DEFAULT_SERVICE;
+    const other = OTHER_SERVICES[serviceName];
+    if (other) {
+      status = await other({
+        req,
+        res,
+        requestId,
+        method,
+        rawPath,
+        query,
+        context,
+        fault: () => injectedFault(config, random),
+      });
+      return;
+    }
     const service = REST_JSON_SERVICES[serviceName];
     if (!service) {
+      const known = [...Object.keys(REST_JSON_SERVICES), ...Object.keys(OTHER_SERVICES)];
       throw new ApiError(
         "UnknownOperationException",
-        `The local service does not answer the AWS service "${serviceName}" (it answers ${Object.keys(REST_JSON_SERVICES).join(", ")}).`,
+        `The local service does not answer the AWS service "${serviceName}" (it answers ${known.join(", ")}).`,
       );
     }
     const { route, labels } = matchRoute(service.routes, method, rawPath, service.title);
     context.calls.received(route.name);
-    if (config.throttleRate > 0 && random() < config.throttleRate) {
+    const fault = injectedFault(config, random);
+    if (fault === "throttle") {
       context.calls.throttled(route.name);
       throw new ApiError(
         "ThrottlingException",
         "Rate exceeded (injected by EMULATOR_THROTTLE_RATE).",
       );
     }
-    if (config.errorRate > 0 && random() < config.errorRate) {
+    if (fault === "error") {
       throw new ApiError(
         "InternalServerException",
         "Internal failure (injected by EMULATOR_ERROR_RATE).",
