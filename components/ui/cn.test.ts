@@ -20,3 +20,33 @@ describe("cn", () => {
     expect(classes).not.toContain("py-2");
   });
 });
+
+describe("cn's groups", () => {
+  it.each([
+    ["text-sm text-slate-700", "text-xs", "text-slate-700 text-xs"],
+    ["text-sm text-slate-700", "text-red-800", "text-sm text-red-800"],
+    ["bg-white bg-slate-50/60", "", "bg-slate-50/60"],
+    ["border border-slate-200", "border-red-200", "border border-red-200"],
+    ["border border-slate-200", "border-0", "border-slate-200 border-0"],
+    ["border-b border-slate-100", "border-t", "border-b border-slate-100 border-t"],
+    ["px-3 py-2", "p-0", "p-0"],
+    ["p-4", "px-2", "p-4 px-2"],
+    ["sm:px-5 px-4", "px-2", "sm:px-5 px-2"],
+    ["sm:px-5 px-4", "sm:px-1", "px-4 sm:px-1"],
+    ["inline-flex items-center", "hidden", "items-center hidden"],
+    ["flex flex-col flex-wrap", "flex-row", "flex flex-wrap flex-row"],
+    ["ring-1 ring-inset ring-slate-300", "ring-red-300", "ring-1 ring-inset ring-red-300"],
+    ["rounded-md", "rounded-t-lg", "rounded-md rounded-t-lg"],
+    ["rounded-t-lg", "rounded-md", "rounded-md"],
+    ["min-h-9 h-10 w-full", "min-h-0 w-1/2", "h-10 min-h-0 w-1/2"],
+    ["font-medium font-mono", "font-semibold", "font-mono font-semibold"],
+    [
+      "outline-2 outline-offset-2 outline-indigo-600",
+      "outline-red-600",
+      "outline-2 outline-offset-2 outline-red-600",
+    ],
+    ["sr-only select-all", "tabular-nums", "sr-only select-all tabular-nums"],
+  ])("cn(%j, %j) is %j", (base, override, expected) => {
+    expect(cn(base, override)).toBe(expected);
+  });
+});
