@@ -21,6 +21,7 @@
 // a test: it exits 1 when a budget fails so a script can notice. Every
 // process it starts, it stops.
 import { spawnSync, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -31,11 +32,16 @@ import { DEMO_JOB_ARNS } from "../../emulator/demo/catalog";
 import { jobPath } from "../../lib/job-url";
 import { chromiumLaunchOptions } from "../../test/chromium";
 import { freePort, startProcessGroup, stopProcessGroup, waitForHttp } from "../../test/processes";
+import { PAGE_BUDGETS as BUDGETS } from "./budgets";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const fixture = path.join(root, "bench/pages/empty-app");
 // Built outside the repository: inside it, Next.js would take the dashboard's proxy.ts and instrumentation.ts too.
-const emptyApp = path.join(tmpdir(), "cleanrooms-ml-dashboard-bench-empty-app");
+// One folder per checkout, so benchmarks of two worktrees never build over each other.
+const emptyApp = path.join(
+  tmpdir(),
+  `cleanrooms-ml-dashboard-bench-empty-app-${createHash("sha256").update(root).digest("hex").slice(0, 8)}`,
+);
 const args = new Map(
   process.argv.slice(2).map((a) => {
     const [k, v] = a.replace(/^--/, "").split("=");
@@ -45,14 +51,6 @@ const args = new Map(
 const RUNS = Number(args.get("runs") ?? 7);
 const BUILD = !args.has("no-build");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
-
-/** Ratios to the empty app that each page must stay within (the README's "Page budgets"). */
-const BUDGETS: Record<string, { js: number; lcp: number; otherRequests?: number }> = {
-  "jobs list": { js: 1.25, lcp: 2.0, otherRequests: 5 },
-  "new job": { js: 1.5, lcp: 2.0 },
-  "job page": { js: 2.2, lcp: 2.0 },
-  compare: { js: 2.2, lcp: 2.0 },
-};
 
 const children: ChildProcess[] = [];
 function start(

@@ -5,7 +5,8 @@ import { useFormContext, useWatch } from "react-hook-form";
 
 import { Button } from "@/components/ui/button";
 import { startJobCliCommand } from "@/lib/cli-command";
-import { toStartRequest, type StartJobFormValues } from "@/lib/schemas/start-job-form";
+import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
+import { toStartRequest } from "@/lib/schemas/start-job-form-values";
 
 type CopyState = "idle" | "copied" | "failed";
 

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRef, useState, type FormEvent, type ReactNode } from "react";
 import { flushSync } from "react-dom";
 import {
@@ -21,12 +20,10 @@ import {
   startAudienceGenerationJob,
   type StartJobResult,
 } from "@/lib/actions/start-audience-generation-job";
+import { lazyZodResolver } from "@/lib/lazy-zod-resolver";
 import { DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, TAGS_MAX } from "@/lib/schemas/limits";
-import {
-  emptyStartJobForm,
-  startJobFormSchema,
-  type StartJobFormValues,
-} from "@/lib/schemas/start-job-form";
+import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
+import { emptyStartJobForm } from "@/lib/schemas/start-job-form-values";
 import { useAction } from "@/lib/use-action";
 
 import { ComputeFields } from "./compute-fields";
@@ -39,6 +36,11 @@ import { TextField } from "./text-field";
 import { useLeaveGuard } from "./use-leave-guard";
 
 type Submit = (values: StartJobFormValues) => Promise<StartJobResult>;
+
+// zod and the schema load when the form is first used, not with the page (README, "Page weight").
+const resolver = lazyZodResolver<StartJobFormValues>(() =>
+  import("@/lib/schemas/start-job-form").then((m) => m.startJobFormSchema),
+);
 
 const ERROR_TITLES: Record<string, string> = {
   InvalidInput: "Some values are not valid",
@@ -114,7 +116,7 @@ export function StartJobForm({
 }) {
   const form = useForm<StartJobFormValues>({
     defaultValues,
-    resolver: zodResolver(startJobFormSchema),
+    resolver,
     mode: "onTouched",
     reValidateMode: "onChange",
     // Focus is moved by page order below, which registration order does not follow.
@@ -190,6 +192,8 @@ export function StartJobForm({
       <form
         ref={formRef}
         onSubmit={onSubmit}
+        onFocus={resolver.preload}
+        onPointerEnter={resolver.preload}
         noValidate
         aria-label="Start an audience generation job"
         className="space-y-6"

@@ -1,0 +1,41 @@
+import type { zodResolver } from "@hookform/resolvers/zod";
+import type { FieldValues, Resolver } from "react-hook-form";
+
+type Schema = Parameters<typeof zodResolver>[0];
+
+/** A react-hook-form resolver that fetches its code on first use; `preload()` starts that early. */
+export type LazyResolver<T extends FieldValues> = Resolver<T> & { preload: () => void };
+
+/**
+ * A `zodResolver` whose code (zod, `@hookform/resolvers` and the form's
+ * schema) is fetched the first time the form validates, not with the page:
+ * zod is about 30 KiB compressed, more than the rest of a form page's own code.
+ * Call `preload()` when the person shows intent (the form takes focus or the
+ * pointer), so the code is there by the time a field is left; a validation
+ * that comes first simply waits for it. Messages and timing of the checks are
+ * the schema's, as with `zodResolver`. A failed fetch is tried again on the
+ * next validation.
+ *
+ *     const resolver = lazyZodResolver<FormValues>(() =>
+ *       import("@/lib/schemas/my-form").then((m) => m.myFormSchema),
+ *     );
+ *     useForm({ resolver, ... }); <form onFocus={resolver.preload} onPointerEnter={resolver.preload}>
+ *
+ * Create it once per module (not per render): it keeps what it loaded.
+ */
+export function lazyZodResolver<T extends FieldValues>(
+  loadSchema: () => Promise<Schema>,
+): LazyResolver<T> {
+  let loading: Promise<Resolver<T>> | undefined;
+  const load = () =>
+    (loading ??= Promise.all([import("@hookform/resolvers/zod"), loadSchema()]).then(
+      ([resolvers, schema]) => resolvers.zodResolver(schema) as unknown as Resolver<T>,
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
+  const resolver: Resolver<T> = async (values, context, options) =>
+    (await load())(values, context, options);
+  return Object.assign(resolver, { preload: () => void load().catch(() => undefined) });
+}
