@@ -2,8 +2,9 @@
 /**
  * `npm test`: typecheck, lint, the formatting check (Prettier), unit and
  * integration tests (Vitest), then the end-to-end tests (Playwright,
- * production build). Every stage runs even when an earlier one fails; the exit
- * code is non-zero if anything failed. The last line counts every test
+ * production build) and the pages' JS-byte budgets on that build. Every
+ * stage runs even when an earlier one fails; the exit code is non-zero if
+ * anything failed. The last line counts every test
  * together: `N passed, N failed` (typecheck, lint and format count as one test
  * each).
  */
@@ -75,6 +76,12 @@ check("format", bin("prettier"), ["--check", "."]);
   const passed = stats ? stats.expected + stats.flaky : undefined;
   stages.push({ name: "playwright", ...counts(ok, passed, stats?.unexpected), seconds });
 }
+
+// The JS-byte budgets of bench/pages, from the build the e2e tests just made (bytes are stable where times are not).
+check("page weight", bin("tsx"), [
+  "bench/pages/bytes.ts",
+  `--dist-dir=${process.env.E2E_DIST_DIR ?? ".next"}`,
+]);
 
 console.log("\nSummary");
 for (const s of stages) {
