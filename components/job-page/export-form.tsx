@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -10,20 +9,25 @@ import { ErrorAlert } from "@/components/ui/error-alert";
 import { controlA11y, Field, Input, Select } from "@/components/ui/field";
 import { startAudienceExportJob } from "@/lib/actions/start-audience-export-job";
 import { exportStatusFacts } from "@/lib/job-status";
+import { lazyZodResolver } from "@/lib/lazy-zod-resolver";
 import { exportsQueryKey } from "@/lib/queries/exports";
 import { formatScore, suggestedSize, suggestionRule } from "@/lib/relevance";
 import {
-  exportFormSchema,
   sizeOptionKey,
   sizeOptionLabel,
   suggestedExportName,
   toExportRequest,
   type ExportFormValues,
   type SizeOption,
-} from "@/lib/schemas/export-form";
+} from "@/lib/schemas/export-form-values";
 import { useAction } from "@/lib/use-action";
 
 import { useSizeSelection } from "./size-selection";
+
+// zod and the schema load when the form is first used, not with the page (README, "Page weight").
+const resolver = lazyZodResolver<ExportFormValues>(() =>
+  import("@/lib/schemas/export-form").then((m) => m.exportFormSchema),
+);
 
 /**
  * Start an export (StartAudienceExportJob): one of the model's sizes and a
@@ -56,7 +60,7 @@ export function ExportForm({
   const exportJob = useAction(startAudienceExportJob);
   const [started, setStarted] = useState<string | undefined>();
   const form = useForm<ExportFormValues>({
-    resolver: zodResolver(exportFormSchema),
+    resolver,
     defaultValues: { size: "", name: suggestedExportName(jobName, undefined) },
     mode: "onSubmit",
     reValidateMode: "onChange",
@@ -109,7 +113,14 @@ export function ExportForm({
   }, [request]);
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" aria-label="Export audience">
+    <form
+      onSubmit={submit}
+      onFocus={resolver.preload}
+      onPointerEnter={resolver.preload}
+      noValidate
+      className="space-y-4"
+      aria-label="Export audience"
+    >
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
           id="export-size"

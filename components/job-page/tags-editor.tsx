@@ -1,7 +1,6 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 
 import { KeyValueRows } from "@/components/start-job-form/key-value-rows";
@@ -11,15 +10,20 @@ import { ErrorAlert } from "@/components/ui/error-alert";
 import { fail, ok, type ActionResult } from "@/lib/action-result";
 import { tagResource } from "@/lib/actions/tag-resource";
 import { untagResource } from "@/lib/actions/untag-resource";
+import { lazyZodResolver } from "@/lib/lazy-zod-resolver";
 import { TAGS_MAX } from "@/lib/schemas/limits";
 import {
   splitTags,
   tagChanges,
-  tagsFormSchema,
   type TagRow,
   type TagsFormValues,
-} from "@/lib/schemas/tags-form";
+} from "@/lib/schemas/tags-form-values";
 import { useAction } from "@/lib/use-action";
+
+// zod and the rules load when the editor is opened, not with the page (README, "Page weight").
+const resolver = lazyZodResolver<TagsFormValues>(() =>
+  import("@/lib/schemas/tags-form").then((m) => m.tagsFormSchema),
+);
 
 /**
  * The job's tags, as the service returns them, with an editor: added and
@@ -127,12 +131,15 @@ function TagsForm({
     return ok(null);
   });
   const form = useForm<TagsFormValues>({
-    resolver: zodResolver(tagsFormSchema),
+    resolver,
     defaultValues: { tags: initial },
     // Check on save, then as the user corrects: no messages appearing (and moving buttons) on blur.
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
+
+  // Opening the editor is the intent: fetch the rules now, so a save does not wait for them.
+  useEffect(() => resolver.preload(), []);
 
   const submit = form.handleSubmit(async (values) => {
     await save.run(values);

@@ -1,67 +1,20 @@
 /**
- * The export form's values and the StartAudienceExportJob request they make.
- * The size comes from the configured model's bins; the name follows the
- * API's name rule.
+ * The export form's schema: a size must be chosen, and the name follows the
+ * API's name rule. The size comes from the configured model's bins. The
+ * values and the request they make are in `./export-form-values` (no zod),
+ * re-exported here.
  */
 import "@/lib/schemas/zod-config";
 
 import { z } from "zod";
 
-import type { AudienceSizeType } from "@/lib/cleanrooms-ml";
-import { sizeLabel } from "@/lib/format";
-import { NAME_MAX_LENGTH, nameSchema, type StartAudienceExportJobRequest } from "@/lib/schemas/api";
+import { nameSchema } from "@/lib/schemas/api";
+
+import type { ExportFormValues } from "./export-form-values";
+
+export * from "./export-form-values";
 
 export const exportFormSchema = z.object({
   size: z.string().min(1, { message: "Choose an audience size" }),
   name: nameSchema,
-});
-export type ExportFormValues = z.infer<typeof exportFormSchema>;
-
-export interface SizeOption {
-  type: AudienceSizeType;
-  value: number;
-}
-
-/** The sizes a job can be exported at, smallest first: the model's bins, else the sizes the job was scored at. */
-export function sizeOptions(
-  model:
-    | { audienceSizeConfig?: { audienceSizeType: AudienceSizeType; audienceSizeBins: number[] } }
-    | undefined,
-  metrics: { relevanceMetrics: { audienceSize: SizeOption }[] } | undefined,
-): SizeOption[] {
-  const config = model?.audienceSizeConfig;
-  const options = config
-    ? config.audienceSizeBins.map((value) => ({ type: config.audienceSizeType, value }))
-    : (metrics?.relevanceMetrics ?? []).map((m) => m.audienceSize);
-  const unique = new Map(options.map((o) => [`${o.type}:${o.value}`, o]));
-  return [...unique.values()].sort((a, b) => a.value - b.value);
-}
-
-export const sizeOptionKey = (o: SizeOption) => `${o.type}:${o.value}`;
-
-export function sizeOptionLabel(o: SizeOption): string {
-  return o.type === "PERCENTAGE" ? `${o.value}% of users` : `${sizeLabel(o)} users`;
-}
-
-/** A suggested export name: the job's name and the size, cut to the name limit. */
-export function suggestedExportName(jobName: string, option: SizeOption | undefined): string {
-  const suffix = option
-    ? ` – ${option.type === "PERCENTAGE" ? `${option.value}%` : sizeLabel(option)}`
-    : " – export";
-  const chars = [...jobName];
-  const room = NAME_MAX_LENGTH - [...suffix].length;
-  return (chars.length > room ? chars.slice(0, room).join("").trimEnd() : jobName) + suffix;
-}
-
-export function toExportRequest(
-  values: ExportFormValues,
-  jobArn: string,
-): StartAudienceExportJobRequest {
-  const [type, value] = values.size.split(":");
-  const request: StartAudienceExportJobRequest = {
-    name: values.name,
-    audienceGenerationJobArn: jobArn,
-    audienceSize: { type: type as AudienceSizeType, value: Number(value) },
-  };
-  return request;
-}
+}) satisfies z.ZodType<ExportFormValues>;

@@ -2,46 +2,18 @@
  * The tags editor's rules and the changes it sends: the same tag rules as the
  * start-job form (`tagKeySchema`, `tagValueSchema`, `TAGS_MAX`, unique keys),
  * and the TagResource / UntagResource calls that turn the service's tags into
- * the edited ones.
+ * the edited ones (those, and the values, in `./tags-form-values`, with no
+ * zod, re-exported here).
  */
 import "@/lib/schemas/zod-config";
 
 import { z } from "zod";
 
-import { isDashboardTag } from "@/lib/auth/who";
-import {
-  RESERVED_TAG_KEY_PATTERN,
-  tagKeySchema,
-  TAGS_MAX,
-  tagValueSchema,
-} from "@/lib/schemas/api";
+import { tagKeySchema, TAGS_MAX, tagValueSchema } from "@/lib/schemas/api";
 
-export interface TagRow {
-  key: string;
-  value: string;
-}
+import type { TagsFormValues } from "./tags-form-values";
 
-/**
- * AWS's own tags (keys starting with `aws:`) and the dashboard's record of
- * who did what (`dashboard:`) can be neither edited nor removed here.
- */
-function isReservedTag(key: string): boolean {
-  return RESERVED_TAG_KEY_PATTERN.test(key) || isDashboardTag(key);
-}
-
-/** The service's tags split into the ones a user can edit (sorted by key) and AWS's own. */
-export function splitTags(tags: Record<string, string> | undefined): {
-  editable: TagRow[];
-  reserved: TagRow[];
-} {
-  const rows = Object.entries(tags ?? {})
-    .map(([key, value]) => ({ key, value }))
-    .sort((a, b) => a.key.localeCompare(b.key));
-  return {
-    editable: rows.filter((r) => !isReservedTag(r.key)),
-    reserved: rows.filter((r) => isReservedTag(r.key)),
-  };
-}
+export * from "./tags-form-values";
 
 export const tagsFormSchema = z
   .object({ tags: z.array(z.object({ key: z.string(), value: z.string() })) })
@@ -79,20 +51,4 @@ export const tagsFormSchema = z
         });
       }
     });
-  });
-export type TagsFormValues = z.infer<typeof tagsFormSchema>;
-
-/** What to send: keys to remove (UntagResource) and tags to add or change (TagResource). */
-export function tagChanges(
-  before: TagRow[],
-  after: TagRow[],
-): { remove: string[]; set: Record<string, string> } {
-  const old = new Map(before.map((r) => [r.key, r.value]));
-  const next = new Map(after.map((r) => [r.key, r.value]));
-  const remove = [...old.keys()].filter((key) => !next.has(key));
-  const set: Record<string, string> = {};
-  for (const [key, value] of next) {
-    if (old.get(key) !== value) set[key] = value;
-  }
-  return { remove, set };
-}
+  }) satisfies z.ZodType<TagsFormValues>;

@@ -1,0 +1,55 @@
+/**
+ * The tags editor's values and the changes it sends, without zod: the job
+ * page imports this module, so it loads zod only when the editor first
+ * validates (README, "Page weight"). The rules are in `./tags-form`, which
+ * re-exports everything here.
+ */
+import { isDashboardTag } from "@/lib/auth/who";
+
+import { RESERVED_TAG_KEY_PATTERN } from "./limits";
+
+export interface TagRow {
+  key: string;
+  value: string;
+}
+
+/**
+ * AWS's own tags (keys starting with `aws:`) and the dashboard's record of
+ * who did what (`dashboard:`) can be neither edited nor removed here.
+ */
+function isReservedTag(key: string): boolean {
+  return RESERVED_TAG_KEY_PATTERN.test(key) || isDashboardTag(key);
+}
+
+/** The service's tags split into the ones a user can edit (sorted by key) and AWS's own. */
+export function splitTags(tags: Record<string, string> | undefined): {
+  editable: TagRow[];
+  reserved: TagRow[];
+} {
+  const rows = Object.entries(tags ?? {})
+    .map(([key, value]) => ({ key, value }))
+    .sort((a, b) => a.key.localeCompare(b.key));
+  return {
+    editable: rows.filter((r) => !isReservedTag(r.key)),
+    reserved: rows.filter((r) => isReservedTag(r.key)),
+  };
+}
+
+export interface TagsFormValues {
+  tags: TagRow[];
+}
+
+/** What to send: keys to remove (UntagResource) and tags to add or change (TagResource). */
+export function tagChanges(
+  before: TagRow[],
+  after: TagRow[],
+): { remove: string[]; set: Record<string, string> } {
+  const old = new Map(before.map((r) => [r.key, r.value]));
+  const next = new Map(after.map((r) => [r.key, r.value]));
+  const remove = [...old.keys()].filter((key) => !next.has(key));
+  const set: Record<string, string> = {};
+  for (const [key, value] of next) {
+    if (old.get(key) !== value) set[key] = value;
+  }
+  return { remove, set };
+}
