@@ -13,7 +13,21 @@ import { clsx, type ClassValue } from "clsx";
  * its group here, with a case in `cn.test.ts`.
  */
 export function cn(...classes: ClassValue[]): string {
-  const list = clsx(classes).split(/\s+/);
+  const joined = clsx(classes);
+  let merged = merges.get(joined);
+  if (merged === undefined) {
+    // The same few dozen combinations come back on every render: merge each once.
+    if (merges.size >= 1000) merges.clear();
+    merged = merge(joined);
+    merges.set(joined, merged);
+  }
+  return merged;
+}
+
+const merges = new Map<string, string>();
+
+function merge(joined: string): string {
+  const list = joined.split(/\s+/);
   const seen = new Set<string>();
   const kept: string[] = [];
   for (let i = list.length - 1; i >= 0; i--) {
