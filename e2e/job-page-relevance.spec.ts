@@ -15,10 +15,10 @@ test("a marketer chooses a size by clicking the chart and exports it", async ({ 
   await waitForJobStatus(client, arn, "ACTIVE");
   const job = new JobPage(page);
   await job.goto(arn);
-  await expect(job.relevance.locator("[data-chart]")).toBeVisible({ timeout: 20_000 });
+  await expect(job.relevance.locator(".recharts-wrapper")).toBeVisible({ timeout: 20_000 });
 
-  // The fixed scale and the model's sizes on a category axis (every tick label carries data-chart-tick).
-  const ticks = job.relevance.locator("[data-chart-tick]");
+  // The fixed scale and the model's sizes on a category axis (recharts draws every tick's text with this class).
+  const ticks = job.relevance.locator(".recharts-cartesian-axis-tick-value");
   await expect(ticks).toHaveCount(10);
   expect((await ticks.allTextContents()).sort()).toEqual(
     ["0", "2", "4", "6", "8", "10", "5,000", "10,000", "25,000", "50,000"].sort(),
@@ -79,7 +79,9 @@ test("the random seed reads as close to random and the strong seed as strong, on
   await expect(job.relevance).toContainText(
     "The service does not report how many users the model knows",
   );
-  await expect(job.relevance.locator("[data-chart-tick]", { hasText: /^10$/ })).toHaveCount(1, {
+  await expect(
+    job.relevance.locator(".recharts-cartesian-axis-tick-value", { hasText: /^10$/ }),
+  ).toHaveCount(1, {
     timeout: 20_000,
   });
 });

@@ -31,7 +31,7 @@ test("a teammate opens a shared job link and sees where the job stands, its rele
 
   // The metrics: chart, the same numbers in a table, sizes in order, and recall with its meaning.
   await expect(job.chart).toHaveAttribute("aria-label", /relevance score by audience size/i);
-  await expect(job.relevance.locator("[data-chart]")).toBeVisible({ timeout: 20_000 });
+  await expect(job.relevance.locator(".recharts-wrapper")).toBeVisible({ timeout: 20_000 });
   await expect(job.metricsTable.locator("caption")).toContainText(
     "Relevance score for each audience size",
   );
@@ -193,8 +193,8 @@ test("a link to a job the service does not know gets a not-found page with a way
   await expectNotFound(page);
 });
 
-test("the chart's code is loaded by the job page only", async ({ page }) => {
-  const scripts: { url: string; page: string; chart: boolean }[] = [];
+test("the chart library is loaded by the job page only", async ({ page }) => {
+  const scripts: { url: string; page: string; recharts: boolean }[] = [];
   let current = "";
   page.on("response", async (response) => {
     if (response.request().resourceType() !== "script") return;
@@ -202,7 +202,7 @@ test("the chart's code is loaded by the job page only", async ({ page }) => {
     scripts.push({
       url: response.url(),
       page: current,
-      chart: body.includes("data-chart-tooltip"),
+      recharts: body.includes("recharts-wrapper"),
     });
   });
 
@@ -215,9 +215,9 @@ test("the chart's code is loaded by the job page only", async ({ page }) => {
   current = "job";
   const job = new JobPage(page);
   await job.goto(DEMO_JOB_ARNS.sportsFans);
-  await expect(job.relevance.locator("[data-chart]")).toBeVisible({ timeout: 20_000 });
+  await expect(job.relevance.locator(".recharts-wrapper")).toBeVisible({ timeout: 20_000 });
   await page.waitForLoadState("networkidle");
 
-  expect(scripts.filter((s) => s.page !== "job" && s.chart)).toEqual([]);
-  expect(scripts.some((s) => s.page === "job" && s.chart)).toBe(true);
+  expect(scripts.filter((s) => s.page !== "job" && s.recharts)).toEqual([]);
+  expect(scripts.some((s) => s.page === "job" && s.recharts)).toBe(true);
 });

@@ -114,13 +114,13 @@ test("names, descriptions, tags, SQL and status messages with HTML render as tex
     `${PAYLOADS.tagKey} = ${PAYLOADS.tagValue}`,
   );
   expect(await page.title()).toContain(PAYLOADS.name);
-  const chart = job.relevance.locator("[data-chart]");
+  const chart = job.relevance.locator(".recharts-wrapper");
   await expect(chart).toBeVisible({ timeout: 20_000 });
   await chart.scrollIntoViewIfNeeded();
   const box = (await chart.boundingBox())!;
   await chart.hover({ position: { x: box.width * 0.3, y: box.height * 0.5 } });
   await chart.hover({ position: { x: box.width * 0.5, y: box.height * 0.5 } });
-  await expect(job.relevance.locator("[data-chart-tooltip]")).toContainText("Relevance score");
+  await expect(job.relevance.locator(".recharts-tooltip-wrapper")).toContainText("Relevance score");
   await job.tags.getByText(PAYLOADS.tagKey).hover();
   await job.deleteButton.click();
   await expect(job.deleteDialog(PAYLOADS.name)).toBeVisible();

@@ -142,7 +142,7 @@ test("under the policy every page still hydrates and works, with no violation", 
   // The job page: the chart (its lazy chunk) draws.
   const job = new JobPage(page);
   await job.goto(DEMO_JOB_ARNS.sportsFans);
-  await expect(job.relevance.locator("[data-chart]")).toBeVisible({ timeout: 20_000 });
+  await expect(job.relevance.locator(".recharts-wrapper")).toBeVisible({ timeout: 20_000 });
 
   // The form: choosing a model shows its facts.
   const form = new JobFormPage(page);

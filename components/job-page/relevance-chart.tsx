@@ -17,7 +17,7 @@ import { sizeKey, useSizeSelection } from "./size-selection";
 
 const CHART_HEIGHT = 280;
 
-// The chart's code loads here only, in its own chunk, once the page knows its width.
+// recharts loads here only, in its own chunk, after the page is interactive.
 const LineChartView = dynamic(() => import("@/components/ui/chart"), {
   ssr: false,
   loading: () => <Skeleton className="h-[280px] w-full" />,

@@ -1,21 +1,17 @@
 "use client";
 
 /**
- * The one chart wrapper: a feature chart declares its series, labels and
- * colours, and this file draws them, as plain SVG. It was recharts, 114 KiB
- * compressed on the job page for one line chart (README, "Page weight"); what
- * the pages draw (category x axis, fixed or automatic y scale, straight lines
- * through each row's value, a tooltip, rows pointed at and clicked) is the
- * little below. Load it where a chart is drawn through `next/dynamic` (with
- * `ssr: false` and a skeleton of the same height), as `relevance-chart.tsx`
- * does: it needs the width it is drawn at, and stays in that page's chunk.
+ * The one recharts wrapper: a feature chart declares its series, labels and
+ * colours, and this file draws them. recharts is heavy, so load this module
+ * only where a chart is drawn, through `next/dynamic` (with `ssr: false` and a
+ * skeleton of the same height): it then lands in that page's lazy chunk and in
+ * no other page's bundle.
  *
  * The chart itself is hidden from assistive technology: the feature wraps it
  * in `role="img"` with an aria-label and shows the same numbers in a table.
- * Specs find its parts by `data-chart`, `data-chart-tick`, `data-chart-point`
- * and `data-chart-tooltip`.
  */
-import { useLayoutEffect, useRef, useState, type MouseEvent } from "react";
+import { useRef } from "react";
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 
 interface ChartSeries {
   /** Key of the value in each data row. */
@@ -52,41 +48,13 @@ interface LineChartViewProps {
   onClickRow?: (index: number) => void;
 }
 
-const AXIS_TEXT = { fill: "#475569", fontSize: 12 };
-const LABEL_TEXT = { fill: "#334155", fontSize: 12 };
-const MARGIN = { top: 12, right: 16, bottom: 28, left: 20 };
-const Y_AXIS_WIDTH = 40;
-const X_AXIS_HEIGHT = 30;
+const indexOf = (state: { activeTooltipIndex?: unknown } | undefined): number | undefined => {
+  const raw = state?.activeTooltipIndex;
+  const index = typeof raw === "number" ? raw : typeof raw === "string" ? Number(raw) : NaN;
+  return Number.isInteger(index) ? index : undefined;
+};
 
-type Bound = number | "auto" | "dataMin" | "dataMax";
-
-function bounds(values: number[], [lo, hi]: [Bound, Bound]): [number, number] {
-  const min = values.length > 0 ? Math.min(...values) : 0;
-  const max = values.length > 0 ? Math.max(...values) : 1;
-  const low = typeof lo === "number" ? lo : min;
-  const high = typeof hi === "number" ? hi : max;
-  return high > low ? [low, high] : [low, low + 1];
-}
-
-const firstValue = (row: ChartRow, series: ChartSeries[]) =>
-  series.map((s) => row[s.key]).find((v): v is number => typeof v === "number");
-
-/** The width the chart is drawn at: its container's, followed as it resizes. */
-function useWidth() {
-  const ref = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    setWidth(element.clientWidth);
-    // Not in every environment (jsdom): the width read above then stays.
-    if (typeof ResizeObserver === "undefined") return;
-    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  return [ref, width] as const;
-}
+const AXIS_TICK = { fill: "#475569", fontSize: 12 };
 
 export default function LineChartView({
   data,
@@ -104,199 +72,141 @@ export default function LineChartView({
   onHoverRow,
   onClickRow,
 }: LineChartViewProps) {
-  const [ref, width] = useWidth();
-  const [hovered, setHovered] = useState<number | undefined>(undefined);
-
-  const values = data.flatMap((row) =>
-    series.flatMap((s) => (typeof row[s.key] === "number" ? [row[s.key] as number] : [])),
-  );
-  const [yMin, yMax] = bounds(values, yDomain);
-  const ticks = yTicks ?? [0, 1, 2, 3, 4].map((i) => yMin + ((yMax - yMin) * i) / 4);
-  const left = MARGIN.left + Y_AXIS_WIDTH;
-  const right = Math.max(left + 1, width - MARGIN.right);
-  const top = MARGIN.top;
-  const bottom = height - MARGIN.bottom - X_AXIS_HEIGHT;
-  const band = (right - left) / Math.max(1, data.length);
-  const xOf = (i: number) => left + band * (i + 0.5);
-  const yOf = (v: number) =>
-    bottom - ((Math.min(yMax, Math.max(yMin, v)) - yMin) / (yMax - yMin)) * (bottom - top);
-  // Every category's label when they fit, else every n-th one, always the first and the last.
-  const widest = Math.max(1, ...data.map((row) => String(row[xKey] ?? "").length)) * 7 + 8;
-  const every = Math.max(1, Math.ceil(widest / band));
-  const showTick = (i: number) => i % every === 0 || i === data.length - 1;
-
-  const indexAt = (event: MouseEvent<SVGSVGElement>) => {
-    const x = event.clientX - event.currentTarget.getBoundingClientRect().left;
-    const index = Math.floor((x - left) / band);
-    return index >= 0 && index < data.length ? index : undefined;
-  };
-  const hover = (index: number | undefined) => {
-    if (index === hovered) return;
-    setHovered(index);
-    onHoverRow?.(index);
-  };
-
-  const tipRow = hovered === undefined ? undefined : data[hovered];
+  const hovered = useRef<number | undefined>(undefined);
   return (
-    <div ref={ref} data-chart="" className="relative w-full" style={{ height }}>
-      {width > 0 && (
-        <svg
-          width={width}
-          height={height}
-          className="block"
-          style={{ cursor: onClickRow ? "pointer" : undefined }}
-          onPointerMove={(event) => hover(indexAt(event))}
-          onPointerLeave={() => hover(undefined)}
-          onClick={
-            onClickRow
-              ? (event) => {
-                  const index = indexAt(event);
-                  if (index !== undefined) onClickRow(index);
-                }
-              : undefined
-          }
-        >
-          {ticks.map((tick) => (
-            <g key={tick}>
-              <line x1={left} x2={right} y1={yOf(tick)} y2={yOf(tick)} stroke="#e2e8f0" />
-              <text
-                data-chart-tick=""
-                x={left - 8}
-                y={yOf(tick)}
-                textAnchor="end"
-                dominantBaseline="middle"
-                {...AXIS_TEXT}
-              >
-                {formatYTick(tick)}
-              </text>
-            </g>
-          ))}
-          <line x1={left} x2={right} y1={bottom} y2={bottom} stroke="#cbd5e1" />
-          {data.map((row, i) =>
-            showTick(i) ? (
-              <text
-                key={i}
-                data-chart-tick=""
-                x={xOf(i)}
-                y={bottom + 16}
-                textAnchor="middle"
-                {...AXIS_TEXT}
-              >
-                {String(row[xKey] ?? "")}
-              </text>
-            ) : null,
-          )}
-          <text x={(left + right) / 2} y={height - 4} textAnchor="middle" {...LABEL_TEXT}>
-            {xLabel}
-          </text>
-          <text
-            x={MARGIN.left - 6}
-            y={(top + bottom) / 2}
-            textAnchor="middle"
-            transform={`rotate(-90 ${MARGIN.left - 6} ${(top + bottom) / 2})`}
-            {...LABEL_TEXT}
-          >
-            {yLabel}
-          </text>
-          {hovered !== undefined && (
-            <line
-              x1={xOf(hovered)}
-              x2={xOf(hovered)}
-              y1={top}
-              y2={bottom}
-              stroke="#94a3b8"
-              strokeDasharray="3 3"
-            />
-          )}
-          {series.map((s) => {
-            const points = data.flatMap((row, i) =>
-              typeof row[s.key] === "number"
-                ? [{ i, x: xOf(i), y: yOf(row[s.key] as number) }]
-                : [],
-            );
+    <LineChart
+      responsive
+      accessibilityLayer={false}
+      data={data}
+      margin={{ top: 12, right: 16, bottom: 28, left: 20 }}
+      style={{ width: "100%", height, cursor: onClickRow ? "pointer" : undefined }}
+      onMouseMove={(state) => {
+        hovered.current = indexOf(state);
+        onHoverRow?.(hovered.current);
+      }}
+      onMouseLeave={() => {
+        hovered.current = undefined;
+        onHoverRow?.(undefined);
+      }}
+      onClick={
+        onClickRow
+          ? (state) => {
+              // A click's own state may not carry the hovered column; the last pointer move does.
+              const index = indexOf(state) ?? hovered.current;
+              if (index !== undefined) onClickRow(index);
+            }
+          : undefined
+      }
+    >
+      <CartesianGrid stroke="#e2e8f0" vertical={false} />
+      <XAxis
+        dataKey={xKey}
+        type="category"
+        tick={AXIS_TICK}
+        tickLine={false}
+        axisLine={{ stroke: "#cbd5e1" }}
+        interval="preserveStartEnd"
+        label={{
+          value: xLabel,
+          position: "insideBottom",
+          offset: -18,
+          fill: "#334155",
+          fontSize: 12,
+        }}
+      />
+      <YAxis
+        domain={yDomain}
+        ticks={yTicks}
+        allowDataOverflow={yTicks !== undefined}
+        tick={AXIS_TICK}
+        tickLine={false}
+        axisLine={false}
+        tickFormatter={(v: number) => formatYTick(v)}
+        width={40}
+        label={{
+          value: yLabel,
+          angle: -90,
+          position: "left",
+          offset: 6,
+          fill: "#334155",
+          fontSize: 12,
+          style: { textAnchor: "middle" },
+        }}
+      />
+      <Tooltip
+        cursor={{ stroke: "#94a3b8", strokeDasharray: "3 3" }}
+        content={({ active, payload, label }) =>
+          active && payload && payload.length > 0 ? (
+            <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow-md">
+              <p className="font-medium text-slate-900">
+                {xLabel}: {String(label)}
+              </p>
+              {payload.map((item) => (
+                <p key={String(item.dataKey)} className="text-slate-700">
+                  {item.name}: {typeof item.value === "number" ? formatY(item.value) : "—"}
+                </p>
+              ))}
+            </div>
+          ) : null
+        }
+      />
+      {series.map((s) => (
+        <Line
+          key={s.key}
+          // Straight segments: the values exist at the rows only, nothing between them.
+          type="linear"
+          dataKey={s.key}
+          name={s.label}
+          stroke={s.color}
+          strokeWidth={2.5}
+          dot={(props: { cx?: number; cy?: number; index?: number }) => {
+            const { cx, cy, index = -1 } = props;
+            if (cx === undefined || cy === undefined) return <g key={`dot-${s.key}-${index}`} />;
+            const highlighted = index === highlightIndex;
+            const marked = markedIndexes?.has(index) ?? false;
             return (
-              <g key={s.key}>
-                {/* Straight segments: the values exist at the rows only, nothing between them. */}
-                <polyline
-                  points={points.map((p) => `${p.x},${p.y}`).join(" ")}
-                  fill="none"
-                  stroke={s.color}
-                  strokeWidth={2.5}
-                />
-                {points.map(({ i, x, y }) => {
-                  const highlighted = i === highlightIndex;
-                  const marked = markedIndexes?.has(i) ?? false;
-                  return (
-                    <g
-                      key={i}
-                      data-chart-point={i}
-                      data-highlighted={highlighted || undefined}
-                      data-marked={marked || undefined}
-                      onClick={
-                        onClickRow
-                          ? (event) => {
-                              // The point itself is the surest target.
-                              event.stopPropagation();
-                              onClickRow(i);
-                            }
-                          : undefined
+              <g
+                key={`dot-${s.key}-${index}`}
+                data-chart-point={index}
+                data-highlighted={highlighted || undefined}
+                data-marked={marked || undefined}
+                onClick={
+                  onClickRow
+                    ? (event) => {
+                        // The point itself is the surest target: the chart's own state lags the pointer.
+                        event.stopPropagation();
+                        onClickRow(index);
                       }
-                    >
-                      {marked && (
-                        <circle
-                          cx={x}
-                          cy={y}
-                          r={highlighted ? 11 : 9}
-                          fill="none"
-                          stroke="#059669"
-                          strokeWidth={2.5}
-                        />
-                      )}
-                      {highlighted && <circle cx={x} cy={y} r={9} fill={s.color} opacity={0.2} />}
-                      <circle
-                        cx={x}
-                        cy={y}
-                        r={highlighted ? 6.5 : 4.5}
-                        fill={s.color}
-                        stroke="#fff"
-                        strokeWidth={1.5}
-                      />
-                    </g>
-                  );
-                })}
+                    : undefined
+                }
+              >
+                {marked && (
+                  <circle
+                    cx={cx}
+                    cy={cy}
+                    r={highlighted ? 11 : 9}
+                    fill="none"
+                    stroke="#059669"
+                    strokeWidth={2.5}
+                  />
+                )}
+                {highlighted && <circle cx={cx} cy={cy} r={9} fill={s.color} opacity={0.2} />}
+                <circle
+                  cx={cx}
+                  cy={cy}
+                  r={highlighted ? 6.5 : 4.5}
+                  fill={s.color}
+                  stroke="#fff"
+                  strokeWidth={1.5}
+                />
               </g>
             );
-          })}
-        </svg>
-      )}
-      {tipRow && hovered !== undefined && (
-        <div
-          data-chart-tooltip=""
-          className="pointer-events-none absolute rounded-md border border-slate-200 bg-white px-3 py-2 text-xs whitespace-nowrap shadow-md"
-          style={{
-            // Beside the hovered column, in the half of the plot its first value is not in.
-            top:
-              yOf(firstValue(tipRow, series) ?? yMax) < (top + bottom) / 2
-                ? (top + bottom) / 2
-                : top + 8,
-            ...(xOf(hovered) > width / 2
-              ? { right: width - xOf(hovered) + 12 }
-              : { left: xOf(hovered) + 12 }),
           }}
-        >
-          <p className="font-medium text-slate-900">
-            {xLabel}: {String(tipRow[xKey] ?? "")}
-          </p>
-          {series.map((s) => {
-            const value = tipRow[s.key];
-            return (
-              <p key={s.key} className="text-slate-700">
-                {s.label}: {typeof value === "number" ? formatY(value) : "—"}
-              </p>
-            );
-          })}
-        </div>
-      )}
-    </div>
+          activeDot={{ r: 6 }}
+          connectNulls
+          isAnimationActive={false}
+        />
+      ))}
+    </LineChart>
   );
 }

@@ -8,7 +8,7 @@
 /**
  * The page policy: scripts only with this response's nonce (and what those
  * load), no plugins, no framing, nothing sent anywhere but here. Styles may be
- * inline: React, the chart and Next set `style` attributes, which a nonce
+ * inline: React, recharts and Next set `style` attributes, which a nonce
  * cannot cover (and a nonce beside 'unsafe-inline' would switch it off).
  */
 export function contentSecurityPolicy(
