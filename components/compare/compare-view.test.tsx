@@ -5,7 +5,6 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { RouteError } from "@/lib/fetch-json";
 import { ServerReads, type DehydratedReads } from "@/lib/queries/hydrate";
 import { jobQuery } from "@/lib/queries/job";
 import { configuredModelQuery } from "@/lib/queries/models";
