@@ -7,6 +7,7 @@ import { NotifyButton } from "@/components/job-watch/notify-button";
 import { useJobWatch, useNotifyRequest } from "@/components/job-watch/use-job-watch";
 import { Button } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/error-alert";
+import type { ActionError } from "@/lib/action-result";
 import { readErrorOf, whileRefreshing } from "@/lib/fetch-json";
 import { isJobGone } from "@/lib/queries/job";
 import { configuredModelQuery } from "@/lib/queries/models";
@@ -17,6 +18,15 @@ import { comparePanels, compareRow, JOB_COLORS, type CompareRow } from "./compar
 import { CompareTable } from "./compare-table";
 
 const CONTEXT = "Compare jobs";
+
+/** A job of the link that could not be read: gone (404), or the read failed. */
+interface UnreadJob {
+  arn: string;
+  gone: boolean;
+  error: ActionError;
+  retry: () => void;
+  retrying: boolean;
+}
 
 /**
  * The comparison's live part: each job polled by the job page's policy
@@ -35,13 +45,7 @@ export function CompareView({ arns }: { arns: string[] }) {
   const modelOf = new Map(modelArns.map((arn, i) => [arn, models[i]?.data]));
 
   const rows: CompareRow[] = [];
-  const unread: {
-    arn: string;
-    gone: boolean;
-    error: ReturnType<typeof readErrorOf>;
-    retry: () => void;
-    retrying: boolean;
-  }[] = [];
+  const unread: UnreadJob[] = [];
   arns.forEach((arn, index) => {
     const query = jobs[index];
     if (!query) return;
@@ -114,17 +118,7 @@ export function CompareView({ arns }: { arns: string[] }) {
   );
 }
 
-function UnreadJobs({
-  jobs,
-}: {
-  jobs: {
-    arn: string;
-    gone: boolean;
-    error: ReturnType<typeof readErrorOf>;
-    retry: () => void;
-    retrying: boolean;
-  }[];
-}) {
+function UnreadJobs({ jobs }: { jobs: UnreadJob[] }) {
   return (
     <section
       aria-labelledby="compare-missing"

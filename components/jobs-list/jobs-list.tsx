@@ -52,9 +52,7 @@ export function JobsList() {
   const selection = useJobSelection();
   const context: JobsTableContext = useMemo(
     () => ({ modelName: (arn) => modelNames.get(arn) ?? arnTail(arn), selection }),
-    // The selection's functions are rebuilt each render; what they read changes with `selected`.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [modelNames, selection.selected],
+    [modelNames, selection],
   );
 
   const allRows = useMemo(() => rowsFromPages(jobs.data?.pages ?? []), [jobs.data]);

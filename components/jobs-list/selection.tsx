@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 
 import { Button, ButtonLink } from "@/components/ui/button";
 import { COMPARE_MAX, COMPARE_MIN, compareHref } from "@/lib/compare";
@@ -13,17 +13,21 @@ export interface JobSelection {
   clear: () => void;
 }
 
+/** The list's choice of jobs to compare: kept while filters change, a new object only when it changes. */
 export function useJobSelection(): JobSelection {
   const [selected, setSelected] = useState<readonly string[]>([]);
-  return {
-    selected,
-    isSelected: (arn) => selected.includes(arn),
-    toggle: (arn) =>
-      setSelected((current) =>
-        current.includes(arn) ? current.filter((a) => a !== arn) : [...current, arn],
-      ),
-    clear: () => setSelected([]),
-  };
+  return useMemo(
+    () => ({
+      selected,
+      isSelected: (arn) => selected.includes(arn),
+      toggle: (arn) =>
+        setSelected((current) =>
+          current.includes(arn) ? current.filter((a) => a !== arn) : [...current, arn],
+        ),
+      clear: () => setSelected([]),
+    }),
+    [selected],
+  );
 }
 
 /**
