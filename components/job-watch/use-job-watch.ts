@@ -2,8 +2,8 @@
 
 import { useEffect, useRef, useState } from "react";
 
-import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
 import { isInFlight } from "@/lib/job-status";
 import {
   askNotificationPermission,
