@@ -26,6 +26,8 @@ describe("the tab title while jobs are unfinished", () => {
     expect(
       watchTitle([job("A", "ACTIVE"), job("B", "ACTIVE")], false, "Compare jobs"),
     ).toBeUndefined();
+    // A job followed to its deletion: nothing left to show a status of.
+    expect(watchTitle([], true, "Spring lookalike")).toBeUndefined();
   });
 
   it("counts a comparison's unfinished jobs, names a single one, and says when all are done", () => {

@@ -21,7 +21,8 @@ export interface WatchedJob {
  * (`sawUnfinished`): "Generating · Spring lookalike" while one is unfinished,
  * "3 running · Compare jobs" while several are, then the final status
  * ("Active · Spring lookalike") or "All finished · Compare jobs". A page
- * opened on finished jobs keeps its own title.
+ * opened on finished jobs, or with no job left to show (deleted), keeps its
+ * own title.
  */
 export function watchTitle(
   jobs: readonly WatchedJob[],
@@ -29,7 +30,7 @@ export function watchTitle(
   context: string,
 ): string | undefined {
   const unfinished = jobs.filter((job) => isInFlight(job.status));
-  if (unfinished.length === 0 && !sawUnfinished) return undefined;
+  if (jobs.length === 0 || (unfinished.length === 0 && !sawUnfinished)) return undefined;
   const [only] = unfinished.length === 1 ? unfinished : jobs.length === 1 ? jobs : [];
   if (only) return `${jobStatusFacts(only.status).label} · ${only.name}`;
   if (unfinished.length > 1) return `${unfinished.length} running · ${context}`;

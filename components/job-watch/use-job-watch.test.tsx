@@ -70,6 +70,17 @@ describe("watching a job finish", () => {
     expect(document.title).toBe("Spring lookalike · Clean Rooms ML");
   });
 
+  it("gives the page's title back once there is no job to follow (deleted)", () => {
+    const Page = ({ jobs }: { jobs: WatchedJob[] }) => {
+      useJobWatch(jobs, "Spring lookalike", false);
+      return null;
+    };
+    const { rerender } = render(<Page jobs={[spring("DELETE_IN_PROGRESS")]} />);
+    expect(document.title).toBe("Deleting · Spring lookalike");
+    rerender(<Page jobs={[]} />);
+    expect(document.title).toBe("Spring lookalike · Clean Rooms ML");
+  });
+
   it("leaves the title alone for a job already finished", () => {
     render(<Watching job={spring("ACTIVE")} />);
     expect(document.title).toBe("Spring lookalike · Clean Rooms ML");

@@ -65,8 +65,14 @@ export function useJobWatch(
   const title = watchTitle(jobs, sawUnfinished, context);
   const original = useRef<{ before: string; set: string } | undefined>(undefined);
   useEffect(() => {
-    if (title === undefined) return;
-    original.current = { before: original.current?.before ?? document.title, set: title };
+    const kept = original.current;
+    if (title === undefined) {
+      // Nothing to follow any more (the job was deleted): the page's own title again.
+      if (kept && document.title === kept.set) document.title = kept.before;
+      original.current = undefined;
+      return;
+    }
+    original.current = { before: kept?.before ?? document.title, set: title };
     document.title = title;
   }, [title]);
   useEffect(

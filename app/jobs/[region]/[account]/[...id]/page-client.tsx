@@ -60,10 +60,10 @@ export function JobPageClient({ arn }: { arn: string }) {
   const [serverReadAt] = useState(query.dataUpdatedAt);
   const job = query.data;
   const gone = isJobGone(query.error);
-  // The tab title follows an unfinished job; the notification, once asked for.
+  // The tab title follows an unfinished job (not one that is gone); the notification, once asked for.
   const watched = useMemo(
-    () => [{ arn, name: job.name, status: job.status }],
-    [arn, job.name, job.status],
+    () => (gone ? [] : [{ arn, name: job.name, status: job.status }]),
+    [arn, gone, job.name, job.status],
   );
   const unfinished = useJobWatch(watched, job.name, notify.notifying);
 
