@@ -119,6 +119,11 @@ test("a job whose model does not share metrics says so instead of drawing an emp
   await expect(job.metricsTable).toHaveCount(0);
   await expect(job.model).toContainText(DEMO_CONFIGURED_MODELS.streamingReach.name);
   await expect(job.model).toContainText("Not shared by the model's owner");
+  // Without scores the export form still offers the model's sizes.
+  const size = job.exports.getByLabel("Audience size");
+  expect(await size.locator("option").count()).toBeGreaterThan(1);
+  await size.selectOption({ index: 1 });
+  await expect(job.exports.getByRole("button", { name: "Export audience" })).toBeEnabled();
 });
 
 test("a failed job shows the stable status code and the message, and what to do next", async ({

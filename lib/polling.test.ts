@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { RouteError } from "@/lib/fetch-json";
-import { createBackoff, POLL_MAX_MS, POLL_MIN_MS } from "@/lib/polling";
+import { createBackoff, POLL_MAX_MS, POLL_MIN_MS, watchedPolling } from "@/lib/polling";
 import { isJobGone } from "@/lib/queries/job";
 
 /** A query's state after a refresh at `at` that returned `data` (same object = unchanged, as structural sharing gives). */
@@ -40,5 +40,32 @@ describe("the job page's polling backoff", () => {
     ).toBe(true);
     expect(isJobGone(new RouteError(502, { code: "NetworkError", message: "down" }))).toBe(false);
     expect(isJobGone(new Error("x"))).toBe(false);
+  });
+});
+
+describe("a hidden tab's polling", () => {
+  const setHidden = (hidden: boolean) =>
+    Object.defineProperty(globalThis, "document", {
+      configurable: true,
+      value: { visibilityState: hidden ? "hidden" : "visible" },
+    });
+
+  it("goes on only while a notification was asked for, at the slow end of the backoff", () => {
+    const interval = () => POLL_MIN_MS;
+    const asked = watchedPolling(interval, true);
+    const notAsked = watchedPolling(interval, false);
+    expect(asked.refetchIntervalInBackground).toBe(true);
+    expect(notAsked.refetchIntervalInBackground).toBe(false);
+    try {
+      setHidden(false);
+      expect(asked.refetchInterval(undefined)).toBe(POLL_MIN_MS);
+      setHidden(true);
+      expect(asked.refetchInterval(undefined)).toBe(POLL_MAX_MS);
+      expect(notAsked.refetchInterval(undefined)).toBe(POLL_MIN_MS);
+      // A finished job stops polling whatever was asked.
+      expect(watchedPolling(() => false, true).refetchInterval(undefined)).toBe(false);
+    } finally {
+      Reflect.deleteProperty(globalThis, "document");
+    }
   });
 });

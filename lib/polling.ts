@@ -3,7 +3,9 @@
  * flight, refresh after about 2 s, backing off by half again each time the
  * data comes back unchanged, to at most 15 s; stop at a final status.
  * TanStack Query pauses `refetchInterval` while the tab is hidden
- * (`refetchIntervalInBackground: false`) and refetches on focus.
+ * (`refetchIntervalInBackground: false`) and refetches on focus. The one
+ * exception: a hidden tab keeps polling while the person asked to be notified
+ * when the job finishes, at the slow end of the backoff ({@link watchedPolling}).
  */
 export const POLL_MIN_MS = 2_000;
 export const POLL_MAX_MS = 15_000;
@@ -38,5 +40,30 @@ export function createBackoff(): (query: {
       seenData = data;
     }
     return pollDelay(unchanged);
+  };
+}
+
+/** Whether the page's tab is in the background (false outside a browser). */
+export function isTabHidden(): boolean {
+  return typeof document !== "undefined" && document.visibilityState === "hidden";
+}
+
+/**
+ * The policy's rule for a hidden tab, as query options to spread after a
+ * hook's own: without a notification asked for, nothing changes (the query
+ * client pauses polling in the background); with one, polling goes on in the
+ * background, at {@link POLL_MAX_MS} while the tab is hidden, so the
+ * notification can fire when the job finishes.
+ */
+export function watchedPolling<Q>(
+  interval: (query: Q) => number | false,
+  notifyAsked: boolean,
+): { refetchInterval: (query: Q) => number | false; refetchIntervalInBackground: boolean } {
+  return {
+    refetchInterval: (query) => {
+      const delay = interval(query);
+      return delay !== false && notifyAsked && isTabHidden() ? POLL_MAX_MS : delay;
+    },
+    refetchIntervalInBackground: notifyAsked,
   };
 }

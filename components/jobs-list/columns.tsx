@@ -7,11 +7,14 @@ import type { SortField } from "@/lib/jobs-filters";
 import type { JobSummaryData } from "@/lib/reads/jobs";
 
 import { FailureReason } from "./failure-reason";
+import { SelectJobBox, type JobSelection } from "./selection";
 import { TimeCell } from "./time-cell";
 
 export interface JobsTableContext {
   /** The configured audience model's name, or the ARN's last segment when the model is not known. */
   modelName: (arn: string) => string;
+  /** The jobs chosen for a comparison: each row gets a checkbox before its name. */
+  selection?: JobSelection;
 }
 
 interface JobsColumn {
@@ -34,7 +37,7 @@ function safeJobPath(arn: string): string | undefined {
 
 function NameCell({ job, context }: { job: JobSummaryData; context: JobsTableContext }) {
   const href = safeJobPath(job.audienceGenerationJobArn);
-  return (
+  const name = (
     <div className="min-w-0">
       {href ? (
         <Link
@@ -58,6 +61,17 @@ function NameCell({ job, context }: { job: JobSummaryData; context: JobsTableCon
           · updated <TimeCell date={job.updateTime} />
         </span>
       </p>
+    </div>
+  );
+  if (!context.selection) return name;
+  return (
+    <div className="flex items-start gap-3">
+      <SelectJobBox
+        arn={job.audienceGenerationJobArn}
+        name={job.name}
+        selection={context.selection}
+      />
+      {name}
     </div>
   );
 }

@@ -424,15 +424,49 @@ describe("JobsList", () => {
         expect(document.querySelector("[data-status]")).toHaveAttribute("data-status", "ACTIVE"),
       );
       expect(screen.getByText("Spring sale is now Active.")).toBeInTheDocument();
+      // And a visible toast, which goes by itself.
+      const toast = document.querySelector("[data-toast]");
+      expect(toast).toHaveTextContent("Spring sale finished: Active.");
+      expect(
+        within(toast as HTMLElement).getByRole("link", { name: "Spring sale" }),
+      ).toHaveAttribute("href", jobPath(jobArn("a")));
       // Nothing is in flight any more: no further polls.
       const calls = fetchMock.mock.calls.length;
       await act(async () => {
         await vi.advanceTimersByTimeAsync(30_000);
       });
       expect(fetchMock.mock.calls.length).toBe(calls);
+      expect(document.querySelector("[data-toast]")).toBeNull();
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it("lets 2 to 6 jobs be chosen with checkboxes and opens their comparison", async () => {
+    const ids = ["a", "b", "c", "d", "e", "f", "g"];
+    await renderList({ firstPage: page(ids.map((id) => job(id))) });
+    const box = (id: string) => screen.getByRole("checkbox", { name: `Compare Job ${id}` });
+    const compare = screen.getByRole("group", { name: "Compare jobs" });
+    expect(within(compare).queryByRole("link")).toBeNull();
+
+    fireEvent.click(box("b"));
+    expect(compare).toHaveTextContent("choose at least one more");
+    expect(within(compare).getByRole("button", { name: "Compare" })).toBeDisabled();
+    fireEvent.click(box("a"));
+    expect(within(compare).getByRole("link", { name: "Compare 2 jobs" })).toHaveAttribute(
+      "href",
+      `/compare?jobs=${jobArn("b")},${jobArn("a")}`,
+    );
+
+    for (const id of ["c", "d", "e", "f"]) fireEvent.click(box(id));
+    expect(within(compare).getByRole("link", { name: "Compare 6 jobs" })).toBeInTheDocument();
+    // Six is the most: the seventh cannot be ticked, a ticked one can be unticked.
+    expect(box("g")).toBeDisabled();
+    fireEvent.click(box("a"));
+    expect(box("g")).toBeEnabled();
+
+    fireEvent.click(within(compare).getByRole("button", { name: "Clear choice" }));
+    expect(box("b")).not.toBeChecked();
   });
 
   it("does not poll when no job is in flight", async () => {

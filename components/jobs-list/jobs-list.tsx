@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 
+import { Toasts } from "@/components/ui/toast";
 import { readErrorOf, whileRefreshing } from "@/lib/fetch-json";
 import {
   clearedFilters,
@@ -18,8 +19,10 @@ import { NoJobsYet, NoMatch } from "./empty-states";
 import { InlineListError, ListError } from "./list-error";
 import { LinkNotes, ListFooter, ListSummary } from "./list-status";
 import { arnTail, filterRows, rowsFromPages, shownStatusChoices, sortRows } from "./rows";
+import { CompareBar, useJobSelection } from "./selection";
 import { JobsTableSkeleton } from "./skeleton";
 import { JobsToolbar } from "./toolbar";
+import { useFinishToasts } from "./use-finish-toasts";
 import { useJobsFilters } from "./use-jobs-filters";
 import { useJobsPages } from "./use-jobs-pages";
 import { useSearchBox } from "./use-search-box";
@@ -46,9 +49,10 @@ export function JobsList() {
     () => new Map((models.data ?? []).map((m) => [m.configuredAudienceModelArn, m.name])),
     [models.data],
   );
+  const selection = useJobSelection();
   const context: JobsTableContext = useMemo(
-    () => ({ modelName: (arn) => modelNames.get(arn) ?? arnTail(arn) }),
-    [modelNames],
+    () => ({ modelName: (arn) => modelNames.get(arn) ?? arnTail(arn), selection }),
+    [modelNames, selection],
   );
 
   const allRows = useMemo(() => rowsFromPages(jobs.data?.pages ?? []), [jobs.data]);
@@ -61,6 +65,7 @@ export function JobsList() {
     [allRows, filters.status],
   );
   const announcement = useStatusAnnouncement(allRows);
+  const finishToasts = useFinishToasts(allRows);
 
   const current = { ...filters, q: search };
   const rowFiltersOn = hasLoadedRowFilters(current);
@@ -71,9 +76,12 @@ export function JobsList() {
   }
 
   const liveRegion = (
-    <p aria-live="polite" className="sr-only">
-      {announcement}
-    </p>
+    <>
+      <p aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
+      <Toasts toasts={finishToasts.toasts} onDismiss={finishToasts.dismiss} />
+    </>
   );
 
   const firstPageError = !jobs.data && jobs.isError && (
@@ -158,6 +166,7 @@ export function JobsList() {
           Opening the job <span className="font-mono text-xs break-all">{searchBox.opening}</span>…
         </p>
       )}
+      {jobs.data && shown > 0 && <CompareBar selection={selection} />}
       {jobs.data && shown > 0 && (
         <ListSummary
           loaded={loaded}

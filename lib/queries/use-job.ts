@@ -4,7 +4,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
 
 import { isBeingDeleted, isInFlight } from "@/lib/job-status";
-import { createBackoff } from "@/lib/polling";
+import { createBackoff, watchedPolling } from "@/lib/polling";
 import type { JobData } from "@/lib/reads/jobs";
 
 import { isJobGone, jobQuery } from "./job";
@@ -22,7 +22,8 @@ import { isJobGone, jobQuery } from "./job";
  * for, it polls on through a still-final status until 404 or DELETE_FAILED. Pauses while the tab is hidden (the query
  * client's `refetchIntervalInBackground: false`); when the tab becomes visible
  * again an in-flight job refreshes at once, a finished one when its data is
- * stale. Polls go through a GET route, never a server action, so they never
+ * stale. With `notify` (the person asked to be told when the job finishes) a
+ * hidden tab keeps polling, at the slowest delay (`watchedPolling`). Polls go through a GET route, never a server action, so they never
  * hold up the user's own actions.
  */
 export function useJob(
@@ -34,23 +35,40 @@ export function useJob(
      * or the deletion failed (DELETE_FAILED).
      */
     followDeletion?: boolean;
+    /** A notification was asked for: keep polling, slowly, while the tab is hidden. */
+    notify?: boolean;
   } = {},
 ) {
   const [backoff] = useState(createBackoff);
-  const { followDeletion = false } = options;
-  const inFlight = (data: JobData | undefined) =>
-    data !== undefined && (isInFlight(data.status) || isBeingDeleted(data.status, followDeletion));
+  const { followDeletion = false, notify = false } = options;
   // The page prefetches the job on the server, so it is there from the first render; a later
   // failure (the job gone, the service down) keeps the last answer beside the error.
   return useSuspenseQuery({
     ...jobQuery(arn),
-    refetchInterval: (query) => {
+    ...jobPolling(backoff, { followDeletion, notify }),
+  });
+}
+
+/**
+ * The polling options of one job's query (the policy documented on
+ * {@link useJob}), for `useJob` and for the comparison's `useJobs` alike.
+ * `backoff` is the observer's own (`createBackoff`, kept in state).
+ */
+export function jobPolling(
+  backoff: ReturnType<typeof createBackoff>,
+  { followDeletion = false, notify = false }: { followDeletion?: boolean; notify?: boolean },
+) {
+  const inFlight = (data: JobData | undefined) =>
+    data !== undefined && (isInFlight(data.status) || isBeingDeleted(data.status, followDeletion));
+  type Query = { state: { data: JobData | undefined; dataUpdatedAt: number; error: unknown } };
+  return {
+    ...watchedPolling((query: Query) => {
       if (isJobGone(query.state.error) || !inFlight(query.state.data)) return false;
       return backoff(query);
-    },
-    refetchOnWindowFocus: (query) => {
+    }, notify),
+    refetchOnWindowFocus: (query: Query) => {
       if (isJobGone(query.state.error)) return false;
-      return inFlight(query.state.data) ? "always" : true;
+      return inFlight(query.state.data) ? ("always" as const) : true;
     },
-  });
+  };
 }

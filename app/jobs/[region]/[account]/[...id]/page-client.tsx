@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 
 import { ConfiguredModel } from "@/components/job-page/configured-model";
 import { CopyLinkButton } from "@/components/job-page/copy-link-button";
@@ -15,6 +15,8 @@ import { SeedAudience } from "@/components/job-page/seed-audience";
 import { SizeSelectionProvider } from "@/components/job-page/size-selection";
 import { StatusPanel } from "@/components/job-page/status-panel";
 import { TagsEditor } from "@/components/job-page/tags-editor";
+import { NotifyButton } from "@/components/job-watch/notify-button";
+import { useJobWatch, useNotifyRequest } from "@/components/job-watch/use-job-watch";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
@@ -52,11 +54,18 @@ function otherOwner(jobArn: string, model: ConfiguredModelData | undefined): str
 export function JobPageClient({ arn }: { arn: string }) {
   const queryClient = useQueryClient();
   const [deleteRequested, setDeleteRequested] = useState(false);
-  const query = useJob(arn, { followDeletion: deleteRequested });
+  const notify = useNotifyRequest();
+  const query = useJob(arn, { followDeletion: deleteRequested, notify: notify.notifying });
   // When the server read what the page was rendered with (the hydrated data's time).
   const [serverReadAt] = useState(query.dataUpdatedAt);
   const job = query.data;
   const gone = isJobGone(query.error);
+  // The tab title follows an unfinished job (not one that is gone); the notification, once asked for.
+  const watched = useMemo(
+    () => (gone ? [] : [{ arn, name: job.name, status: job.status }]),
+    [arn, gone, job.name, job.status],
+  );
+  const unfinished = useJobWatch(watched, job.name, notify.notifying);
 
   const modelQuery = useQuery({
     ...configuredModelQuery(job.configuredAudienceModelArn),
@@ -112,6 +121,7 @@ export function JobPageClient({ arn }: { arn: string }) {
             refreshing={query.isFetching}
             refreshError={query.isError ? readErrorOf(query.error) : undefined}
           />
+          <NotifyButton request={notify} unfinished={unfinished} />
           {owner && (
             <Alert tone="info" title="Another member's job">
               This job belongs to account {owner}, another member of the collaboration. You can

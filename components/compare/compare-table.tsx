@@ -1,0 +1,174 @@
+import { formatRecall, formatScore } from "@/components/job-page/metrics";
+import { StatusBadge } from "@/components/job-status/status-badge";
+import { cn } from "@/components/ui/cn";
+import { Link } from "@/components/ui/link";
+import { sizeLabel } from "@/lib/format";
+import { isInFlight } from "@/lib/job-status";
+import { jobPath } from "@/lib/job-url";
+import { VERDICT_LABEL } from "@/lib/relevance";
+
+import { seedSource, type CompareRow } from "./compare-data";
+
+const arnTail = (arn: string) => arn.split("/").pop() ?? arn;
+
+/**
+ * The compared jobs side by side: name, status, model, seed, recall, verdict
+ * and the score at each size. A table from a tablet's width up; on a phone,
+ * where six columns do not fit, one card per job with the same facts.
+ */
+export function CompareTable({ rows }: { rows: readonly CompareRow[] }) {
+  return (
+    <>
+      <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs sm:block">
+        <Table rows={rows} />
+      </div>
+      <ul aria-label="Compared jobs" className="space-y-3 sm:hidden">
+        {rows.map((row) => (
+          <li
+            key={row.arn}
+            className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-xs"
+          >
+            <div className="flex items-start justify-between gap-3">
+              <JobName row={row} />
+              <StatusBadge status={row.job.status} />
+            </div>
+            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+              <dt className="text-slate-500">Model</dt>
+              <dd className="break-words text-slate-800">{modelName(row)}</dd>
+              <dt className="text-slate-500">Seed</dt>
+              <dd className="text-xs break-all text-slate-800">{seedSource(row.job)}</dd>
+              <dt className="text-slate-500">Recall</dt>
+              <dd className="text-slate-900">
+                <Recall row={row} />
+              </dd>
+              <dt className="text-slate-500">Scores</dt>
+              <dd>
+                <Scores row={row} />
+              </dd>
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+const modelName = (row: CompareRow) =>
+  row.model?.name ?? arnTail(row.job.configuredAudienceModelArn);
+
+function JobName({ row }: { row: CompareRow }) {
+  return (
+    <span className="flex items-start gap-2">
+      <span
+        aria-hidden
+        className="mt-1.5 inline-block h-1 w-4 shrink-0 rounded"
+        style={{ backgroundColor: row.points.length > 0 ? row.color : "#cbd5e1" }}
+      />
+      <Link
+        href={jobPath(row.arn)}
+        className="font-medium break-words text-indigo-700 hover:text-indigo-900 hover:underline"
+      >
+        {row.job.name}
+      </Link>
+    </span>
+  );
+}
+
+function Recall({ row }: { row: CompareRow }) {
+  return (
+    <span className="tabular-nums">
+      {row.recall === undefined ? (
+        <span className="text-slate-400">—</span>
+      ) : (
+        formatRecall(row.recall)
+      )}
+      {row.verdict && (
+        <span
+          data-verdict={row.verdict}
+          className={cn(
+            "block text-xs",
+            row.verdict === "strong" && "text-emerald-700",
+            row.verdict === "moderate" && "text-sky-700",
+            row.verdict === "random" && "text-amber-700",
+          )}
+        >
+          {VERDICT_LABEL[row.verdict]}
+        </span>
+      )}
+    </span>
+  );
+}
+
+function Scores({ row }: { row: CompareRow }) {
+  if (row.points.length === 0) {
+    return (
+      <span className="text-xs text-slate-500">
+        {isInFlight(row.job.status) ? "Scores when it finishes" : "No scores"}
+      </span>
+    );
+  }
+  return (
+    <dl className="grid grid-cols-[auto_auto] justify-start gap-x-3 gap-y-0.5 text-xs tabular-nums">
+      {row.points.map((p) => (
+        <div key={p.value} className="contents">
+          <dt className="text-slate-500">{sizeLabel(p)}</dt>
+          <dd className="text-slate-900">{formatScore(p.score)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Table({ rows }: { rows: readonly CompareRow[] }) {
+  return (
+    <>
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Compared jobs</caption>
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium text-slate-600">
+          <tr>
+            <th scope="col" className="px-3 py-2.5 font-medium">
+              Job
+            </th>
+            <th scope="col" className="px-3 py-2.5 font-medium">
+              Status
+            </th>
+            <th scope="col" className="px-3 py-2.5 font-medium">
+              Model
+            </th>
+            <th scope="col" className="px-3 py-2.5 font-medium">
+              Seed source
+            </th>
+            <th scope="col" className="px-3 py-2.5 font-medium">
+              Recall
+            </th>
+            <th scope="col" className="px-3 py-2.5 font-medium">
+              Score per size
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((row) => (
+            <tr key={row.arn} data-job-arn={row.arn} className="align-top">
+              <th scope="row" className="min-w-40 px-3 py-3 font-normal">
+                <JobName row={row} />
+              </th>
+              <td className="px-3 py-3">
+                <StatusBadge status={row.job.status} />
+              </td>
+              <td className="min-w-28 px-3 py-3 break-words text-slate-700">{modelName(row)}</td>
+              <td className="max-w-56 min-w-32 px-3 py-3 text-xs break-all text-slate-700">
+                {seedSource(row.job)}
+              </td>
+              <td className="px-3 py-3 whitespace-nowrap text-slate-900">
+                <Recall row={row} />
+              </td>
+              <td className="px-3 py-3">
+                <Scores row={row} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
