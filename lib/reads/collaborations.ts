@@ -74,25 +74,39 @@ export interface CollaborationData {
   collaborationId: string;
   name: string;
   members: { accountId: string; displayName: string }[];
+  /** The dashboard's own account: the member whose membership is the caller's. */
+  callerAccountId?: string;
 }
 
 async function loadCollaboration(collaborationId: string): Promise<CollaborationData> {
   const [{ collaboration }, members] = await Promise.all([
     cleanRooms().send(new GetCollaborationCommand({ collaborationIdentifier: collaborationId })),
     (async () => {
-      const out: CollaborationData["members"] = [];
+      const out: (CollaborationData["members"][number] & { membershipId?: string })[] = [];
       for await (const page of paginateListMembers(
         { client: cleanRooms(), pageSize: 100 },
         { collaborationIdentifier: collaborationId },
       )) {
         for (const m of page.memberSummaries ?? []) {
-          out.push({ accountId: m.accountId ?? "", displayName: m.displayName ?? "" });
+          out.push({
+            accountId: m.accountId ?? "",
+            displayName: m.displayName ?? "",
+            membershipId: m.membershipId,
+          });
         }
       }
       return out;
     })(),
   ]);
-  return { collaborationId, name: collaboration?.name ?? collaborationId, members };
+  const caller = members.find(
+    (m) => m.membershipId !== undefined && m.membershipId === collaboration?.membershipId,
+  );
+  return {
+    collaborationId,
+    name: collaboration?.name ?? collaborationId,
+    members: members.map(({ accountId, displayName }) => ({ accountId, displayName })),
+    callerAccountId: caller?.accountId,
+  };
 }
 
 /** A collaboration's name (GetCollaboration) and members (ListMembers, every page). */
