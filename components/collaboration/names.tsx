@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 
-import { collaborationQuery } from "@/lib/queries/collaborations";
+import { collaborationQuery, membershipsQuery } from "@/lib/queries/collaborations";
 import { UUID_PATTERN } from "@/lib/schemas/limits";
 
 /**
@@ -38,7 +38,19 @@ export function MemberName({
   fallback?: React.ReactNode;
 }) {
   const collaboration = useCollaboration(collaborationId);
-  const name = memberLabel(collaboration.data, accountId);
+  // A job of no collaboration: only "You" can be told, from the caller's memberships' ARNs.
+  const memberships = useQuery({
+    ...membershipsQuery(),
+    enabled: !collaborationId,
+  });
+  const callerAccountId = Array.isArray(memberships.data)
+    ? memberships.data[0]?.membershipArn.split(":")[4]
+    : undefined;
+  const name = collaborationId
+    ? memberLabel(collaboration.data, accountId)
+    : callerAccountId === accountId
+      ? "You"
+      : undefined;
   if (name) return <span title={`AWS account ${accountId}`}>{name}</span>;
   return (
     <>

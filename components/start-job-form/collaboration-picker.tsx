@@ -61,7 +61,7 @@ export function CollaborationPicker({
             details: (
               <>
                 Created by {m.creatorDisplayName} · {abilitiesOf(m)}
-                <span className="block font-mono">{m.collaborationId}</span>
+                <span className="block font-mono break-all">{m.collaborationId}</span>
               </>
             ),
           }))}

@@ -109,7 +109,7 @@ export function PickerChoices({
                 {selected && <span className="text-xs text-indigo-700">(chosen)</span>}
               </span>
               {choice.details && (
-                <span className="mt-0.5 block text-xs break-all text-slate-500">
+                <span className="mt-0.5 block text-xs break-words text-slate-500">
                   {choice.details}
                 </span>
               )}

@@ -12,6 +12,9 @@ import {
   type PickerChoice,
 } from "./picker";
 
+/** A role as IAM paths read: `service-role/Name`, or just `Name` at the root path. */
+const titleOf = (path: string, name: string) => `${path.replace(/^\//, "")}${name}`;
+
 /** `arn:aws:iam::111122223333:role/service-role/Name` → path `/service-role/`, name `Name`. */
 function partsOf(arn: string): { path: string; name: string } {
   const resource = arn.slice(arn.indexOf(":role/") + ":role".length);
@@ -42,17 +45,17 @@ export function RolePicker({
       const { path, name } = role ?? partsOf(arn);
       return {
         value: arn,
-        title: name,
+        title: titleOf(path, name),
         badge: "Used before",
-        details: `${path}${role?.description ? ` · ${role.description}` : ""}`,
+        details: role?.description,
       };
     }),
     ...(trusted.data ?? [])
       .filter((r) => !recentArns.includes(r.arn))
       .map((r) => ({
         value: r.arn,
-        title: r.name,
-        details: `${r.path}${r.description ? ` · ${r.description}` : ""}`,
+        title: titleOf(r.path, r.name),
+        details: r.description,
       })),
   ];
   return (

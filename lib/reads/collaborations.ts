@@ -26,6 +26,8 @@ import { readCache, readScope, type CachedRead } from "./cache";
 /** One active membership of the caller, by collaboration. */
 export interface MembershipData {
   membershipId: string;
+  /** The membership's ARN: its account is the caller's. */
+  membershipArn: string;
   collaborationId: string;
   collaborationName: string;
   creatorAccountId: string;
@@ -44,6 +46,7 @@ async function loadMemberships(): Promise<MembershipData[]> {
     for (const m of page.membershipSummaries ?? []) {
       out.push({
         membershipId: m.id ?? "",
+        membershipArn: m.arn ?? "",
         collaborationId: m.collaborationId ?? "",
         collaborationName: m.collaborationName ?? m.collaborationId ?? "",
         creatorAccountId: m.collaborationCreatorAccountId ?? "",
