@@ -168,3 +168,27 @@ test("a SQL seed's :name parameters are checked against its rows before sending"
   await form.row("parameter", 1).key.fill("segment");
   await expect(page.getByText(/The query (uses|does not use)/)).toHaveCount(0);
 });
+
+test("a collaboration the caller is not in, or a template that is not in the collaboration, is pointed out beside the field", async ({
+  page,
+}) => {
+  const form = new JobFormPage(page);
+  await form.goto();
+  await form.chooseSeedSource("Analysis template");
+  await form.collaborationId.fill("00000000-0000-4000-8000-000000000000");
+  await expect(page.getByText("This ID is not one of your active collaborations")).toBeVisible();
+
+  await page.getByRole("button", { name: "Choose from your collaborations" }).click();
+  const collaborations = page.getByRole("region", { name: "Your collaborations" });
+  await expect(collaborations.getByText("You are AnyCompany Retail").first()).toBeVisible();
+  await collaborations.getByRole("button", { name: /Loyalty insights/ }).click();
+  await expect(page.getByText("This ID is not one of your active collaborations")).toHaveCount(0);
+
+  // A template of the demo collaboration, typed while Loyalty insights is chosen.
+  const typed = DEMO_ANALYSIS_TEMPLATES.valuableCustomers.arn;
+  await form.templateArn.fill(typed);
+  await expect(
+    page.getByText("No such analysis template in the chosen collaboration"),
+  ).toBeVisible();
+  await expect(form.templateArn).toHaveValue(typed);
+});

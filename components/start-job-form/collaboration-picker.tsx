@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 
-import { membershipsQuery } from "@/lib/queries/collaborations";
+import { collaborationQuery, membershipsQuery } from "@/lib/queries/collaborations";
 import type { MembershipData } from "@/lib/reads/collaborations";
 
 import { PickerChoices, PickerMessage, PickerPanel, PickerUnavailable } from "./picker";
@@ -60,6 +60,7 @@ export function CollaborationPicker({
             title: m.collaborationName,
             details: (
               <>
+                <CallerMemberName collaborationId={m.collaborationId} />
                 Created by {m.creatorDisplayName} · {abilitiesOf(m)}
                 <span className="block font-mono break-all">{m.collaborationId}</span>
               </>
@@ -69,4 +70,12 @@ export function CollaborationPicker({
       )}
     </PickerPanel>
   );
+}
+
+/** "You are <member name>" in a collaboration, once its members are read (nothing when they cannot be). */
+function CallerMemberName({ collaborationId }: { collaborationId: string }) {
+  const collaboration = useQuery(collaborationQuery(collaborationId));
+  const data = collaboration.data;
+  const self = data?.members.find((m) => m.accountId === data.callerAccountId);
+  return self ? <span className="block text-slate-700">You are {self.displayName}</span> : null;
 }

@@ -12,8 +12,13 @@ import {
   type PickerChoice,
 } from "./picker";
 
-/** A role as IAM paths read: `service-role/Name`, or just `Name` at the root path. */
-const titleOf = (path: string, name: string) => `${path.replace(/^\//, "")}${name}`;
+/** A role as IAM paths read: `service-role/Name` (the path lighter), or just `Name` at the root path. */
+const titleOf = (path: string, name: string) => (
+  <>
+    {path !== "/" && <span className="font-normal text-slate-500">{path.slice(1)}</span>}
+    {name}
+  </>
+);
 
 /** `arn:aws:iam::111122223333:role/service-role/Name` → path `/service-role/`, name `Name`. */
 function partsOf(arn: string): { path: string; name: string } {
