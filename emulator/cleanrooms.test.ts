@@ -137,6 +137,14 @@ describe("AWS Clean Rooms through @aws-sdk/client-cleanrooms", () => {
       DEMO_ANALYSIS_TEMPLATES.valuableCustomers.arn,
     ]);
     expect(summaries[0]?.description).toMatch(/segment/);
+    await expect(
+      all(
+        paginateListCollaborationAnalysisTemplates(
+          { client: cleanRooms },
+          { collaborationIdentifier: "00000000-0000-4000-8000-000000000000" },
+        ),
+      ),
+    ).rejects.toBeInstanceOf(ResourceNotFoundException);
 
     const { collaborationAnalysisTemplate: template } = await cleanRooms.send(
       new GetCollaborationAnalysisTemplateCommand({
