@@ -51,7 +51,10 @@ export function TemplateField() {
   }, [declared, canRead, template.data]);
 
   async function choose(templateArn: string, templateCollaborationId: string) {
-    setValue("collaborationId", templateCollaborationId, { shouldDirty: true });
+    setValue("collaborationId", templateCollaborationId, {
+      shouldDirty: true,
+      shouldValidate: true,
+    });
     setValue(FIELD, templateArn, { shouldDirty: true, shouldTouch: true, shouldValidate: true });
     setOpen(false);
     setFocus(FIELD);
