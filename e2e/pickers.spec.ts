@@ -135,6 +135,10 @@ test("a marketer starts an analysis-template job entirely by picking", async ({ 
     .filter({ has: page.getByRole("heading", { name: "Details" }) });
   await expect(details.getByText("Retail and streaming lookalikes")).toBeVisible();
   await expect(page.getByTestId("started-by-member")).toHaveText("You");
+  const seed = page.locator("section").filter({
+    has: page.getByRole("heading", { name: "Seed audience" }),
+  });
+  await expect(seed.getByText("Customers by segment", { exact: true })).toBeVisible();
   await expect(page.getByTestId("protected-query-status")).toHaveText(
     /Submitted|Running|Succeeded/,
   );

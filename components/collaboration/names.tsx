@@ -2,7 +2,11 @@
 
 import { useQuery } from "@tanstack/react-query";
 
-import { collaborationQuery, membershipsQuery } from "@/lib/queries/collaborations";
+import {
+  analysisTemplateQuery,
+  collaborationQuery,
+  membershipsQuery,
+} from "@/lib/queries/collaborations";
 import { UUID_PATTERN } from "@/lib/schemas/limits";
 
 /**
@@ -79,4 +83,22 @@ export function CollaborationName({
   ) : (
     <>{fallback ?? <span className="font-mono text-xs">{collaborationId}</span>}</>
   );
+}
+
+/** An analysis template's name (GetCollaborationAnalysisTemplate, kept for minutes); nothing until known. */
+export function AnalysisTemplateName({
+  collaborationId,
+  arn,
+}: {
+  collaborationId: string | undefined;
+  arn: string;
+}) {
+  const valid = collaborationId !== undefined && UUID_PATTERN.test(collaborationId);
+  const template = useQuery({
+    ...analysisTemplateQuery(collaborationId ?? "", arn),
+    enabled: valid,
+  });
+  return template.data?.name ? (
+    <span className="block font-medium">{template.data.name}</span>
+  ) : null;
 }
