@@ -7,11 +7,13 @@
  *   GET /_emulator/time-scale                     → {"timeScale": 20}
  *   GET /_emulator/calls       → {"calls": {"GetAudienceGenerationJob": 12, …}, "throttled": {…}}
  *   DELETE /_emulator/calls    → the same, every count back to 0
+ *   PUT /_emulator/denied  {"operations": ["iam:ListRoles"]}  (denials.ts)
  *
  * A new time scale applies to every phase length decided from then on: a job
  * accepted earlier keeps its pending time, but its generating time is decided
  * when its computation ends.
  */
+import { handleDenied } from "./denials";
 import { ApiError, type Reply } from "./http";
 import type { Context } from "./routes/context";
 
@@ -61,6 +63,7 @@ export function handleControl(
     }
     return { body: context.calls.toJSON() };
   }
+  if (path === `${CONTROL_PREFIX}denied`) return handleDenied(method, body, context);
   if (path !== `${CONTROL_PREFIX}time-scale`) {
     throw new ApiError("UnknownOperationException", `No emulator control at ${path}.`);
   }

@@ -29,6 +29,8 @@ import { ApiError } from "./http";
 export const BODY_MEDIA_TYPES = {
   /** Clean Rooms ML (restJson1) and the /_emulator/ controls. */
   restJson1: ["application/json"],
+  /** IAM (the AWS query protocol). */
+  awsQuery: ["application/x-www-form-urlencoded"],
 } as const satisfies Record<string, readonly string[]>;
 export type Protocol = keyof typeof BODY_MEDIA_TYPES;
 

@@ -15,12 +15,15 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { DEFAULT_CONFIG, type EmulatorConfig } from "./config";
 import { CallCounter, CONTROL_PREFIX, handleControl } from "./control";
 import { ensureDemoData } from "./demo";
+import { isDenied } from "./denials";
 import { Engine } from "./engine";
 import { ApiError, parseJsonBody, readBody, send, sendError } from "./http";
+import { iamService } from "./iam";
 import { createInlinePool, createWorkerPool } from "./lookalike/pool";
 import { createRandom } from "./lookalike/random";
 import type { SeedPaths } from "./lookalike/seed";
 import { checkBodyMediaType, checkCaller } from "./request-checks";
+import { CLEANROOMS_ROUTES } from "./routes/cleanrooms-routes";
 import type { Context } from "./routes/context";
 import { listAudienceExportJobs, startAudienceExportJob } from "./routes/export-jobs";
 import {
@@ -101,13 +104,16 @@ export const CLEANROOMS_ML_ROUTES: Route[] = [
  */
 export const REST_JSON_SERVICES: Record<string, { title: string; routes: readonly Route[] }> = {
   "cleanrooms-ml": { title: "Clean Rooms ML", routes: CLEANROOMS_ML_ROUTES },
+  cleanrooms: { title: "Clean Rooms", routes: CLEANROOMS_ROUTES },
 };
 
 /**
  * Services of other protocols, by signing name: each answers the whole
  * request, its errors included, in its own wire format.
  */
-export const OTHER_SERVICES: Record<string, ServiceHandler> = {};
+export const OTHER_SERVICES: Record<string, ServiceHandler> = {
+  iam: iamService,
+};
 
 export interface StartEmulatorOptions extends Partial<EmulatorConfig> {
   /** Where log lines go (default: nowhere). */
@@ -291,6 +297,12 @@ async function handle(
       throw new ApiError(
         "InternalServerException",
         "Internal failure (injected by EMULATOR_ERROR_RATE).",
+      );
+    }
+    if (isDenied(context, serviceName, route.name)) {
+      throw new ApiError(
+        "AccessDeniedException",
+        `The caller is not authorized to perform ${serviceName}:${route.name} (denied by the local service's /_emulator/denied).`,
       );
     }
     const body = ["POST", "PUT", "PATCH"].includes(method) ? await jsonBody(req) : {};

@@ -21,8 +21,12 @@ let signingCredentials: AwsCredentialIdentityProvider | undefined;
 // The local service accepts any signature; no AWS account is needed for it.
 const LOCAL_CREDENTIALS = { accessKeyId: "local", secretAccessKey: "local" };
 
-/** The credentials the client signs with: the standard Node chain (memoized by it), loaded on first use. */
-function credentials(): AwsCredentialIdentityProvider {
+/**
+ * The credentials every AWS client of the dashboard signs with: the standard
+ * Node chain (memoized by it), loaded on first use; dummy ones for the local
+ * service.
+ */
+export function credentials(): AwsCredentialIdentityProvider {
   if (!signingCredentials) {
     const { isLocalService } = serviceConfig();
     let chain: Promise<AwsCredentialIdentityProvider> | undefined;

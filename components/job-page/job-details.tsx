@@ -1,3 +1,4 @@
+import { CollaborationName, MemberName } from "@/components/collaboration/names";
 import { Card } from "@/components/ui/card";
 import { whoDidIt } from "@/lib/auth/who";
 import type { JobData } from "@/lib/reads/jobs";
@@ -37,8 +38,17 @@ export function JobDetails({ job, modelName }: { job: JobData; modelName: string
             "Left out (the service's default)"
           )}
         </DescriptionItem>
-        <DescriptionItem label="Collaboration ID">
-          {job.collaborationId ? <Mono>{job.collaborationId}</Mono> : <NotSet />}
+        <DescriptionItem label="Collaboration">
+          {job.collaborationId ? (
+            <>
+              <span className="block font-medium">
+                <CollaborationName collaborationId={job.collaborationId} fallback={null} />
+              </span>
+              <Mono>{job.collaborationId}</Mono>
+            </>
+          ) : (
+            <NotSet />
+          )}
         </DescriptionItem>
         <DescriptionItem label="Started by">
           {who.startedBy && (
@@ -47,7 +57,16 @@ export function JobDetails({ job, modelName }: { job: JobData; modelName: string
             </span>
           )}
           {job.startedBy ? (
-            <Mono>Account {job.startedBy}</Mono>
+            <>
+              <span className="block" data-testid="started-by-member">
+                <MemberName
+                  collaborationId={job.collaborationId}
+                  accountId={job.startedBy}
+                  fallback={null}
+                />
+              </span>
+              <Mono>Account {job.startedBy}</Mono>
+            </>
           ) : (
             <NotSet>Not shown by the service</NotSet>
           )}

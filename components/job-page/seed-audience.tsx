@@ -1,3 +1,4 @@
+import { AnalysisTemplateName } from "@/components/collaboration/names";
 import { Card } from "@/components/ui/card";
 import type { JobData } from "@/lib/reads/jobs";
 
@@ -73,6 +74,10 @@ export function SeedAudience({ job }: { job: JobData }) {
         )}
         {sql?.analysisTemplateArn && (
           <DescriptionItem label="Analysis template">
+            <AnalysisTemplateName
+              collaborationId={job.collaborationId}
+              arn={sql.analysisTemplateArn}
+            />
             <Mono>{sql.analysisTemplateArn}</Mono>
           </DescriptionItem>
         )}

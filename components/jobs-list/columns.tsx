@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 
+import { CollaborationName, MemberName } from "@/components/collaboration/names";
 import { StatusBadge } from "@/components/job-status/status-badge";
 import { Link } from "@/components/ui/link";
 import { jobPath } from "@/lib/job-url";
@@ -121,9 +122,14 @@ export const JOBS_COLUMNS: readonly JobsColumn[] = [
     className: "hidden lg:table-cell whitespace-nowrap",
     cell: (job) =>
       job.startedBy ? (
-        <span className="font-mono text-xs" title="AWS account that started the job">
-          {job.startedBy}
-        </span>
+        <>
+          <MemberName collaborationId={job.collaborationId} accountId={job.startedBy} />
+          {job.collaborationId && (
+            <span className="block max-w-56 truncate text-xs text-slate-500">
+              <CollaborationName collaborationId={job.collaborationId} fallback="" />
+            </span>
+          )}
+        </>
       ) : (
         <span className="text-slate-400" aria-label="Not recorded">
           —

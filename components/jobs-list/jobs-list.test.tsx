@@ -340,7 +340,7 @@ describe("JobsList", () => {
 
   it("checks a typed collaboration ID before filtering by it", async () => {
     await renderList({ firstPage: page([job("a")]) });
-    const input = screen.getByRole("textbox", { name: "Collaboration ID" });
+    const input = screen.getByRole("combobox", { name: "Collaboration ID" });
     fireEvent.change(input, { target: { value: "abc" } });
     fireEvent.submit(input);
     expect(screen.getByText(/must be a lowercase UUID/)).toBeInTheDocument();

@@ -2,6 +2,7 @@
 
 import { useId, useState, type FormEvent } from "react";
 
+import { CollaborationName } from "@/components/collaboration/names";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Input, Select } from "@/components/ui/field";
@@ -18,6 +19,7 @@ import {
 import type { ConfiguredModelSummaryData } from "@/lib/reads/models";
 import { COLLABORATION_ID_MESSAGE, UUID_PATTERN } from "@/lib/schemas/limits";
 
+import { CollaborationOptions } from "./collaboration-options";
 import { arnTail, type StatusChoice } from "./rows";
 
 const SORT_LABELS: Record<SortField, { asc: string; desc: string }> = {
@@ -39,6 +41,7 @@ function CollaborationFilter({
   const [text, setText] = useState(value ?? "");
   const [shown, setShown] = useState(value);
   const [error, setError] = useState<string>();
+  const [focused, setFocused] = useState(false);
   // The URL changed from outside (back/forward, clear filters): show its value.
   if (value !== shown) {
     setShown(value);
@@ -82,12 +85,20 @@ function CollaborationFilter({
         onChange={(event) => setText(event.target.value)}
         onBlur={apply}
         placeholder="Any collaboration"
+        list={`${id}-collaborations`}
+        onFocus={() => setFocused(true)}
         spellCheck={false}
         autoComplete="off"
         invalid={error !== undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         className="font-mono text-xs"
       />
+      <CollaborationOptions id={`${id}-collaborations`} wanted={focused} />
+      {value && !error && (
+        <p className="mt-1 text-xs text-slate-600">
+          <CollaborationName collaborationId={value} fallback={null} />
+        </p>
+      )}
       {error && (
         <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
           {error}

@@ -16,6 +16,9 @@ import type { SeedSource, StartJobFormValues } from "@/lib/schemas/start-job-for
 import { controlId } from "./form-helpers";
 import { KeyValueRows } from "./key-value-rows";
 import { RadioCardField } from "./radio-card-field";
+import { RoleField } from "./role-field";
+import { SqlParameterCheck } from "./sql-parameter-check";
+import { TemplateField } from "./template-field";
 import { TextField } from "./text-field";
 
 /** The three seed sources, in the words a marketer knows them by. */
@@ -91,18 +94,13 @@ export function SeedFields() {
             monospace
             description="Values the query reads by name. Names use letters, digits and underscores."
           />
+          <SqlParameterCheck />
         </>
       )}
 
       {source === "ANALYSIS_TEMPLATE" && (
         <>
-          <TextField
-            name="analysisTemplateArn"
-            label="Analysis template ARN"
-            monospace
-            placeholder="arn:aws:cleanrooms:us-east-1:111122223333:membership/…/analysistemplate/…"
-            description="Copy it from the analysis template's page in AWS Clean Rooms."
-          />
+          <TemplateField />
           <KeyValueRows
             name="parameters"
             legend="Template parameters"
@@ -115,17 +113,7 @@ export function SeedFields() {
         </>
       )}
 
-      <TextField
-        name="roleArn"
-        label="IAM role ARN"
-        monospace
-        placeholder="arn:aws:iam::111122223333:role/CleanRoomsMLSeedReader"
-        description={
-          source === "S3"
-            ? "A role Clean Rooms ML can assume to read the seed file from its S3 bucket."
-            : "A role Clean Rooms ML can assume to run the query and read its results."
-        }
-      />
+      <RoleField source={source} />
 
       <IncludeSeedField />
     </div>

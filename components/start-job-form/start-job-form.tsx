@@ -26,7 +26,13 @@ import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
 import { emptyStartJobForm } from "@/lib/schemas/start-job-form-values";
 import { useAction } from "@/lib/use-action";
 
+import { CollaborationField } from "./collaboration-field";
 import { ComputeFields } from "./compute-fields";
+import {
+  DeclaredParametersContext,
+  DeclaredParametersHolder,
+  withDeclaredParameters,
+} from "./declared-parameters";
 import { errorPaths, isRowField } from "./form-helpers";
 import { KeyValueRows } from "./key-value-rows";
 import { ModelPicker } from "./model-picker";
@@ -114,9 +120,10 @@ export function StartJobForm({
   /** The description of the job this one copies: shown beside the empty field, taken only on request. */
   copiedDescription?: string;
 }) {
+  const [declaredParameters] = useState(() => new DeclaredParametersHolder());
   const form = useForm<StartJobFormValues>({
     defaultValues,
-    resolver,
+    resolver: withDeclaredParameters(resolver, declaredParameters),
     mode: "onTouched",
     reValidateMode: "onChange",
     // Focus is moved by page order below, which registration order does not follow.
@@ -230,7 +237,9 @@ export function StartJobForm({
         </Card>
 
         <Card title="Seed audience" description="The customers your new audience should look like.">
-          <SeedFields />
+          <DeclaredParametersContext value={declaredParameters}>
+            <SeedFields />
+          </DeclaredParametersContext>
         </Card>
 
         {source !== "S3" && (
@@ -247,14 +256,7 @@ export function StartJobForm({
           description="Optional details for finding and organising the job later."
         >
           <div className="space-y-6">
-            <TextField
-              name="collaborationId"
-              label="Collaboration ID"
-              optional
-              monospace
-              placeholder="0f6b1c2e-1a2b-4c3d-8e9f-001122334455"
-              description="The Clean Rooms collaboration this job belongs to: a lowercase UUID, as shown on the collaboration's page."
-            />
+            <CollaborationField />
             <KeyValueRows
               name="tags"
               legend="Tags"

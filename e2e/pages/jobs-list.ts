@@ -23,7 +23,7 @@ export class JobsListPage {
     this.table = page.getByRole("table", { name: /Audience generation jobs/ });
     this.search = page.getByRole("searchbox", { name: "Search" });
     this.model = page.getByRole("combobox", { name: "Audience model" });
-    this.collaboration = page.getByRole("textbox", { name: "Collaboration ID" });
+    this.collaboration = page.getByRole("combobox", { name: "Collaboration ID" });
     this.loadMore = page.getByRole("button", { name: /Load more jobs|Loading more jobs/ });
     this.clearFilters = page.getByRole("button", { name: "Clear filters" }).first();
     this.tryAgain = page.getByRole("button", { name: "Try again" });

@@ -32,10 +32,27 @@ export type ReadOperation =
   | "ListAudienceGenerationJobs"
   | "ListAudienceExportJobs"
   | "ListConfiguredAudienceModels"
-  | "GetConfiguredAudienceModel";
+  | "GetConfiguredAudienceModel"
+  | CollaborationReadOperation;
+
+/**
+ * The reads of AWS Clean Rooms and IAM behind the form's pickers and the
+ * names shown for IDs (lib/reads/collaborations.ts): they change rarely.
+ */
+export type CollaborationReadOperation =
+  | "ListMemberships"
+  | "GetCollaboration+ListMembers"
+  | "ListCollaborationAnalysisTemplates"
+  | "GetCollaborationAnalysisTemplate"
+  | "GetProtectedQuery"
+  | "ListRoles"
+  /** Not an AWS operation: the roles of the newest jobs, read through the job reads. */
+  | "RecentSeedRoles";
 
 /** How long an answer may be served again, by what it holds. The whole policy is here. */
 export const READ_TTL_MS = {
+  /** Collaborations, members, analysis templates and roles: set up by an administrator, rarely changed. */
+  collaborations: 5 * 60_000,
   /**
    * A job in flight changes status on its own: just under a second, so a
    * viewer polling every 2 s sees a change within 3 s of the service.
@@ -88,6 +105,16 @@ export function ttlOf(operation: ReadOperation, data: unknown): number {
     case "ListConfiguredAudienceModels":
     case "GetConfiguredAudienceModel":
       return READ_TTL_MS.models;
+    case "RecentSeedRoles":
+      return READ_TTL_MS.jobsListSettled;
+    case "GetProtectedQuery":
+      return ["SUBMITTED", "STARTED", "CANCELLING"].includes(
+        String((data as { status?: unknown }).status),
+      )
+        ? READ_TTL_MS.jobInFlight
+        : READ_TTL_MS.collaborations;
+    default:
+      return READ_TTL_MS.collaborations;
   }
 }
 
@@ -97,6 +124,7 @@ export const readScope = {
   exports: (jobArn: string) => `exports ${jobArn}`,
   jobsList: "jobs list",
   models: "models",
+  collaborations: "collaborations",
 } as const;
 
 /** One answer as the server holds it: the data, its JSON and ETag, and when the service gave it. */

@@ -10,6 +10,7 @@ import { ExportsPanel } from "@/components/job-page/exports-panel";
 import { JobDetails } from "@/components/job-page/job-details";
 import { JobGone } from "@/components/job-page/job-gone";
 import { JobHeader } from "@/components/job-page/job-header";
+import { ProtectedQuery } from "@/components/job-page/protected-query";
 import { RelevanceSection } from "@/components/job-page/relevance-section";
 import { SeedAudience } from "@/components/job-page/seed-audience";
 import { SizeSelectionProvider } from "@/components/job-page/size-selection";
@@ -151,6 +152,10 @@ export function JobPageClient({ arn }: { arn: string }) {
             <div className="min-w-0 space-y-6">
               <JobDetails job={job} modelName={model?.name} />
               <SeedAudience job={job} />
+              <ProtectedQuery
+                collaborationId={job.collaborationId}
+                protectedQueryId={job.protectedQueryIdentifier}
+              />
               <ConfiguredModel
                 arn={job.configuredAudienceModelArn}
                 model={model}

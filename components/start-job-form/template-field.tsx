@@ -1,0 +1,177 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
+import { use, useEffect, useState } from "react";
+import { useFormContext, useWatch } from "react-hook-form";
+
+import { RouteError } from "@/lib/fetch-json";
+import { analysisTemplateQuery } from "@/lib/queries/collaborations";
+import type { AnalysisTemplateData } from "@/lib/reads/collaborations";
+import { ANALYSIS_TEMPLATE_ARN_PATTERN, UUID_PATTERN } from "@/lib/schemas/limits";
+import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
+
+import { DeclaredParametersContext } from "./declared-parameters";
+import { controlId } from "./form-helpers";
+import { PickerMessage, PickerToggle, PickerUnavailable } from "./picker";
+import { TextField } from "./text-field";
+
+const FIELD = "analysisTemplateArn";
+
+const TemplatePicker = dynamic(() => import("./template-picker").then((m) => m.TemplatePicker), {
+  ssr: false,
+  loading: () => <PickerMessage>Loading the analysis templates…</PickerMessage>,
+});
+
+/**
+ * The analysis template: typed as an ARN, or picked by name from the
+ * collaboration's templates. Once the form names a template of a
+ * collaboration it can read, its declared parameters (type, default,
+ * required) and SQL show under it, and the form checks the rows against them
+ * (declared-parameters.ts).
+ */
+export function TemplateField() {
+  const { control, getValues, setValue, setFocus } = useFormContext<StartJobFormValues>();
+  const queryClient = useQueryClient();
+  const arn = useWatch({ control, name: FIELD });
+  const collaborationId = useWatch({ control, name: "collaborationId" });
+  const [open, setOpen] = useState(false);
+  const panelId = `${controlId(FIELD)}-picker`;
+  const canRead = UUID_PATTERN.test(collaborationId) && ANALYSIS_TEMPLATE_ARN_PATTERN.test(arn);
+  const template = useQuery({ ...analysisTemplateQuery(collaborationId, arn), enabled: canRead });
+  const declared = use(DeclaredParametersContext);
+
+  useEffect(() => {
+    if (!declared) return;
+    declared.set(
+      canRead && template.data
+        ? { templateArn: template.data.arn, parameters: template.data.parameters }
+        : undefined,
+    );
+  }, [declared, canRead, template.data]);
+
+  async function choose(templateArn: string, templateCollaborationId: string) {
+    setValue("collaborationId", templateCollaborationId, {
+      shouldDirty: true,
+      shouldValidate: true,
+    });
+    setValue(FIELD, templateArn, { shouldDirty: true, shouldTouch: true, shouldValidate: true });
+    setOpen(false);
+    setFocus(FIELD);
+    let chosen: AnalysisTemplateData;
+    try {
+      chosen = await queryClient.fetchQuery(
+        analysisTemplateQuery(templateCollaborationId, templateArn),
+      );
+    } catch {
+      return; // The note under the field says why; the rows stay as typed.
+    }
+    // One row per declared parameter, keeping a value already typed for it; defaults filled in.
+    const typed = new Map(getValues("parameters").map((row) => [row.key, row.value]));
+    setValue(
+      "parameters",
+      chosen.parameters.map((p) => ({
+        key: p.name,
+        value: typed.get(p.name) || p.defaultValue || "",
+      })),
+      { shouldDirty: true },
+    );
+  }
+
+  return (
+    <div className="space-y-2">
+      <TextField
+        name={FIELD}
+        label="Analysis template ARN"
+        monospace
+        placeholder="arn:aws:cleanrooms:us-east-1:111122223333:membership/…/analysistemplate/…"
+        description="Pick it by name from your collaboration's templates, or paste its ARN from the template's page in AWS Clean Rooms."
+      />
+      <PickerToggle open={open} onToggle={() => setOpen((o) => !o)} panelId={panelId}>
+        Choose an analysis template
+      </PickerToggle>
+      {open && <TemplatePicker id={panelId} current={arn} onChoose={choose} />}
+      <div aria-live="polite">
+        {canRead && template.isError && <TemplateError error={template.error} />}
+        {canRead && template.data && <TemplateDetails template={template.data} />}
+        {!UUID_PATTERN.test(collaborationId) && ANALYSIS_TEMPLATE_ARN_PATTERN.test(arn) && (
+          <p className="text-xs text-slate-500">
+            Choose the job&apos;s collaboration (under Collaboration and tags) to see this
+            template&apos;s parameters.
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function TemplateError({ error }: { error: unknown }) {
+  if (error instanceof RouteError && error.error.code === "ResourceNotFoundException") {
+    return (
+      <p className="text-sm text-red-700">
+        No such analysis template in the chosen collaboration: check the ARN and the collaboration
+        ID, or pick the template from the list.
+      </p>
+    );
+  }
+  return (
+    <PickerUnavailable
+      error={error}
+      what="The template's parameters"
+      permission="cleanrooms:GetCollaborationAnalysisTemplate"
+    />
+  );
+}
+
+function TemplateDetails({ template }: { template: AnalysisTemplateData }) {
+  return (
+    <div className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
+      <p>
+        <span className="font-medium text-slate-900">{template.name}</span>
+        {template.description && <span className="text-slate-600"> · {template.description}</span>}
+      </p>
+      {template.parameters.length > 0 ? (
+        <table className="w-full text-left text-xs">
+          <caption className="sr-only">Parameters the template declares</caption>
+          <thead className="text-slate-500">
+            <tr>
+              <th className="py-1 pr-3 font-medium">Parameter</th>
+              <th className="py-1 pr-3 font-medium">Type</th>
+              <th className="py-1 font-medium">Default</th>
+            </tr>
+          </thead>
+          <tbody>
+            {template.parameters.map((p) => (
+              <tr key={p.name} className="border-t border-slate-200">
+                <td className="py-1 pr-3 font-mono">{p.name}</td>
+                <td className="py-1 pr-3">{p.type}</td>
+                <td className="py-1">
+                  {p.defaultValue !== undefined ? (
+                    <span className="font-mono">{p.defaultValue || '""'}</span>
+                  ) : (
+                    <span className="font-medium text-amber-800">Required</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="text-xs text-slate-600">The template declares no parameters.</p>
+      )}
+      {template.sql !== undefined && (
+        <details>
+          <summary className="cursor-pointer text-xs text-slate-600">
+            The template&apos;s SQL
+          </summary>
+          <pre
+            aria-label="The template's SQL (read-only)"
+            className="mt-1 max-h-48 overflow-auto rounded bg-white p-2 font-mono text-xs whitespace-pre-wrap text-slate-800"
+          >
+            {template.sql}
+          </pre>
+        </details>
+      )}
+    </div>
+  );
+}

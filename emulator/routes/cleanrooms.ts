@@ -1,0 +1,314 @@
+/**
+ * The AWS Clean Rooms (collaboration service, 2022-02-17) operations the
+ * dashboard calls, from the model in
+ * ../shared/reference/cleanrooms-2022-02-17/: the caller's memberships, a
+ * collaboration and its members, its analysis templates, and the protected
+ * query behind a job with a SQL seed. Collaborations, members and templates
+ * are the fixed demo data (demo/collaborations.ts); a protected query is the
+ * one a job with a SQL seed ran, so its status follows the job's.
+ */
+import { createHash } from "node:crypto";
+
+import {
+  collaborationArnOf,
+  DEMO_COLLABORATIONS,
+  membershipArnOf,
+  type DemoCollaboration,
+  type DemoMember,
+} from "../demo/collaborations";
+import { accessDenied, notFound, validationError } from "../http";
+import { ACCOUNT_ID } from "../identity";
+import type { GenerationJobRow } from "../store";
+import type { Operation } from "./context";
+
+/** The model's UUID pattern (CollaborationIdentifier, MembershipIdentifier, …), 36 characters. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** AnalysisTemplateArn. */
+const ANALYSIS_TEMPLATE_ARN =
+  /^arn:aws[-a-z]*:cleanrooms:[\w]{2}-[\w]{4,9}-[\d]:[\d]{12}:membership\/[\d\w-]+\/analysistemplate\/[\d\w-]+$/;
+/** MaxResults: 1 to 100. */
+const MAX_RESULTS_MAX = 100;
+
+/** restJson1's default timestamp format: epoch seconds. */
+const epochSeconds = (ms: number) => ms / 1000;
+
+function uuidLabel(field: string, value: string): string {
+  if (!UUID.test(value)) {
+    throw validationError(
+      `${field}: must be a 36-character lowercase UUID (the model's pattern [0-9a-f]{8}-…), got "${value}"`,
+    );
+  }
+  return value;
+}
+
+/** One page of a fixed list: nextToken is the position of the next item. */
+function pageOf<T>(list: string, items: readonly T[], query: URLSearchParams) {
+  const max = query.get("maxResults");
+  let limit = MAX_RESULTS_MAX;
+  if (max !== null) {
+    limit = Number(max);
+    if (!/^\d+$/.test(max) || limit < 1 || limit > MAX_RESULTS_MAX) {
+      throw validationError(`maxResults: must be an integer from 1 to ${MAX_RESULTS_MAX}`);
+    }
+  }
+  let start = 0;
+  const token = query.get("nextToken");
+  if (token !== null) {
+    const decoded = /^(\w+):(\d+)$/.exec(Buffer.from(token, "base64url").toString("utf8"));
+    if (!decoded || decoded[1] !== list) {
+      throw validationError("nextToken: is not a token this list returned");
+    }
+    start = Number(decoded[2]);
+  }
+  const end = start + limit;
+  return {
+    items: items.slice(start, end),
+    nextToken:
+      end < items.length ? Buffer.from(`${list}:${end}`, "utf8").toString("base64url") : undefined,
+  };
+}
+
+const ours = (collaboration: DemoCollaboration): DemoMember | undefined =>
+  collaboration.members.find((m) => m.accountId === ACCOUNT_ID);
+
+const creatorOf = (collaboration: DemoCollaboration): DemoMember =>
+  collaboration.members.find((m) => m.accountId === collaboration.creatorAccountId)!;
+
+/** A collaboration the caller is a member of; ResourceNotFoundException otherwise. */
+function memberCollaboration(id: string): DemoCollaboration & { self: DemoMember } {
+  uuidLabel("collaborationIdentifier", id);
+  const collaboration = DEMO_COLLABORATIONS.find((c) => c.id === id);
+  const self = collaboration && ours(collaboration);
+  if (!collaboration || !self) {
+    throw notFound(`Collaboration ${id} does not exist or the caller is not a member of it.`);
+  }
+  return { ...collaboration, self };
+}
+
+function membershipSummary(collaboration: DemoCollaboration, self: DemoMember) {
+  const creator = creatorOf(collaboration);
+  return {
+    id: self.membershipId,
+    arn: membershipArnOf(ACCOUNT_ID, self.membershipId),
+    collaborationArn: collaborationArnOf(collaboration.creatorAccountId, collaboration.id),
+    collaborationId: collaboration.id,
+    collaborationCreatorAccountId: collaboration.creatorAccountId,
+    collaborationCreatorDisplayName: creator.displayName,
+    collaborationName: collaboration.name,
+    createTime: epochSeconds(collaboration.createTime),
+    updateTime: epochSeconds(collaboration.createTime),
+    status: "ACTIVE",
+    memberAbilities: self.abilities,
+    mlMemberAbilities: { customMLMemberAbilities: self.mlAbilities },
+    paymentConfiguration: { queryCompute: { isResponsible: self.paysForQueries } },
+  };
+}
+
+/** ListMemberships: GET /memberships (status filter, paged). */
+export const listMemberships: Operation = (_context, { query }) => {
+  const status = query.get("status");
+  if (status !== null && !["ACTIVE", "REMOVED", "COLLABORATION_DELETED"].includes(status)) {
+    throw validationError(
+      `status: must be one of ACTIVE, REMOVED, COLLABORATION_DELETED, got "${status}"`,
+    );
+  }
+  const all = DEMO_COLLABORATIONS.flatMap((c) => {
+    const self = ours(c);
+    return self && (status === null || status === "ACTIVE") ? [membershipSummary(c, self)] : [];
+  });
+  const { items, nextToken } = pageOf("memberships", all, query);
+  return { body: { membershipSummaries: items, nextToken } };
+};
+
+/** GetMembership: GET /memberships/{membershipIdentifier}. */
+export const getMembership: Operation = (_context, { labels }) => {
+  const id = uuidLabel("membershipIdentifier", labels.membershipIdentifier ?? "");
+  const collaboration = DEMO_COLLABORATIONS.find((c) => ours(c)?.membershipId === id);
+  if (!collaboration) throw notFound(`Membership ${id} does not exist.`);
+  const self = ours(collaboration)!;
+  return {
+    body: {
+      membership: {
+        ...membershipSummary(collaboration, self),
+        queryLogStatus: "DISABLED",
+      },
+    },
+  };
+};
+
+/** GetCollaboration: GET /collaborations/{collaborationIdentifier}. The model declares no ResourceNotFoundException: a collaboration the caller is not in is AccessDeniedException. */
+export const getCollaboration: Operation = (_context, { labels }) => {
+  const id = uuidLabel("collaborationIdentifier", labels.collaborationIdentifier ?? "");
+  const collaboration = DEMO_COLLABORATIONS.find((c) => c.id === id);
+  const self = collaboration && ours(collaboration);
+  if (!collaboration || !self) {
+    throw accessDenied(`The caller is not a member of collaboration ${id}.`);
+  }
+  return {
+    body: {
+      collaboration: {
+        id: collaboration.id,
+        arn: collaborationArnOf(collaboration.creatorAccountId, collaboration.id),
+        name: collaboration.name,
+        description: collaboration.description,
+        creatorAccountId: collaboration.creatorAccountId,
+        creatorDisplayName: creatorOf(collaboration).displayName,
+        createTime: epochSeconds(collaboration.createTime),
+        updateTime: epochSeconds(collaboration.createTime),
+        memberStatus: "ACTIVE",
+        membershipId: self.membershipId,
+        membershipArn: membershipArnOf(ACCOUNT_ID, self.membershipId),
+        queryLogStatus: "DISABLED",
+        analyticsEngine: "CLEAN_ROOMS_SQL",
+      },
+    },
+  };
+};
+
+/** ListMembers: GET /collaborations/{collaborationIdentifier}/members (paged). */
+export const listMembers: Operation = (_context, { labels, query }) => {
+  const collaboration = memberCollaboration(labels.collaborationIdentifier ?? "");
+  const all = collaboration.members.map((m) => ({
+    accountId: m.accountId,
+    status: "ACTIVE",
+    displayName: m.displayName,
+    abilities: m.abilities,
+    mlAbilities: { customMLMemberAbilities: m.mlAbilities },
+    createTime: epochSeconds(collaboration.createTime),
+    updateTime: epochSeconds(collaboration.createTime),
+    membershipId: m.membershipId,
+    membershipArn: membershipArnOf(m.accountId, m.membershipId),
+    paymentConfiguration: { queryCompute: { isResponsible: m.paysForQueries } },
+  }));
+  const { items, nextToken } = pageOf("members", all, query);
+  return { body: { memberSummaries: items, nextToken } };
+};
+
+function templateSummary(
+  collaboration: DemoCollaboration,
+  template: DemoCollaboration["templates"][number],
+) {
+  return {
+    arn: template.arn,
+    createTime: epochSeconds(collaboration.createTime + 3_600_000),
+    id: template.id,
+    name: template.name,
+    updateTime: epochSeconds(collaboration.createTime + 3_600_000),
+    collaborationArn: collaborationArnOf(collaboration.creatorAccountId, collaboration.id),
+    collaborationId: collaboration.id,
+    creatorAccountId: ACCOUNT_ID,
+    description: template.description,
+  };
+}
+
+/** ListCollaborationAnalysisTemplates: GET /collaborations/{collaborationIdentifier}/analysistemplates (paged). */
+export const listCollaborationAnalysisTemplates: Operation = (_context, { labels, query }) => {
+  const collaboration = memberCollaboration(labels.collaborationIdentifier ?? "");
+  const all = collaboration.templates.map((t) => templateSummary(collaboration, t));
+  const { items, nextToken } = pageOf("analysistemplates", all, query);
+  return { body: { collaborationAnalysisTemplateSummaries: items, nextToken } };
+};
+
+/** GetCollaborationAnalysisTemplate: GET /collaborations/{collaborationIdentifier}/analysistemplates/{analysisTemplateArn}. */
+export const getCollaborationAnalysisTemplate: Operation = (_context, { labels }) => {
+  const collaboration = memberCollaboration(labels.collaborationIdentifier ?? "");
+  const arn = labels.analysisTemplateArn ?? "";
+  if (!ANALYSIS_TEMPLATE_ARN.test(arn) || arn.length > 200) {
+    throw validationError(`analysisTemplateArn: "${arn}" is not an analysis template ARN`);
+  }
+  const template = collaboration.templates.find((t) => t.arn === arn);
+  if (!template) {
+    throw notFound(`Analysis template ${arn} does not exist in collaboration ${collaboration.id}.`);
+  }
+  return {
+    body: {
+      collaborationAnalysisTemplate: {
+        ...templateSummary(collaboration, template),
+        schema: { referencedTables: ["customers"] },
+        format: "SQL",
+        source: { text: template.sql },
+        analysisParameters: template.parameters.map((p) => ({
+          name: p.name,
+          type: p.type,
+          ...(p.defaultValue === undefined ? {} : { defaultValue: p.defaultValue }),
+        })),
+      },
+    },
+  };
+};
+
+/** The protected query's status, from the status of the job that ran it. */
+const QUERY_STATUS: Record<string, string> = {
+  CREATE_PENDING: "SUBMITTED",
+  CREATE_IN_PROGRESS: "STARTED",
+  ACTIVE: "SUCCESS",
+  CREATE_FAILED: "FAILED",
+  DELETE_PENDING: "SUCCESS",
+  DELETE_IN_PROGRESS: "SUCCESS",
+  DELETE_FAILED: "SUCCESS",
+};
+
+interface SeedAudienceJson {
+  sqlParameters?: {
+    queryString?: string;
+    analysisTemplateArn?: string;
+    parameters?: Record<string, string>;
+  };
+  sqlComputeConfiguration?: { worker?: { type?: string; number?: number } };
+}
+
+/** GetProtectedQuery: GET /memberships/{membershipIdentifier}/protectedQueries/{protectedQueryIdentifier}. */
+export const getProtectedQuery: Operation = (context, { labels }) => {
+  const membershipId = uuidLabel("membershipIdentifier", labels.membershipIdentifier ?? "");
+  const queryId = uuidLabel("protectedQueryIdentifier", labels.protectedQueryIdentifier ?? "");
+  const collaboration = DEMO_COLLABORATIONS.find((c) => ours(c)?.membershipId === membershipId);
+  if (!collaboration) throw notFound(`Membership ${membershipId} does not exist.`);
+  const row = context.store.db
+    .prepare<[string], GenerationJobRow>(
+      "SELECT * FROM audience_generation_jobs WHERE protected_query_identifier = ?",
+    )
+    .get(queryId);
+  const view = row && context.engine.settleJob(row, context.now());
+  if (
+    !row ||
+    !view ||
+    row.started_by !== ACCOUNT_ID ||
+    (row.collaboration_id ?? collaboration.id) !== collaboration.id
+  ) {
+    throw notFound(`Protected query ${queryId} does not exist in membership ${membershipId}.`);
+  }
+  const seed = JSON.parse(row.seed_audience ?? "{}") as SeedAudienceJson;
+  const status = QUERY_STATUS[view.status] ?? "SUBMITTED";
+  const worker = seed.sqlComputeConfiguration?.worker;
+  const protectedQuery: Record<string, unknown> = {
+    id: queryId,
+    membershipId,
+    membershipArn: membershipArnOf(ACCOUNT_ID, membershipId),
+    createTime: epochSeconds(row.create_time),
+    sqlParameters: seed.sqlParameters,
+    status,
+    computeConfiguration: {
+      worker: { type: worker?.type ?? "CR.1X", number: worker?.number ?? 16 },
+    },
+  };
+  if (status === "SUCCESS") {
+    // Fixed per query, so a page shows the same figures every time it is read.
+    const hash = createHash("sha256").update(queryId).digest().readUInt32BE(0);
+    const totalDurationInMillis = 20_000 + (hash % 100_000);
+    const workers = worker?.number ?? 16;
+    protectedQuery.statistics = {
+      totalDurationInMillis,
+      billedResourceUtilization: {
+        units: Math.round(((workers * totalDurationInMillis) / 3_600_000) * 1000) / 1000,
+      },
+    };
+    protectedQuery.result = { output: { memberList: [{ accountId: ACCOUNT_ID }] } };
+  }
+  if (status === "FAILED") {
+    protectedQuery.error = {
+      code: row.status_code ?? "QUERY_FAILED",
+      message: row.status_message ?? "The query failed.",
+    };
+  }
+  return { body: { protectedQuery } };
+};

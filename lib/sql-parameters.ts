@@ -1,0 +1,48 @@
+/**
+ * The parameters a SQL query refers to as `:name` (Clean Rooms SQL's named
+ * parameters), outside string literals, quoted identifiers and comments; a
+ * `::type` cast is not one. In the order they first appear, each once.
+ */
+export function sqlParameterNames(query: string): string[] {
+  const names: string[] = [];
+  let i = 0;
+  while (i < query.length) {
+    const c = query[i]!;
+    const next = query[i + 1];
+    if (c === "'" || c === '"') {
+      // A literal or quoted identifier; a doubled quote stays inside it.
+      i++;
+      while (i < query.length) {
+        if (query[i] === c && query[i + 1] === c) i += 2;
+        else if (query[i] === c) break;
+        else i++;
+      }
+      i++;
+    } else if (c === "-" && next === "-") {
+      const end = query.indexOf("\n", i);
+      i = end < 0 ? query.length : end + 1;
+    } else if (c === "/" && next === "*") {
+      const end = query.indexOf("*/", i + 2);
+      i = end < 0 ? query.length : end + 2;
+    } else if (c === ":" && next === ":") {
+      i += 2;
+    } else if (c === ":") {
+      const match = /^[A-Za-z_][0-9A-Za-z_]*/.exec(query.slice(i + 1));
+      if (match && !names.includes(match[0])) names.push(match[0]);
+      i += 1 + (match?.[0].length ?? 0);
+    } else i++;
+  }
+  return names;
+}
+
+/** What a query and its parameter rows disagree on: names it uses without a row, rows it never uses. */
+export function sqlParameterMismatch(
+  query: string,
+  rowNames: readonly string[],
+): { missing: string[]; unused: string[] } {
+  const used = sqlParameterNames(query);
+  return {
+    missing: used.filter((n) => !rowNames.includes(n)),
+    unused: rowNames.filter((n) => n !== "" && !used.includes(n)),
+  };
+}
