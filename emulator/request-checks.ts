@@ -29,6 +29,13 @@ import { ApiError } from "./http";
 export const BODY_MEDIA_TYPES = {
   /** Clean Rooms ML (restJson1) and the /_emulator/ controls. */
   restJson1: ["application/json"],
+  /**
+   * S3 (REST-XML): an object's body is in any type, so any is taken ("*").
+   * That a page could send such a body without asking first opens nothing:
+   * browsers put an `Origin` on every request that is not a GET or HEAD, and
+   * checkCaller refuses another site's (rule 2).
+   */
+  s3: ["*"],
 } as const satisfies Record<string, readonly string[]>;
 export type Protocol = keyof typeof BODY_MEDIA_TYPES;
 
@@ -85,7 +92,7 @@ export function checkBodyMediaType(req: IncomingMessage, body: Buffer, protocol:
   const sent = req.headers["content-type"];
   const mediaType = (sent ?? "").split(";")[0]!.trim().toLowerCase();
   const accepted: readonly string[] = BODY_MEDIA_TYPES[protocol];
-  if (!accepted.includes(mediaType)) {
+  if (!accepted.includes("*") && !accepted.includes(mediaType)) {
     throw new ApiError(
       "SerializationException",
       sent === undefined

@@ -45,6 +45,7 @@ import {
   type Route,
   type ServiceHandler,
 } from "./routing";
+import { s3Service } from "./s3/service";
 import { openStore } from "./store";
 
 /** The Clean Rooms ML routing table, as in the model (`http.method`, `http.requestUri`). */
@@ -107,7 +108,9 @@ export const REST_JSON_SERVICES: Record<string, { title: string; routes: readonl
  * Services of other protocols, by signing name: each answers the whole
  * request, its errors included, in its own wire format.
  */
-export const OTHER_SERVICES: Record<string, ServiceHandler> = {};
+export const OTHER_SERVICES: Record<string, ServiceHandler> = {
+  s3: s3Service,
+};
 
 export interface StartEmulatorOptions extends Partial<EmulatorConfig> {
   /** Where log lines go (default: nowhere). */
