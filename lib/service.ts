@@ -21,8 +21,11 @@ let signingCredentials: AwsCredentialIdentityProvider | undefined;
 // The local service accepts any signature; no AWS account is needed for it.
 const LOCAL_CREDENTIALS = { accessKeyId: "local", secretAccessKey: "local" };
 
-/** The credentials the client signs with: the standard Node chain (memoized by it), loaded on first use. */
-function credentials(): AwsCredentialIdentityProvider {
+/**
+ * The credentials the clients sign with (Clean Rooms ML here, S3 in lib/s3.ts):
+ * the standard Node chain (memoized by it), loaded on first use.
+ */
+export function credentials(): AwsCredentialIdentityProvider {
   if (!signingCredentials) {
     const { isLocalService } = serviceConfig();
     let chain: Promise<AwsCredentialIdentityProvider> | undefined;
