@@ -16,6 +16,7 @@ import type { SeedSource, StartJobFormValues } from "@/lib/schemas/start-job-for
 import { controlId } from "./form-helpers";
 import { KeyValueRows } from "./key-value-rows";
 import { RadioCardField } from "./radio-card-field";
+import { SeedTools } from "./seed-tools";
 import { TextField } from "./text-field";
 
 /** The three seed sources, in the words a marketer knows them by. */
@@ -55,18 +56,21 @@ export function SeedFields() {
       />
 
       {source === "S3" && (
-        <TextField
-          name="s3Uri"
-          label="S3 URI"
-          placeholder="s3://your-bucket/seeds/customers.jsonl"
-          monospace
-          description={
-            <>
-              The file holds one JSON object per line, each with a <code>user_id</code>:{" "}
-              <code className="whitespace-nowrap">{'{"user_id": "111111"}'}</code>.
-            </>
-          }
-        />
+        <div className="space-y-3">
+          <TextField
+            name="s3Uri"
+            label="S3 URI"
+            placeholder="s3://your-bucket/seeds/customers.jsonl"
+            monospace
+            description={
+              <>
+                The file holds one JSON object per line, each with a <code>user_id</code>:{" "}
+                <code className="whitespace-nowrap">{'{"user_id": "111111"}'}</code>.
+              </>
+            }
+          />
+          <SeedTools />
+        </div>
       )}
 
       {source === "SQL_QUERY" && (

@@ -54,7 +54,7 @@ async function upload(params: Record<string, string>, body: string | Uint8Array,
   const response = await routes.upload(
     new Request(`${BASE}/api/seeds/upload?${qs(params)}`, {
       method: "POST",
-      body,
+      body: body as BodyInit,
       headers: { "content-type": "application/octet-stream", ...headers },
     }),
   );
