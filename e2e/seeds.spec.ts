@@ -1,0 +1,170 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { expect, test, type Page } from "@playwright/test";
+
+import { DEMO_CONFIGURED_MODELS, DEMO_SEED_ROLE_ARN } from "../emulator/demo/catalog";
+import { E2E_EMULATOR_URL } from "./env";
+import { JobFormPage } from "./pages/job-form";
+import { JobPage } from "./pages/job-page";
+
+/**
+ * Seeds from S3 in the start-job form (SEED_BUCKETS is the demo bucket here,
+ * as `npm start` sets it): upload a CSV, check it, start a job from it; a
+ * malformed seed chosen in the browser is flagged before starting.
+ */
+
+const RETAIL = DEMO_CONFIGURED_MODELS.retailAbsolute;
+const unique = () => randomUUID().slice(0, 8);
+
+/** The demo sports fans' IDs (users the model's training data has), read through S3 as any client would. */
+async function demoUserIds(): Promise<string[]> {
+  const s3 = new S3Client({
+    endpoint: E2E_EMULATOR_URL,
+    region: "us-east-1",
+    forcePathStyle: true,
+    credentials: { accessKeyId: "e2e", secretAccessKey: "e2e" },
+  });
+  try {
+    const object = await s3.send(
+      new GetObjectCommand({ Bucket: "demo-seeds", Key: "sports-fans.jsonl" }),
+    );
+    const text = await object.Body!.transformToString();
+    return text
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { user_id: string }).user_id);
+  } finally {
+    s3.destroy();
+  }
+}
+
+/**
+ * A CSV of customers, the IDs in its third column, each customer twice, with
+ * a notes column that makes it a few megabytes (so the upload takes a moment
+ * on a throttled connection).
+ */
+function customersCsv(ids: string[]): Buffer {
+  const notes = "x".repeat(1200);
+  const rows = [...ids, ...ids].map((id, i) => `Customer ${i},c${i}@example.com,${id},${notes}`);
+  return Buffer.from(`name,email,customer_id,notes\n${rows.join("\n")}\n`);
+}
+
+/** Slows this page's uploads to about 1 MB/s (Chromium's network emulation). */
+async function throttleUploads(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: 1024 * 1024,
+  });
+}
+
+const SCREENSHOTS = process.env.SEED_SCREENSHOTS;
+async function screenshot(page: Page, name: string) {
+  if (!SCREENSHOTS) return;
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+test("a marketer uploads a CSV, picks the ID column, sees the progress and the seed check, and starts a job that becomes Active", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const ids = (await demoUserIds()).slice(0, 800);
+  const form = new JobFormPage(page);
+  const name = `Uploaded seed ${unique()}`;
+  await form.goto();
+  await form.name.fill(name);
+  await form.chooseModel(RETAIL.name);
+
+  await page.getByRole("button", { name: "Upload a file" }).click();
+  const upload = page.getByRole("region", { name: "Upload a seed file" });
+  const fileName = `customers-${unique()}.csv`;
+  await upload.getByLabel("CSV or JSON lines file").setInputFiles({
+    name: fileName,
+    mimeType: "text/csv",
+    buffer: customersCsv(ids),
+  });
+  // The header is found and the preview shows the first rows; the ID column is chosen.
+  await expect(upload.getByRole("checkbox", { name: "The first row is a header" })).toBeChecked();
+  await expect(upload.getByRole("table")).toContainText("Customer 0");
+  const column = upload.getByLabel("Column with the user IDs");
+  await column.selectOption({ label: "email (column 2)" });
+  await column.selectOption({ label: "customer_id (column 3)" });
+  await expect(upload.getByRole("columnheader", { name: "customer_id" })).toHaveClass(/indigo/);
+  const seedName = fileName.replace(/\.csv$/, ".jsonl");
+  await expect(upload.getByLabel("Seed file name")).toHaveValue(seedName);
+
+  await throttleUploads(page);
+  await upload.getByRole("button", { name: "Upload", exact: true }).click();
+  const progress = upload.getByRole("progressbar", { name: "Upload progress" });
+  await expect(progress).toHaveAttribute(
+    "aria-valuetext",
+    /^[\d.]+ (KB|MB) of [\d.]+ MB \((\d|[1-9]\d)%\)$/,
+  );
+  await expect(upload.getByRole("button", { name: "Cancel upload" })).toBeVisible();
+  await screenshot(page, "upload-progress");
+
+  await expect(upload.getByRole("status").filter({ hasText: "Uploaded" })).toContainText(
+    "800 unique user IDs written",
+    { timeout: 30_000 },
+  );
+  await expect(upload.getByRole("status").filter({ hasText: "Uploaded" })).toContainText(
+    "800 duplicate rows left out",
+  );
+  await expect(form.s3Uri).toHaveValue(`s3://demo-seeds/${seedName}`);
+
+  const check = page.getByRole("region", { name: "Seed check" });
+  await expect(check).toContainText("Keeps the service's seed rules");
+  await expect(check).toContainText("800");
+  await expect(check).toContainText(
+    `at least ${RETAIL.minMatchingSeedSize.toLocaleString("en-US")} of them`,
+  );
+  await screenshot(page, "upload-preflight");
+
+  await form.roleArn.fill(DEMO_SEED_ROLE_ARN);
+  const arn = await form.startAndOpenJob();
+  expect(arn).toContain("audience-generation-job");
+  const job = new JobPage(page);
+  await expect(job.status("ACTIVE")).toBeVisible({ timeout: 60_000 });
+});
+
+test("a malformed seed chosen in the browser is flagged before the job starts, and again in the review", async ({
+  page,
+}) => {
+  const form = new JobFormPage(page);
+  await form.goto();
+  await form.chooseModel(RETAIL.name);
+  await page.getByRole("button", { name: "Browse S3" }).click();
+  const browser = page.getByRole("region", { name: "S3 seed browser" });
+  await expect(browser.getByRole("button", { name: "Open folder fitness/" })).toBeVisible();
+  await expect(browser.getByRole("button", { name: /^sports-fans\.jsonl/ })).toContainText("KB");
+  await screenshot(page, "browser");
+
+  // Search by prefix, then choose the file.
+  await browser.getByLabel(/Find in this folder/).fill("mal");
+  await expect(browser.getByRole("button", { name: /^sports-fans/ })).toHaveCount(0);
+  await browser.getByRole("button", { name: /^malformed\.jsonl/ }).click();
+  await expect(browser).toHaveCount(0);
+  await expect(form.s3Uri).toHaveValue("s3://demo-seeds/malformed.jsonl");
+
+  const check = page.getByRole("region", { name: "Seed check" });
+  await expect(check).toContainText("The service would fail a job on this seed");
+  await expect(check).toContainText(/malformed line/);
+  await expect(check).toContainText(/line \d+ is not valid JSON/);
+  await screenshot(page, "preflight-malformed");
+  const review = page.getByRole("region", { name: "Review" });
+  await expect(review).toContainText("The seed check found problems with this seed");
+  await expect(form.submit).toBeEnabled();
+
+  // A folder is read whole.
+  await page.getByRole("button", { name: "Browse S3" }).click();
+  await browser.getByRole("button", { name: "Use folder fitness/" }).click();
+  await expect(form.s3Uri).toHaveValue("s3://demo-seeds/fitness/");
+  await expect(check).toContainText("in 2 files");
+  await expect(review).not.toContainText("The seed check found problems");
+});
