@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 
 import { DEMO_CONFIGURED_MODELS, DEMO_SEED_ROLE_ARN } from "../emulator/demo/catalog";
 import { E2E_EMULATOR_URL } from "./env";
@@ -46,7 +46,7 @@ async function demoUserIds(): Promise<string[]> {
  * on a throttled connection).
  */
 function customersCsv(ids: string[]): Buffer {
-  const notes = "x".repeat(1200);
+  const notes = "x".repeat(2400);
   const rows = [...ids, ...ids].map((id, i) => `Customer ${i},c${i}@example.com,${id},${notes}`);
   return Buffer.from(`name,email,customer_id,notes\n${rows.join("\n")}\n`);
 }
@@ -63,11 +63,18 @@ async function throttleUploads(page: Page) {
   });
 }
 
+/** With SEED_SCREENSHOTS=<folder>: the part in view, at desktop and phone widths (looked at by hand, not compared). */
 const SCREENSHOTS = process.env.SEED_SCREENSHOTS;
-async function screenshot(page: Page, name: string) {
+async function screenshot(page: Page, name: string, target: Locator) {
   if (!SCREENSHOTS) return;
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+  const size = page.viewportSize();
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
+    await target.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`) });
+  }
+  if (size) await page.setViewportSize(size);
 }
 
 test("a marketer uploads a CSV, picks the ID column, sees the progress and the seed check, and starts a job that becomes Active", async ({
@@ -107,7 +114,7 @@ test("a marketer uploads a CSV, picks the ID column, sees the progress and the s
     /^[\d.]+ (KB|MB) of [\d.]+ MB \((\d|[1-9]\d)%\)$/,
   );
   await expect(upload.getByRole("button", { name: "Cancel upload" })).toBeVisible();
-  await screenshot(page, "upload-progress");
+  await screenshot(page, "upload-progress", progress);
 
   await expect(upload.getByRole("status").filter({ hasText: "Uploaded" })).toContainText(
     "800 unique user IDs written",
@@ -124,7 +131,7 @@ test("a marketer uploads a CSV, picks the ID column, sees the progress and the s
   await expect(check).toContainText(
     `at least ${RETAIL.minMatchingSeedSize.toLocaleString("en-US")} of them`,
   );
-  await screenshot(page, "upload-preflight");
+  await screenshot(page, "upload-preflight", check);
 
   await form.roleArn.fill(DEMO_SEED_ROLE_ARN);
   const arn = await form.startAndOpenJob();
@@ -143,7 +150,7 @@ test("a malformed seed chosen in the browser is flagged before the job starts, a
   const browser = page.getByRole("region", { name: "S3 seed browser" });
   await expect(browser.getByRole("button", { name: "Open folder fitness/" })).toBeVisible();
   await expect(browser.getByRole("button", { name: /^sports-fans\.jsonl/ })).toContainText("KB");
-  await screenshot(page, "browser");
+  await screenshot(page, "browser", browser);
 
   // Search by prefix, then choose the file.
   await browser.getByLabel(/Find in this folder/).fill("mal");
@@ -156,7 +163,7 @@ test("a malformed seed chosen in the browser is flagged before the job starts, a
   await expect(check).toContainText("The service would fail a job on this seed");
   await expect(check).toContainText(/malformed line/);
   await expect(check).toContainText(/line \d+ is not valid JSON/);
-  await screenshot(page, "preflight-malformed");
+  await screenshot(page, "preflight-malformed", check);
   const review = page.getByRole("region", { name: "Review" });
   await expect(review).toContainText("The seed check found problems with this seed");
   await expect(form.submit).toBeEnabled();

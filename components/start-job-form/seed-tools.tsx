@@ -45,9 +45,10 @@ export function SeedTools() {
   const [panel, setPanel] = useState<Panel>();
   const [checked, setChecked] = useState<string>();
 
-  function choose(chosen: string) {
+  /** Fills the URI and checks the seed; the browser closes, the upload stays to show its result. */
+  function choose(chosen: string, from: Exclude<Panel, undefined>) {
     setValue("s3Uri", chosen, { shouldDirty: true, shouldTouch: true, shouldValidate: true });
-    setPanel(undefined);
+    if (from === "browse") setPanel(undefined);
     setChecked(chosen);
   }
 
@@ -86,12 +87,12 @@ export function SeedTools() {
       </div>
       {panel === "browse" && (
         <div id="seed-browser">
-          <SeedBrowser locations={locations} onChoose={choose} />
+          <SeedBrowser locations={locations} onChoose={(uri) => choose(uri, "browse")} />
         </div>
       )}
       {panel === "upload" && (
         <div id="seed-upload">
-          <SeedUpload locations={locations} onUploaded={choose} />
+          <SeedUpload locations={locations} onUploaded={(uri) => choose(uri, "upload")} />
         </div>
       )}
       {showCheck && <SeedPreflight uri={checked} />}
