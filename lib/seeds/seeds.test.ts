@@ -416,6 +416,44 @@ describe("upload", () => {
     expect(await exists("test-seeds", "allowed/csrf.jsonl")).toBe(false);
   });
 
+  it("does the proxy's checks itself (it is left out of proxy.ts): headers, a loopback Host", async () => {
+    const reply = await routes.upload(
+      new Request(
+        `${BASE}/api/seeds/upload?${qs({ bucket: "test-seeds", key: "allowed/h.jsonl", format: "jsonl" })}`,
+        {
+          method: "POST",
+          body: lines(ids(30)),
+          headers: { "content-type": "application/octet-stream" },
+        },
+      ),
+    );
+    expect(reply.status).toBe(201);
+    expect(reply.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(reply.headers.get("content-security-policy")).toContain("default-src 'none'");
+    const rebound = await routes.upload(
+      new Request(
+        `http://evil.example/api/seeds/upload?${qs({ bucket: "test-seeds", key: "allowed/r.jsonl", format: "jsonl" })}`,
+        {
+          method: "POST",
+          body: lines(ids(30)),
+          headers: { "content-type": "application/octet-stream" },
+        },
+      ),
+    );
+    expect(rebound.status).toBe(403);
+    expect(await exists("test-seeds", "allowed/r.jsonl")).toBe(false);
+  });
+
+  it("refuses a body shorter than its Content-Length, and writes nothing", async () => {
+    const reply = await upload(
+      { bucket: "test-seeds", key: "allowed/short.jsonl", format: "jsonl" },
+      lines(ids(30)),
+      { "content-length": "100000" },
+    );
+    expect(reply.status).toBe(400);
+    expect(await exists("test-seeds", "allowed/short.jsonl")).toBe(false);
+  });
+
   it("aborts the multipart upload when a file is refused half way: no object, no parts", async () => {
     // Over 500,000 unique IDs: refused after more than one 5 MB part has gone up.
     const csv = `id\n${ids(500_001).join("\n")}\n`;

@@ -72,6 +72,13 @@ export async function uploadSeed({
         const lines = converter.push(value);
         if (lines) yield Buffer.from(lines);
       }
+      if (contentLength !== undefined && converter.bytes !== contentLength) {
+        throw new SeedError(
+          "SeedFileRejected",
+          `The upload was cut short (${converter.bytes} of ${contentLength} bytes arrived).`,
+          400,
+        );
+      }
       const last = converter.end();
       if (last) yield Buffer.from(last);
     } catch (error) {
