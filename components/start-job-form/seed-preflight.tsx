@@ -129,6 +129,8 @@ function ReportBody({ report, minimum }: { report: SeedReport; minimum: number |
             {report.malformedLines > report.malformed.length
               ? `The first ${report.malformed.length} malformed lines`
               : "Malformed lines"}
+            : each line must be one JSON object with a user_id, like{" "}
+            <code className="whitespace-nowrap">{'{"user_id": "111111"}'}</code>.
           </p>
           <ul className="mt-1 space-y-0.5 text-xs text-slate-700">
             {report.malformed.map((m) => (

@@ -331,11 +331,8 @@ export function SeedUpload({
           <Button variant="secondary" onClick={() => request.current?.abort()}>
             Cancel upload
           </Button>
-        ) : (
-          <Button
-            disabled={!sniffed || Boolean(nameProblem) || state.step === "done"}
-            onClick={start}
-          >
+        ) : state.step === "done" ? null : (
+          <Button disabled={!sniffed || Boolean(nameProblem)} onClick={start}>
             Upload
           </Button>
         )}

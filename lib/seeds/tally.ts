@@ -147,7 +147,7 @@ export class SeedTally {
     try {
       record = JSON.parse(text);
     } catch {
-      this.malformedLine('is not valid JSON (each line must be like {"user_id": "…"})');
+      this.malformedLine("is not valid JSON");
       return;
     }
     const userId =
@@ -156,7 +156,7 @@ export class SeedTally {
         : undefined;
     if (typeof userId === "string" && userId !== "") this.id(userId);
     else if (typeof userId === "number" && Number.isFinite(userId)) this.id(String(userId));
-    else this.malformedLine('has no user_id (each line must be like {"user_id": "…"})');
+    else this.malformedLine("has no user_id");
   }
 
   private id(id: string) {
