@@ -160,13 +160,14 @@ async function main() {
 
   // 2. A 50 MB CSV, made and sent in pieces so the bench holds little of it either.
   const ROWS = 500_000;
-  const rowOf = (i: number) =>
-    `Customer ${i},customer${i}@example.com,c${String(i).padStart(8, "0")},${"n".repeat(48)}\n`;
   const header = "name,email,customer_id,notes\n";
-  let size = Buffer.byteLength(header);
-  for (let i = 0; i < ROWS; i++) size += Buffer.byteLength(rowOf(i));
-  const pad = 50 * MB - size; // a notes-only tail row brings it to exactly 50 MB
-  const tail = pad > 0 ? `,,,${"n".repeat(Math.max(0, pad - 4))}\n` : "";
+  // Each row padded (its notes) so the file is exactly 50 MB.
+  const perRow = Math.floor((50 * MB - header.length) / ROWS);
+  const longer = 50 * MB - header.length - perRow * ROWS; // rows given one byte more
+  const rowOf = (i: number) => {
+    const base = `Customer ${i},customer${i}@example.com,c${String(i).padStart(8, "0")},`;
+    return `${base}${"n".repeat(perRow - base.length - 1 + (i < longer ? 1 : 0))}\n`;
+  };
   let row = 0;
   let sentHeader = false;
   const body = new ReadableStream<Uint8Array>({
@@ -177,7 +178,6 @@ async function main() {
         return;
       }
       if (row >= ROWS) {
-        if (tail) controller.enqueue(Buffer.from(tail));
         controller.close();
         return;
       }
@@ -186,7 +186,7 @@ async function main() {
       controller.enqueue(Buffer.from(chunk));
     },
   });
-  const total = size + Buffer.byteLength(tail);
+  const total = 50 * MB;
   console.log(`\n2. Upload of a ${mb(total)} CSV (${ROWS.toLocaleString("en-US")} rows)`);
   await new Promise((r) => setTimeout(r, 1000));
   const uploaded = await measure(pgid, async () => {
