@@ -6,7 +6,7 @@ import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 
 import { DEMO_CONFIGURED_MODELS, DEMO_SEED_ROLE_ARN } from "../emulator/demo/catalog";
-import { E2E_EMULATOR_URL } from "./env";
+import { E2E_EMULATOR_PORT, E2E_EMULATOR_URL } from "./env";
 import { AUTH_APP_URL } from "./oidc/settings";
 import { JobFormPage } from "./pages/job-form";
 import { JobPage } from "./pages/job-page";
@@ -18,6 +18,8 @@ import { JobPage } from "./pages/job-page";
  */
 
 const RETAIL = DEMO_CONFIGURED_MODELS.retailAbsolute;
+/** The run's local service data folder (playwright.config.ts). */
+const E2E_DATA_DIR = `.data/e2e-${E2E_EMULATOR_PORT}`;
 const unique = () => randomUUID().slice(0, 8);
 
 /** The demo sports fans' IDs (users the model's training data has), read through S3 as any client would. */
@@ -53,15 +55,15 @@ function customersCsv(ids: string[]): Buffer {
   return Buffer.from(`name,email,customer_id,notes\n${rows.join("\n")}\n`);
 }
 
-/** Slows this page's uploads to about 1 MB/s (Chromium's network emulation). */
-async function throttleUploads(page: Page) {
+/** Slows this page's uploads to about 1 MB/s, or the given bytes per second (Chromium's network emulation). */
+async function throttleUploads(page: Page, bytesPerSecond = 1024 * 1024) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.emulateNetworkConditions", {
     offline: false,
     latency: 0,
     downloadThroughput: -1,
-    uploadThroughput: 1024 * 1024,
+    uploadThroughput: bytesPerSecond,
   });
 }
 
@@ -176,6 +178,44 @@ test("a malformed seed chosen in the browser is flagged before the job starts, a
   await expect(form.s3Uri).toHaveValue("s3://demo-seeds/fitness/");
   await expect(check).toContainText("in 2 files");
   await expect(review).not.toContainText("The seed check found problems");
+});
+
+test("cancelling an upload half way leaves nothing in S3", async ({ page }) => {
+  test.setTimeout(90_000);
+  const form = new JobFormPage(page);
+  await form.goto();
+  await page.getByRole("button", { name: "Upload a file" }).click();
+  const upload = page.getByRole("region", { name: "Upload a seed file" });
+  const fileName = `cancelled-${unique()}.jsonl`;
+  // About 12 MB: more than two 5 MB parts have gone to S3 when the upload is cancelled.
+  const lines = Array.from({ length: 400_000 }, (_, i) => `{"user_id": "cancel-${i}"}\n`).join("");
+  await upload.getByLabel("CSV or JSON lines file").setInputFiles({
+    name: fileName,
+    mimeType: "application/x-ndjson",
+    buffer: Buffer.from(lines),
+  });
+  await expect(upload).toContainText("JSON lines: each line's user_id is kept.");
+  await throttleUploads(page, 2 * 1024 * 1024);
+  await upload.getByRole("button", { name: "Upload", exact: true }).click();
+  const progress = upload.getByRole("progressbar", { name: "Upload progress" });
+  await expect
+    .poll(async () => Number(await progress.getAttribute("aria-valuenow")), { timeout: 30_000 })
+    .toBeGreaterThanOrEqual(70);
+  await upload.getByRole("button", { name: "Cancel upload" }).click();
+  await expect(upload.getByRole("alert")).toContainText("Upload cancelled");
+  await expect(upload.getByRole("alert")).toContainText("Nothing was written to S3.");
+  await expect(form.s3Uri).toHaveValue("");
+
+  const key = fileName;
+  await expect
+    .poll(async () => {
+      const uploads = path.join(E2E_DATA_DIR, "s3-uploads");
+      const pending = fs.existsSync(uploads)
+        ? fs.readdirSync(uploads).filter((f) => !f.endsWith(".tmp"))
+        : [];
+      return { object: fs.existsSync(path.join(E2E_DATA_DIR, "s3", "demo-seeds", key)), pending };
+    })
+    .toEqual({ object: false, pending: [] });
 });
 
 /** A POST with a Host header of our choosing (what a rebound DNS name sends). */
