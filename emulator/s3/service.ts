@@ -16,7 +16,7 @@ import type { IncomingMessage } from "node:http";
 import { pipeline } from "node:stream/promises";
 
 import type { ServiceCall, ServiceHandler } from "../routing";
-import { S3Store, type ObjectInfo } from "./store";
+import { compareKeys, S3Store, type ObjectInfo } from "./store";
 import { element, isAwsChunked, S3Error, sendS3Error, sendXml, unescapeXml } from "./wire";
 
 const MAX_KEYS = 1000;
@@ -252,7 +252,11 @@ function listObjectsV2(call: ServiceCall, store: S3Store, bucket: string): numbe
   let last: ListToken | undefined;
   let truncated = false;
   for (const object of store.listKeys(bucket, prefix)) {
-    if (from && (object.key <= from.after || (from.prefix && object.key.startsWith(from.after)))) {
+    if (
+      from &&
+      (compareKeys(object.key, from.after) <= 0 ||
+        (from.prefix && object.key.startsWith(from.after)))
+    ) {
       continue;
     }
     const rest = object.key.slice(prefix.length);

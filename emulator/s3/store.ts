@@ -122,7 +122,7 @@ export class S3Store {
       if (!stat) continue;
       out.push({ key, size: stat.size, lastModified: stat.mtime, etag: statEtag(stat) });
     }
-    return out.sort((a, b) => Buffer.compare(Buffer.from(a.key), Buffer.from(b.key)));
+    return out.sort((a, b) => compareKeys(a.key, b.key));
   }
 
   /**
@@ -292,4 +292,9 @@ async function writeHashed(body: Body, file: string): Promise<string> {
     throw error;
   }
   return hash.digest("hex");
+}
+
+/** S3's key order: by their UTF-8 bytes. */
+export function compareKeys(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }

@@ -17,9 +17,9 @@
 import { SEED_USERS_MAX } from "@/lib/schemas/limits";
 
 import { SeedError } from "./errors";
+import { CSV_DELIMITERS, type CsvDelimiter } from "./sniff";
 
-export const CSV_DELIMITERS = [",", ";", "\t", "|"] as const;
-export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
+export { CSV_DELIMITERS, type CsvDelimiter };
 
 export type SeedFileFormat =
   | { format: "jsonl" }

@@ -5,7 +5,9 @@
  * preview, and the column most likely to hold user IDs. The server checks
  * the whole file again as it streams (lib/seeds/convert.ts).
  */
-import { CSV_DELIMITERS, type CsvDelimiter } from "./convert";
+/** The CSV delimiters recognised (and the only ones the upload route takes). */
+export const CSV_DELIMITERS = [",", ";", "\t", "|"] as const;
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
 
 export interface SniffedFile {
   format: "jsonl" | "csv" | "binary";
