@@ -106,6 +106,22 @@ describe("ListObjectsV2", () => {
     expect(pages).toBe(Math.ceil(seen.length / 2));
   });
 
+  it("starts after a key, and URL-encodes keys when asked (as the AWS CLI asks)", async () => {
+    const after = await s3.send(
+      new ListObjectsV2Command({ Bucket: DEMO_SEED_BUCKET, StartAfter: "random-sample.jsonl" }),
+    );
+    expect(after.Contents?.[0]?.Key).toBe("sports-fans.jsonl");
+    await s3.send(
+      new PutObjectCommand({ Bucket: "test-seeds", Key: "odd/a b+ü(3).jsonl", Body: "x" }),
+    );
+    const encoded = await s3.send(
+      new ListObjectsV2Command({ Bucket: "test-seeds", Prefix: "odd/", EncodingType: "url" }),
+    );
+    expect(encoded.Contents?.map((o) => o.Key)).toEqual(["odd/a+b%2B%C3%BC%283%29.jsonl"]);
+    const decoded = decodeURIComponent(encoded.Contents![0]!.Key!.replace(/\+/g, " "));
+    expect(decoded).toBe("odd/a b+ü(3).jsonl");
+  });
+
   it("answers NoSuchBucket for a bucket that does not exist", async () => {
     await expect(
       s3.send(new ListObjectsV2Command({ Bucket: "no-such-bucket" })),

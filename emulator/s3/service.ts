@@ -39,7 +39,12 @@ export const s3Service: ServiceHandler = async (call) => {
   const { req, res, requestId, method } = call;
   try {
     const { bucket, key } = bucketAndKey(call.rawPath);
-    const name = operationName(method, key, call.query);
+    const name = operationName(
+      method,
+      key,
+      call.query,
+      req.headers["x-amz-copy-source"] !== undefined,
+    );
     call.context.calls.received(name);
     const fault = call.fault();
     if (fault === "throttle") {
@@ -84,7 +89,12 @@ function bucketAndKey(rawPath: string): { bucket: string; key: string | undefine
   }
 }
 
-function operationName(method: string, key: string | undefined, query: URLSearchParams): string {
+function operationName(
+  method: string,
+  key: string | undefined,
+  query: URLSearchParams,
+  copy: boolean,
+): string {
   if (key === undefined) {
     if (method === "PUT") return "CreateBucket";
     if (method === "HEAD") return "HeadBucket";
@@ -93,7 +103,7 @@ function operationName(method: string, key: string | undefined, query: URLSearch
     if (method === "GET") return "GetObject";
     if (method === "HEAD") return "HeadObject";
     if (method === "PUT" && query.has("uploadId")) return "UploadPart";
-    if (method === "PUT" && !query.has("x-amz-copy-source")) return "PutObject";
+    if (method === "PUT" && !copy) return "PutObject";
     if (method === "POST" && query.has("uploads")) return "CreateMultipartUpload";
     if (method === "POST" && query.has("uploadId")) return "CompleteMultipartUpload";
     if (method === "DELETE" && query.has("uploadId")) return "AbortMultipartUpload";
@@ -275,7 +285,15 @@ function listObjectsV2(call: ServiceCall, store: S3Store, bucket: string): numbe
       last = { after: object.key, prefix: false };
     }
   }
-  const encode = (text: string) => (encodingType === "url" ? encodeURIComponent(text) : text);
+  // Percent-encoded UTF-8, parentheses too (S3's example: test_file(3).png is test_file%283%29.png),
+  // a space as "+" and slashes kept: clients decode with unquote_plus (botocore).
+  const encode = (text: string) =>
+    encodingType === "url"
+      ? encodeURIComponent(text)
+          .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+          .replace(/%20/g, "+")
+          .replace(/%2F/gi, "/")
+      : text;
   const nextToken =
     truncated && last ? Buffer.from(JSON.stringify(last)).toString("base64url") : undefined;
   const inner =
