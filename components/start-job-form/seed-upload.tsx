@@ -326,17 +326,19 @@ export function SeedUpload({
         <ErrorAlert role="alert" tone="warning" title={state.title} error={state.error} />
       )}
 
-      <div className="flex flex-wrap gap-2">
-        {uploading ? (
-          <Button variant="secondary" onClick={() => request.current?.abort()}>
-            Cancel upload
-          </Button>
-        ) : state.step === "done" ? null : (
-          <Button disabled={!sniffed || Boolean(nameProblem)} onClick={start}>
-            Upload
-          </Button>
-        )}
-      </div>
+      {state.step !== "done" && (
+        <div className="flex flex-wrap gap-2">
+          {uploading ? (
+            <Button variant="secondary" onClick={() => request.current?.abort()}>
+              Cancel upload
+            </Button>
+          ) : (
+            <Button disabled={!sniffed || Boolean(nameProblem)} onClick={start}>
+              Upload
+            </Button>
+          )}
+        </div>
+      )}
     </section>
   );
 }
