@@ -7,5 +7,7 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { checkAuthAtStartup } = await import("@/lib/auth/startup-check");
     checkAuthAtStartup();
+    const { checkSeedBucketsAtStartup } = await import("@/lib/seeds/startup-check");
+    checkSeedBucketsAtStartup();
   }
 }

@@ -80,6 +80,8 @@ export default defineConfig({
         NEXT_TELEMETRY_DISABLED: "1",
         CLEANROOMS_ML_ENDPOINT: emulatorUrl,
         AWS_REGION: "us-east-1",
+        // The demo seed bucket, as `npm start` sets it (e2e/seeds.spec.ts).
+        SEED_BUCKETS: "demo-seeds",
         // No sign-in: the local service on a loopback address.
         DASHBOARD_BIND_HOST: "127.0.0.1",
         ...AWS_MARKER_ENV,

@@ -120,8 +120,9 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  // Everything but UNPROXIED_PATHS (lib/auth/security-headers.ts), which next.config.ts gives the static headers.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|favicon.svg).*)"],
+  // Everything but UNPROXIED_PATHS (lib/auth/security-headers.ts), which next.config.ts gives the static headers,
+  // and the seed upload, whose body the proxy would copy and cut at 10 MB (app/api/seeds/upload/route.ts does its checks).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|favicon.svg|api/seeds/upload).*)"],
 };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -48,6 +48,7 @@ import {
   type Route,
   type ServiceHandler,
 } from "./routing";
+import { s3Service } from "./s3/service";
 import { openStore } from "./store";
 
 /** The Clean Rooms ML routing table, as in the model (`http.method`, `http.requestUri`). */
@@ -113,6 +114,7 @@ export const REST_JSON_SERVICES: Record<string, { title: string; routes: readonl
  */
 export const OTHER_SERVICES: Record<string, ServiceHandler> = {
   iam: iamService,
+  s3: s3Service,
 };
 
 export interface StartEmulatorOptions extends Partial<EmulatorConfig> {

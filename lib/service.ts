@@ -22,9 +22,10 @@ let signingCredentials: AwsCredentialIdentityProvider | undefined;
 const LOCAL_CREDENTIALS = { accessKeyId: "local", secretAccessKey: "local" };
 
 /**
- * The credentials every AWS client of the dashboard signs with: the standard
- * Node chain (memoized by it), loaded on first use; dummy ones for the local
- * service.
+ * The credentials every AWS client of the dashboard signs with (Clean Rooms ML
+ * here, Clean Rooms and IAM in lib/aws-clients.ts, S3 in lib/s3.ts): the
+ * standard Node chain (memoized by it), loaded on first use; dummy ones for
+ * the local service.
  */
 export function credentials(): AwsCredentialIdentityProvider {
   if (!signingCredentials) {

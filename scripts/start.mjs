@@ -100,6 +100,8 @@ if (!aws) {
   await waitForHttp(`http://127.0.0.1:${emulatorPort}/configured-audience-model`, 60_000);
   dashboardEnv.CLEANROOMS_ML_ENDPOINT = `http://127.0.0.1:${emulatorPort}`;
   dashboardEnv.AWS_REGION = process.env.AWS_REGION || "us-east-1";
+  // The local service's demo seed bucket, so the seed browser and upload work out of the box.
+  dashboardEnv.SEED_BUCKETS = process.env.SEED_BUCKETS || "demo-seeds";
 }
 
 if (!dev && !buildIsCurrent()) {

@@ -17,6 +17,7 @@ import { controlId } from "./form-helpers";
 import { KeyValueRows } from "./key-value-rows";
 import { RadioCardField } from "./radio-card-field";
 import { RoleField } from "./role-field";
+import { SeedTools } from "./seed-tools";
 import { SqlParameterCheck } from "./sql-parameter-check";
 import { TemplateField } from "./template-field";
 import { TextField } from "./text-field";
@@ -58,18 +59,21 @@ export function SeedFields() {
       />
 
       {source === "S3" && (
-        <TextField
-          name="s3Uri"
-          label="S3 URI"
-          placeholder="s3://your-bucket/seeds/customers.jsonl"
-          monospace
-          description={
-            <>
-              The file holds one JSON object per line, each with a <code>user_id</code>:{" "}
-              <code className="whitespace-nowrap">{'{"user_id": "111111"}'}</code>.
-            </>
-          }
-        />
+        <div className="space-y-3">
+          <TextField
+            name="s3Uri"
+            label="S3 URI"
+            placeholder="s3://your-bucket/seeds/customers.jsonl"
+            monospace
+            description={
+              <>
+                The file holds one JSON object per line, each with a <code>user_id</code>:{" "}
+                <code className="whitespace-nowrap">{'{"user_id": "111111"}'}</code>.
+              </>
+            }
+          />
+          <SeedTools />
+        </div>
       )}
 
       {source === "SQL_QUERY" && (

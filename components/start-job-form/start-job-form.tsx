@@ -37,6 +37,7 @@ import { errorPaths, isRowField } from "./form-helpers";
 import { KeyValueRows } from "./key-value-rows";
 import { ModelPicker } from "./model-picker";
 import { RequestPreview } from "./request-preview";
+import { SeedCheckWarning } from "./seed-check-warning";
 import { SeedFields } from "./seed-fields";
 import { TextField } from "./text-field";
 import { useLeaveGuard } from "./use-leave-guard";
@@ -273,6 +274,7 @@ export function StartJobForm({
           title="Review"
           description="Nothing is sent until you press Start job. Copy either version to keep a record or to script the job."
         >
+          <SeedCheckWarning />
           <RequestPreview />
         </Card>
 

@@ -8,6 +8,7 @@ import { jobPath } from "@/lib/job-url";
 import { ServerReads } from "@/lib/queries/hydrate";
 import { configuredModelsQuery } from "@/lib/queries/models";
 import { dehydrateReads, fromServer } from "@/lib/queries/prefetch";
+import { seedLocationsQuery } from "@/lib/queries/seeds";
 import { makeQueryClient } from "@/lib/query-client";
 import { getJob } from "@/lib/reads/jobs";
 import { listConfiguredModels } from "@/lib/reads/models";
@@ -20,6 +21,7 @@ import {
   formValuesFromJob,
   type StartJobFormValues,
 } from "@/lib/schemas/start-job-form";
+import { seedLocations } from "@/lib/seeds/config";
 import { toActionError } from "@/lib/service-errors";
 
 import { NewJobPageClient } from "./page-client";
@@ -98,6 +100,11 @@ export default async function NewJobPage({ searchParams }: { searchParams: Searc
     startingPoint(one(params.from), one(params.model)),
     // When the list cannot be read here, the picker reads it again in the browser and says why it failed.
     queryClient.prefetchQuery({ ...configuredModelsQuery(), ...fromServer(listConfiguredModels) }),
+    // The seed buckets (SEED_BUCKETS): whether the form offers browsing and upload.
+    queryClient.prefetchQuery({
+      ...seedLocationsQuery(),
+      ...fromServer(async () => seedLocations()),
+    }),
   ]);
   const cloning = params.from !== undefined;
 
