@@ -115,7 +115,7 @@ test("a SQL-query job with parameters, worker settings and every option round-tr
   );
   await form.workerCount.fill("401");
   await form.workerCount.blur();
-  expect(await form.errorOf(form.workerCount)).toContain("at most 400");
+  expect(await form.errorOf(form.workerCount)).toContain("from 2 to 400");
   await form.workerCount.fill("12");
   await expect(form.workerCount).not.toHaveAttribute("aria-invalid");
   await expect(form.advancedCompute).toHaveAttribute("aria-expanded", "false");

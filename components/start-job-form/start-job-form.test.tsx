@@ -228,9 +228,16 @@ describe("StartJobForm: inline errors", () => {
       defaultValues: { ...validS3, seedSource: "SQL_QUERY", queryString: "SELECT user_id FROM t" },
     });
     const workers = screen.getByLabelText(/Number of workers/);
-    await user.type(workers, "401");
-    await user.tab();
-    await waitFor(() => expect(description(workers)).toContain("at most 400"));
+    // One statement of the limit: the hint and every message say the same range.
+    expect(description(workers)).toContain("from 2 to 400");
+    for (const count of ["1", "401", "1024", "1025"]) {
+      await user.clear(workers);
+      await user.type(workers, count);
+      await user.tab();
+      await waitFor(() =>
+        expect(description(workers)).toContain("Number of workers must be from 2 to 400"),
+      );
+    }
     await user.clear(workers);
     await user.type(workers, "400");
     await waitFor(() => expect(workers).not.toHaveAttribute("aria-invalid"));

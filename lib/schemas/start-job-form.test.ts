@@ -101,12 +101,12 @@ describe("startJobFormSchema: where each error is shown", () => {
   it("checks the number of workers as typed text: 2 to 400 whole workers, or empty", () => {
     expect(errors({ ...sqlForm, workerCount: "" })).toEqual({});
     expect(errors({ ...sqlForm, workerCount: "1" })).toEqual({
-      workerCount: "Number of workers must be at least 2",
+      workerCount: "Number of workers must be from 2 to 400",
     });
     expect(errors({ ...sqlForm, workerCount: "2" })).toEqual({});
     expect(errors({ ...sqlForm, workerCount: "400" })).toEqual({});
     expect(errors({ ...sqlForm, workerCount: "401" })).toEqual({
-      workerCount: "Number of workers must be at most 400 for a SQL seed",
+      workerCount: "Number of workers must be from 2 to 400",
     });
     for (const text of ["2.5", "ten", "-4", "1e3"]) {
       expect(errors({ ...sqlForm, workerCount: text })).toEqual({
