@@ -15,6 +15,7 @@ import {
   TAGS_MAX,
   tagValueSchema,
 } from "@/lib/schemas/api";
+import { filledRows, isBlankRow } from "@/lib/schemas/rows";
 
 export interface TagRow {
   key: string;
@@ -46,7 +47,8 @@ export function splitTags(tags: Record<string, string> | undefined): {
 export const tagsFormSchema = z
   .object({ tags: z.array(z.object({ key: z.string(), value: z.string() })) })
   .superRefine(({ tags }, ctx) => {
-    if (tags.length > TAGS_MAX) {
+    // A blank row is ignored, as in every key/value list (`lib/schemas/rows.ts`).
+    if (filledRows(tags).length > TAGS_MAX) {
       ctx.addIssue({
         code: "custom",
         path: ["tags"],
@@ -55,6 +57,7 @@ export const tagsFormSchema = z
     }
     const seen = new Set<string>();
     tags.forEach((row, i) => {
+      if (isBlankRow(row)) return;
       const key = tagKeySchema.safeParse(row.key);
       if (!key.success) {
         ctx.addIssue({
@@ -82,13 +85,13 @@ export const tagsFormSchema = z
   });
 export type TagsFormValues = z.infer<typeof tagsFormSchema>;
 
-/** What to send: keys to remove (UntagResource) and tags to add or change (TagResource). */
+/** What to send: keys to remove (UntagResource) and tags to add or change (TagResource); blank rows send nothing. */
 export function tagChanges(
   before: TagRow[],
   after: TagRow[],
 ): { remove: string[]; set: Record<string, string> } {
   const old = new Map(before.map((r) => [r.key, r.value]));
-  const next = new Map(after.map((r) => [r.key, r.value]));
+  const next = new Map(filledRows(after).map((r) => [r.key, r.value]));
   const remove = [...old.keys()].filter((key) => !next.has(key));
   const set: Record<string, string> = {};
   for (const [key, value] of next) {
