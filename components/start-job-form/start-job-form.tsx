@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { flushSync } from "react-dom";
 import {
   FormProvider,
@@ -21,20 +21,21 @@ import {
   startAudienceGenerationJob,
   type StartJobResult,
 } from "@/lib/actions/start-audience-generation-job";
-import { DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, TAGS_MAX } from "@/lib/schemas/limits";
+import { NO_TAGS_BEYOND_FORM, type TagsBeyondForm } from "@/lib/schemas/job-tags";
+import { DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH } from "@/lib/schemas/limits";
 import {
   emptyStartJobForm,
-  startJobFormSchema,
+  startJobFormSchemaFor,
   type StartJobFormValues,
 } from "@/lib/schemas/start-job-form";
 import { useAction } from "@/lib/use-action";
 
 import { ComputeFields } from "./compute-fields";
 import { errorPaths, isRowField } from "./form-helpers";
-import { KeyValueRows } from "./key-value-rows";
 import { ModelPicker } from "./model-picker";
 import { RequestPreview } from "./request-preview";
 import { SeedFields } from "./seed-fields";
+import { JobTagRows, useTagsBeyondForm } from "./tags-beyond-form";
 import { TextField } from "./text-field";
 import { useLeaveGuard } from "./use-leave-guard";
 
@@ -103,6 +104,7 @@ export function StartJobForm({
   onStarted,
   notice,
   copiedDescription,
+  signedIn = false,
 }: {
   defaultValues?: StartJobFormValues;
   submit?: Submit;
@@ -111,10 +113,15 @@ export function StartJobForm({
   notice?: ReactNode;
   /** The description of the job this one copies: shown beside the empty field, taken only on request. */
   copiedDescription?: string;
+  /** Sign-in is on: the dashboard adds a tag recording who started the job, which counts toward the limit. */
+  signedIn?: boolean;
 }) {
+  // The tags the job gets beyond the form's count toward the limit; the resolver reads the latest.
+  const beyondRef = useRef<TagsBeyondForm>(NO_TAGS_BEYOND_FORM);
   const form = useForm<StartJobFormValues>({
     defaultValues,
-    resolver: zodResolver(startJobFormSchema),
+    resolver: (values, context, options) =>
+      zodResolver(startJobFormSchemaFor(beyondRef.current))(values, context, options),
     mode: "onTouched",
     reValidateMode: "onChange",
     // Focus is moved by page order below, which registration order does not follow.
@@ -128,6 +135,13 @@ export function StartJobForm({
   const [banner, setBanner] = useState<ActionError | undefined>();
   const [advancedOpen, setAdvancedOpen] = useState(defaultValues.sparkProperties.length > 0);
   const source = useWatch({ control: form.control, name: "seedSource" });
+  const tagsBeyond = useTagsBeyondForm(form.control, signedIn);
+  const { trigger, getFieldState, formState } = form;
+  useEffect(() => {
+    beyondRef.current = tagsBeyond.beyond;
+    // A model picked after the tags were typed can take them over the limit: say so at once.
+    if (formState.isSubmitted || getFieldState("tags").isDirty) void trigger("tags");
+  }, [tagsBeyond.beyond, trigger, getFieldState, formState.isSubmitted]);
 
   useLeaveGuard(form.formState.isDirty && !started);
 
@@ -251,15 +265,7 @@ export function StartJobForm({
               placeholder="0f6b1c2e-1a2b-4c3d-8e9f-001122334455"
               description="The Clean Rooms collaboration this job belongs to: a lowercase UUID, as shown on the collaboration's page."
             />
-            <KeyValueRows
-              name="tags"
-              legend="Tags"
-              noun="tag"
-              max={TAGS_MAX}
-              keyPlaceholder="team"
-              valuePlaceholder="growth"
-              description="Labels such as team = growth. Keys are case-sensitive, unique, and may not start with aws:."
-            />
+            <JobTagRows {...tagsBeyond} />
           </div>
         </Card>
 

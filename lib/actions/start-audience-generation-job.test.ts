@@ -117,7 +117,10 @@ describe("startAudienceGenerationJob", () => {
       ok: false,
       error: {
         code: "ValidationException",
-        fieldErrors: { parameters: expect.stringContaining("no parameter colour") },
+        fieldErrors: {
+          // In words, beside the field: the service's member path in front is dropped.
+          parameters: "The analysis template has no parameter colour (it has: segment)",
+        },
         hint: expect.any(String),
       },
     });
@@ -138,6 +141,31 @@ describe("startAudienceGenerationJob", () => {
         hint: expect.stringContaining("deleted"),
       },
     });
+  });
+
+  it("counts the tags the job inherits from its model toward the limit, beside the tags", async () => {
+    const inheriting = DEMO_CONFIGURED_MODELS.retailAbsolute; // passes on one tag
+    const tags = (n: number) => Array.from({ length: n }, (_, i) => ({ key: `k${i}`, value: "" }));
+    const over = await start({
+      ...values,
+      configuredAudienceModelArn: inheriting.arn,
+      tags: tags(50),
+    });
+    expect(over).toEqual({
+      ok: false,
+      error: {
+        code: "InvalidInput",
+        message:
+          "A job can have at most 50 tags, and this one would have 51 (50 here and 1 inherited from the model): remove 1 tag",
+        fieldErrors: { tags: expect.stringContaining("1 inherited from the model") },
+      },
+    });
+    const fits = await start({
+      ...values,
+      configuredAudienceModelArn: inheriting.arn,
+      tags: tags(49),
+    });
+    expect(fits.ok).toBe(true);
   });
 
   it("reports throttling once the client's retries are spent", async () => {

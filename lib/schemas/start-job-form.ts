@@ -20,18 +20,22 @@ import {
   SQL_PARAMETERS_MAX,
   startAudienceGenerationJobRequestSchema,
   tagKeySchema,
-  TAGS_MAX,
   tagValueSchema,
   WORKER_TYPES,
   type StartAudienceGenerationJobRequest,
 } from "./api";
 import { issuePath } from "./issues";
+import { NO_TAGS_BEYOND_FORM, tagLimitMessage, type TagsBeyondForm } from "./job-tags";
+import { filledRows, isBlankRow } from "./rows";
 
 const SEED_SOURCES = ["S3", "SQL_QUERY", "ANALYSIS_TEMPLATE"] as const;
 export type SeedSource = (typeof SEED_SOURCES)[number];
 
 const keyValueRowSchema = z.strictObject({ key: z.string(), value: z.string() });
 type KeyValueRow = z.infer<typeof keyValueRowSchema>;
+
+/** Blank rows are ignored everywhere (`./rows`). */
+export { filledRows, isBlankRow };
 
 const formShape = z.strictObject({
   name: z.string(),
@@ -70,21 +74,6 @@ export const emptyStartJobForm: StartJobFormValues = {
   collaborationId: "",
   tags: [],
 };
-
-/**
- * The one rule for every key/value list of the form (tags, SQL parameters,
- * Spark properties): a row whose key and value are both blank is a row added
- * and not used, so it is ignored, by the request (and so its preview) and by
- * the checks alike. A row with only one of the two filled in is checked.
- */
-export function isBlankRow(row: KeyValueRow): boolean {
-  return row.key.trim() === "" && row.value.trim() === "";
-}
-
-/** The rows that count: every row but the blank ones. */
-export function filledRows(rows: readonly KeyValueRow[]): KeyValueRow[] {
-  return rows.filter((row) => !isBlankRow(row));
-}
 
 function rowsToMap(rows: KeyValueRow[]): Record<string, string> {
   const map: Record<string, string> = Object.create(null);
@@ -211,6 +200,20 @@ export function formFieldForRequestPath(pathOrMessage: string): FormField | unde
   return REQUEST_PATH_TO_FIELD.find(([path]) => pathOrMessage.includes(path))?.[1];
 }
 
+/**
+ * A service message about a request member, in words: the member's path the
+ * service puts in front ("tags: At most…", "seedAudience.sqlParameters.parameters.x: …")
+ * is dropped, since the form shows the message beside that field. Of several
+ * problems ("a: …; b: …"), the first.
+ */
+export function messageWithoutRequestPath(message: string): string {
+  const first = message.split("; ")[0]!;
+  const match = /^(\S+): (.+)$/s.exec(first);
+  if (!match || formFieldForRequestPath(match[1]!) === undefined) return message;
+  const text = match[2]!;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function checkRows(
   ctx: z.RefinementCtx,
   field: "tags" | "parameters" | "sparkProperties",
@@ -257,12 +260,25 @@ const STAND_IN_MODEL_ARN =
   "arn:aws:cleanrooms-ml:us-east-1:000000000000:configured-audience-model/unset";
 
 /**
- * The form's schema. Rows are checked one by one (so an error sits beside its
- * row); everything else is checked by building the request and validating it
- * with the API schema, so the rules are written once.
+ * The form's schema, for a job that will also carry `beyond` (the tags it
+ * inherits from its model and the dashboard's own, counted toward the tag
+ * limit with the form's: `./job-tags`). Rows are checked one by one (so an
+ * error sits beside its row); everything else is checked by building the
+ * request and validating it with the API schema, so the rules are written once.
  */
-export const startJobFormSchema = formShape.superRefine((values, ctx) => {
-  checkRows(ctx, "tags", values.tags, tagKeySchema, tagValueSchema, "tag", TAGS_MAX);
+export const startJobFormSchemaFor = (beyond: TagsBeyondForm) =>
+  formShape.superRefine((values, ctx) => checkForm(values, ctx, beyond));
+
+/** The form's schema counting only the form's own tags; the action counts the rest itself. */
+export const startJobFormSchema = startJobFormSchemaFor(NO_TAGS_BEYOND_FORM);
+
+function checkForm(values: StartJobFormValues, ctx: z.RefinementCtx, beyond: TagsBeyondForm) {
+  const tagLimit = tagLimitMessage(
+    filledRows(values.tags).map((row) => row.key),
+    beyond,
+  );
+  if (tagLimit) ctx.addIssue({ code: "custom", path: ["tags"], message: tagLimit });
+  checkRows(ctx, "tags", values.tags, tagKeySchema, tagValueSchema, "tag", undefined);
   if (usesSql(values.seedSource)) {
     checkRows(
       ctx,
@@ -332,4 +348,4 @@ export const startJobFormSchema = formShape.superRefine((values, ctx) => {
     reported.add(path);
     ctx.addIssue({ code: "custom", path: field ? [field] : [], message: issue.message });
   }
-});
+}
