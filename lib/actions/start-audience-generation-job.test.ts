@@ -168,6 +168,36 @@ describe("startAudienceGenerationJob", () => {
     expect(fits.ok).toBe(true);
   });
 
+  it.each(["drop", "error"] as const)(
+    "starts one job when the first answer is lost (%s) and the start is retried",
+    async (as) => {
+      const name = `Lost answer ${as}`;
+      await emulator.call("DELETE", "/_emulator/calls");
+      await emulator.call("PUT", "/_emulator/lost-answers", {
+        operation: "StartAudienceGenerationJob",
+        as,
+      });
+      const result = await start({ ...values, name });
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      const listed = (
+        await emulator.call(
+          "GET",
+          `/audience-generation-job?maxResults=100&configuredAudienceModelArn=${encodeURIComponent(values.configuredAudienceModelArn)}`,
+        )
+      ).json.audienceGenerationJobs as { name: string; audienceGenerationJobArn: string }[];
+      const named = listed.filter((job) => job.name === name);
+      // The lost attempt's job, found and answered with, not a second one.
+      expect(named.map((job) => job.audienceGenerationJobArn)).toEqual([
+        result.data.audienceGenerationJobArn,
+      ]);
+      const { calls } = (await emulator.call("GET", "/_emulator/calls")).json as {
+        calls: Record<string, number>;
+      };
+      expect(calls.StartAudienceGenerationJob).toBe(1);
+    },
+  );
+
   it("reports throttling once the client's retries are spent", async () => {
     const [throttled] = await actionAgainst({ throttleRate: 1 });
     const result = await throttled(values);

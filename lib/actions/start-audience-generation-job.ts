@@ -4,7 +4,7 @@ import type { ActionResult } from "@/lib/action-result";
 import { audit } from "@/lib/auth/session";
 import { isDashboardTag, recordWho, STARTED_BY_TAG } from "@/lib/auth/who";
 import {
-  StartAudienceGenerationJobCommand,
+  startAudienceGenerationJobOnce,
   type StartAudienceGenerationJobCommandInput,
 } from "@/lib/cleanrooms-ml";
 import { defineAction } from "@/lib/define-action";
@@ -64,8 +64,10 @@ export const startAudienceGenerationJob = defineAction(
       tagsBeyondForm(await modelTags(request.configuredAudienceModelArn), user !== undefined),
     );
     if (tooMany) throw new TooManyTags(tooMany);
-    const { audienceGenerationJobArn } = await cleanRoomsML().send(
-      new StartAudienceGenerationJobCommand(request),
+    // Retried after a lost answer, the start first looks for the job it may have started (no client token).
+    const { audienceGenerationJobArn } = await startAudienceGenerationJobOnce(
+      cleanRoomsML(),
+      request,
     );
     invalidateReads(readScope.jobsList);
     audit(user, "started", audienceGenerationJobArn);

@@ -34,6 +34,7 @@ export {
   paginateListConfiguredAudienceModels,
 } from "./paginate";
 export type { PaginationConfiguration, Paginator } from "./paginate";
+export { findStartedJob, START_LOOKBACK_MS, startAudienceGenerationJobOnce } from "./start-once";
 export { BASE_DELAY_MS, DEFAULT_MAX_ATTEMPTS, isThrottlingError, MAX_BACKOFF_MS } from "./retry";
 export {
   BACKOFF_MAX_SPACING_MS,
