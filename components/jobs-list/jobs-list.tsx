@@ -22,6 +22,7 @@ import { JobsTableSkeleton } from "./skeleton";
 import { JobsToolbar } from "./toolbar";
 import { useJobsFilters } from "./use-jobs-filters";
 import { useJobsPages } from "./use-jobs-pages";
+import { useSearchAllPages } from "./use-search-all-pages";
 import { useSearchBox } from "./use-search-box";
 import { useStatusAnnouncement } from "./use-status-announcement";
 
@@ -64,6 +65,7 @@ export function JobsList() {
 
   const current = { ...filters, q: search };
   const rowFiltersOn = hasLoadedRowFilters(current);
+  const searchAll = useSearchAllPages(jobs, rowFiltersOn);
 
   function clearAll() {
     searchBox.clear();
@@ -116,8 +118,8 @@ export function JobsList() {
         loadedCount={allRows.length}
         moreToLoad={jobs.hasNextPage}
         onClear={clearAll}
-        onLoadMore={() => void jobs.fetchNextPage()}
-        loadingMore={jobs.isFetchingNextPage}
+        onLoadMore={searchAll.start}
+        loadingMore={searchAll.running}
       />
     );
   } else {
@@ -165,6 +167,7 @@ export function JobsList() {
           rowFiltersOn={rowFiltersOn}
           moreToLoad={jobs.hasNextPage}
           onClear={hasActiveFilters(current) ? clearAll : undefined}
+          searchAll={searchAll}
         />
       )}
       {jobs.data && jobs.isRefetchError && (
