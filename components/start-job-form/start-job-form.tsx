@@ -96,7 +96,7 @@ function CopiedDescription({ text }: { text: string }) {
  * and one job per press of Start job, however often it is pressed.
  *
  * `submit` is the server action unless a test passes another; `onStarted`
- * gets the new job's ARN (the page navigates to it).
+ * gets the new job's ARN and name (the page navigates to it).
  */
 export function StartJobForm({
   defaultValues = emptyStartJobForm,
@@ -108,7 +108,7 @@ export function StartJobForm({
 }: {
   defaultValues?: StartJobFormValues;
   submit?: Submit;
-  onStarted: (audienceGenerationJobArn: string) => void;
+  onStarted: (audienceGenerationJobArn: string, name: string) => void;
   /** Shown above the form, e.g. where a cloned job's values came from. */
   notice?: ReactNode;
   /** The description of the job this one copies: shown beside the empty field, taken only on request. */
@@ -183,7 +183,7 @@ export function StartJobForm({
     if (!result) return;
     if (result.ok) {
       setStarted(true);
-      onStarted(result.data.audienceGenerationJobArn);
+      onStarted(result.data.audienceGenerationJobArn, values.name);
       return;
     }
     showServiceError(result.error);
