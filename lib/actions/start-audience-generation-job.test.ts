@@ -11,6 +11,7 @@ import {
   DEMO_SEED_URIS,
 } from "@/emulator/demo/catalog";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
+import { THROTTLED_WRITE_DEADLINE_MS } from "@/lib/cleanrooms-ml";
 import { emptyStartJobForm, type StartJobFormValues } from "@/lib/schemas/start-job-form";
 
 type Action = typeof import("./start-audience-generation-job").startAudienceGenerationJob;
@@ -198,12 +199,15 @@ describe("startAudienceGenerationJob", () => {
     },
   );
 
-  it("reports throttling once the client's retries are spent", async () => {
+  it("keeps trying through the back-off while throttled, and reports throttling only after that", async () => {
     const [throttled] = await actionAgainst({ throttleRate: 1 });
+    const started = Date.now();
     const result = await throttled(values);
     expect(result).toMatchObject({
       ok: false,
       error: { code: "ThrottlingException", hint: expect.stringContaining("Wait") },
     });
-  });
+    // A throttle started nothing, so the action asked again for the write deadline's length.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(THROTTLED_WRITE_DEADLINE_MS);
+  }, 60_000);
 });

@@ -12,6 +12,7 @@
 import type { CleanRoomsMLClient, SendOptions } from "./client";
 import { StartAudienceGenerationJobCommand } from "./commands";
 import { paginateListAudienceGenerationJobs } from "./paginate";
+import { whileThrottled } from "./retry";
 import type {
   StartAudienceGenerationJobCommandInput,
   StartAudienceGenerationJobCommandOutput,
@@ -54,22 +55,42 @@ export async function findStartedJob(
   return undefined;
 }
 
-/** Starts the job, retrying as the client does, but never starting it twice (see above). */
+/**
+ * Starts the job, retrying as the client does (and, while throttled, for up to
+ * `THROTTLED_WRITE_DEADLINE_MS` more: a throttle started nothing), but never
+ * starting it twice (see above).
+ */
 export async function startAudienceGenerationJobOnce(
   client: CleanRoomsMLClient,
   input: StartAudienceGenerationJobCommandInput,
   options: { abortSignal?: AbortSignal; now?: () => number } = {},
 ): Promise<StartAudienceGenerationJobCommandOutput> {
-  const since = new Date((options.now ?? Date.now)() - START_LOOKBACK_MS);
-  return client.send(new StartAudienceGenerationJobCommand(input), {
-    abortSignal: options.abortSignal,
-    beforeRetry: async (failure) => {
-      try {
-        return await findStartedJob(client, input, since, options);
-      } catch {
-        // Without the list, a retry might start the job twice: the lost attempt's failure stands.
-        throw failure;
+  const now = options.now ?? Date.now;
+  const since = new Date(now() - START_LOOKBACK_MS);
+  /** An attempt failed in a way the service may have acted on: look before any new one. */
+  let mayHaveStarted = false;
+  const lookup = async (failure: unknown) => {
+    try {
+      return await findStartedJob(client, input, since, options);
+    } catch {
+      // Without the list, a retry might start the job twice: the lost attempt's failure stands.
+      throw failure;
+    }
+  };
+  return whileThrottled(
+    async () => {
+      if (mayHaveStarted) {
+        const found = await findStartedJob(client, input, since, options);
+        if (found) return found;
       }
+      return client.send(new StartAudienceGenerationJobCommand(input), {
+        abortSignal: options.abortSignal,
+        beforeRetry: (failure) => {
+          mayHaveStarted = true;
+          return lookup(failure);
+        },
+      });
     },
-  });
+    { now },
+  );
 }
