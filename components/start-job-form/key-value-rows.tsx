@@ -185,7 +185,9 @@ export function KeyValueRows({
           Add {noun}
         </Button>
         {max !== undefined && (
-          <span className="text-xs text-slate-500">
+          <span
+            className={count > max ? "text-xs font-medium text-red-700" : "text-xs text-slate-500"}
+          >
             {count} of {max} {nounPlural}
             {alsoCounted > 0 ? `, including the ${alsoCounted} above` : ""}
             {full ? ": the most allowed" : ""}

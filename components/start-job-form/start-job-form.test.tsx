@@ -442,7 +442,7 @@ describe("StartJobForm: submitting", () => {
     await act(async () => finish(ok({ audienceGenerationJobArn: JOB_ARN })));
     expect(submit).toHaveBeenCalledTimes(1);
     expect(submit.mock.calls[0]![0]).toEqual(validS3);
-    expect(onStarted).toHaveBeenCalledWith(JOB_ARN);
+    expect(onStarted).toHaveBeenCalledWith(JOB_ARN, "Spring sale");
     fireEvent.submit(form);
     expect(submit).toHaveBeenCalledTimes(1);
   });
@@ -470,7 +470,7 @@ describe("StartJobForm: submitting", () => {
     await user.clear(s3);
     await user.type(s3, "s3://demo-seeds/other.jsonl");
     await user.click(screen.getByRole("button", { name: "Start job" }));
-    await waitFor(() => expect(onStarted).toHaveBeenCalledWith(JOB_ARN));
+    await waitFor(() => expect(onStarted).toHaveBeenCalledWith(JOB_ARN, "Spring sale"));
     expect(submit).toHaveBeenCalledTimes(2);
   });
 

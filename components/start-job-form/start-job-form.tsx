@@ -150,7 +150,12 @@ export function StartJobForm({
       flushSync(() => setAdvancedOpen(true));
     }
     const target = formRef.current && firstInvalidControl(formRef.current, paths);
-    if (target) target.focus();
+    if (target instanceof HTMLFieldSetElement) {
+      // A list's own error sits at its top: show the top, however long the list (focus alone may not scroll).
+      target.focus({ preventScroll: true });
+      // (jsdom, in the component tests, has no scrolling.)
+      target.scrollIntoView?.({ block: "start" });
+    } else if (target) target.focus();
     else bannerRef.current?.focus();
   }
 

@@ -59,10 +59,15 @@ export const startAudienceGenerationJob = defineAction(
     // The schema checked the model's unions (exactly one member set), which its inferred type cannot say.
     const request = toStartRequest(values) as StartAudienceGenerationJobCommandInput;
     request.tags = recordWho(request.tags, STARTED_BY_TAG, user?.identity);
-    const tooMany = tagLimitMessage(
-      Object.keys(request.tags ?? {}).filter((key) => !isDashboardTag(key)),
-      tagsBeyondForm(await modelTags(request.configuredAudienceModelArn), user !== undefined),
-    );
+    const ownKeys = Object.keys(request.tags ?? {}).filter((key) => !isDashboardTag(key));
+    const signedIn = user !== undefined;
+    // Over the limit without the model's tags: no need to read the model to say so.
+    const tooMany =
+      tagLimitMessage(ownKeys, tagsBeyondForm(undefined, signedIn)) ??
+      tagLimitMessage(
+        ownKeys,
+        tagsBeyondForm(await modelTags(request.configuredAudienceModelArn), signedIn),
+      );
     if (tooMany) throw new TooManyTags(tooMany);
     // Retried after a lost answer, the start first looks for the job it may have started (no client token).
     const { audienceGenerationJobArn } = await startAudienceGenerationJobOnce(
