@@ -1,6 +1,15 @@
 import { defineConfig, devices } from "@playwright/test";
 
-import { E2E_DEV, E2E_DIST_DIR, E2E_EMULATOR_PORT, E2E_EMULATOR_URL, E2E_PORT } from "./e2e/env";
+import {
+  E2E_DEV,
+  E2E_DIST_DIR,
+  E2E_EMULATOR_PORT,
+  E2E_EMULATOR_URL,
+  E2E_FAULTS_EMULATOR_PORT,
+  E2E_FAULTS_ENV,
+  E2E_FAULTS_PORT,
+  E2E_PORT,
+} from "./e2e/env";
 import {
   AUTH_APP_ENV,
   AUTH_APP_PORT,
@@ -21,6 +30,12 @@ import { chromiumLaunchOptions } from "./test/chromium";
  * The sign-in specs (e2e/auth*) use a test OpenID Connect provider and a
  * second start of the same build with sign-in on (ports in e2e/oidc/settings.ts);
  * every other spec uses the default app, without sign-in.
+ *
+ * The `chromium-faults` project runs the main journey (e2e/*.faults.spec.ts)
+ * against a third start of the build, pointed at a local service of its own
+ * that throttles 30% of calls, fails 5% with a 500 and answers 150 ms late
+ * (ports and settings in e2e/env.ts): the journey must complete with no error
+ * shown that the person did not cause.
  */
 const port = E2E_PORT;
 const emulatorPort = E2E_EMULATOR_PORT;
@@ -53,7 +68,18 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: chromiumLaunchOptions,
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"] },
+      testIgnore: /\.faults\.spec\.ts$/,
+    },
+    {
+      name: "chromium-faults",
+      use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${E2E_FAULTS_PORT}` },
+      testMatch: /\.faults\.spec\.ts$/,
+    },
+  ],
   webServer: [
     {
       // A fresh data folder each run, so the demo data is exactly what a first start creates.
@@ -97,6 +123,38 @@ export default defineConfig({
       env: OIDC_PROVIDER_ENV,
       reuseExistingServer: false,
       timeout: 60_000,
+      stdout: "pipe",
+    },
+    {
+      // The fault project's own local service: throttling, 500s and latency (e2e/env.ts).
+      command: `rm -rf .data/e2e-${E2E_FAULTS_EMULATOR_PORT} && npx tsx emulator/main.ts`,
+      url: `http://127.0.0.1:${E2E_FAULTS_EMULATOR_PORT}/_emulator/time-scale`,
+      env: {
+        EMULATOR_PORT: String(E2E_FAULTS_EMULATOR_PORT),
+        EMULATOR_DATA_DIR: `.data/e2e-${E2E_FAULTS_EMULATOR_PORT}`,
+        EMULATOR_TIME_SCALE: process.env.E2E_TIME_SCALE ?? "20",
+        ...E2E_FAULTS_ENV,
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+    },
+    {
+      // The same build again, pointed at that service (in dev, a `next dev` needs a folder of its own).
+      command: dev
+        ? `npx next dev -p ${E2E_FAULTS_PORT} -H 127.0.0.1`
+        : `npx next start -p ${E2E_FAULTS_PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${E2E_FAULTS_PORT}/api/health`,
+      env: {
+        NEXT_DIST_DIR: dev ? `${distDir}-faults` : distDir,
+        NEXT_TELEMETRY_DISABLED: "1",
+        CLEANROOMS_ML_ENDPOINT: `http://127.0.0.1:${E2E_FAULTS_EMULATOR_PORT}`,
+        AWS_REGION: "us-east-1",
+        DASHBOARD_BIND_HOST: "127.0.0.1",
+        ...AWS_MARKER_ENV,
+      },
+      reuseExistingServer: false,
+      timeout: 300_000,
       stdout: "pipe",
     },
     {

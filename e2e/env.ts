@@ -10,3 +10,17 @@ export const E2E_EMULATOR_URL = `http://127.0.0.1:${E2E_EMULATOR_PORT}`;
 export const E2E_DIST_DIR = process.env.E2E_DIST_DIR ?? ".next";
 /** E2E_DEV=1 runs `next dev` instead of the production build, for quick iteration. */
 export const E2E_DEV = process.env.E2E_DEV === "1";
+
+/**
+ * The fault-injection project (`chromium-faults` in playwright.config.ts): a
+ * local service of its own that throttles, fails and answers late, and a
+ * dashboard of its own pointed at it, on ports derived from the run's.
+ */
+export const E2E_FAULTS_PORT = E2E_PORT + 3000;
+export const E2E_FAULTS_EMULATOR_PORT = E2E_EMULATOR_PORT + 2000;
+/** The faults the main journey must ride out without showing the person an error. */
+export const E2E_FAULTS_ENV = {
+  EMULATOR_THROTTLE_RATE: "0.3",
+  EMULATOR_ERROR_RATE: "0.05",
+  EMULATOR_LATENCY_MS: "150",
+} as const;

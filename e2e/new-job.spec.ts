@@ -115,7 +115,7 @@ test("a SQL-query job with parameters, worker settings and every option round-tr
   );
   await form.workerCount.fill("401");
   await form.workerCount.blur();
-  expect(await form.errorOf(form.workerCount)).toContain("at most 400");
+  expect(await form.errorOf(form.workerCount)).toContain("from 2 to 400");
   await form.workerCount.fill("12");
   await expect(form.workerCount).not.toHaveAttribute("aria-invalid");
   await expect(form.advancedCompute).toHaveAttribute("aria-expanded", "false");
@@ -216,7 +216,7 @@ test("tags: reserved and duplicate keys are caught beside their row, case matter
   expect((await readJob(arn)).tags).toEqual({ team: "growth", Team: "aws:managed" });
 });
 
-test("tags: the service's count includes the tag a job inherits from its model, and says so beside Tags", async ({
+test("tags: the form counts the tag a job inherits from its model, shows it, and says so beside Tags", async ({
   page,
 }) => {
   const form = new JobFormPage(page);
@@ -240,19 +240,32 @@ test("tags: the service's count includes the tag a job inherits from its model, 
   const addTag = page.getByRole("button", { name: "Add tag", exact: true });
   await expect(addTag).toBeDisabled();
 
-  // … copied onto Retail lookalikes, which passes its own tag on to every job it runs.
+  // … copied onto Retail lookalikes, which passes its own tag on to every job it runs: the form
+  // shows that tag and counts it, and the limit is met beside Tags, in words, before anything is sent.
   await form.model.selectOption({ label: RETAIL.name });
+  await expect(page.getByRole("list", { name: "Tags from the model" })).toContainText(
+    "project = spring-campaign",
+  );
+  await expect(
+    page.getByText("51 of 50 tags, including the 1 above: the most allowed"),
+  ).toBeVisible();
   await form.submit.click();
   await expect(
-    page.getByText(/tags: At most 50 tags are allowed, counting the 1 the job inherits/),
+    page.getByText(
+      "A job can have at most 50 tags, and this one would have 51 (50 here and 1 inherited from the model): remove 1 tag",
+    ),
   ).toBeVisible();
+  await expect(page.getByText(/tags:/)).toHaveCount(0);
   await expect(page.getByRole("group", { name: /^Tags/ })).toBeFocused();
   await expect(page).toHaveURL(/\/jobs\/new\?from=/);
   await expect(form.row("tag", 50).key).toHaveValue(/^tag\d+$/);
 
   const removed = await form.row("tag", 50).key.inputValue();
   await form.row("tag", 50).remove.click();
-  await expect(addTag).toBeEnabled();
+  await expect(
+    page.getByText("50 of 50 tags, including the 1 above: the most allowed"),
+  ).toBeVisible();
+  await expect(addTag).toBeDisabled();
   const arn = await form.startAndOpenJob();
   const saved = (await readJob(arn)).tags ?? {};
   expect(Object.keys(saved)).toHaveLength(50);

@@ -83,3 +83,66 @@ describe("emulator controls (/_emulator/calls)", () => {
     expect((await emulator.call("PUT", "/_emulator/calls", {})).status).toBe(404);
   });
 });
+
+describe("emulator controls (/_emulator/lost-answers)", () => {
+  let emulator: TestEmulator;
+  beforeAll(async () => {
+    emulator = await startTestEmulator();
+  });
+  afterAll(() => emulator.close());
+
+  const start = (name: string) =>
+    emulator.call("POST", "/audience-generation-job", {
+      name,
+      configuredAudienceModelArn: DEMO_CONFIGURED_MODELS.retailPercentage.arn,
+      seedAudience: {
+        roleArn: DEMO_SEED_ROLE_ARN,
+        dataSource: { s3Uri: DEMO_SEED_URIS.sportsFans },
+      },
+    });
+  const namesListed = async () =>
+    (
+      (await emulator.call("GET", "/audience-generation-job?maxResults=100")).json
+        .audienceGenerationJobs as { name: string }[]
+    ).map((job) => job.name);
+
+  it("carries out the next call, then loses its answer: a 500, or no answer at all", async () => {
+    const armed = await emulator.call("PUT", "/_emulator/lost-answers", {
+      operation: "StartAudienceGenerationJob",
+      as: "error",
+    });
+    expect(armed.json).toEqual({
+      lostAnswers: { StartAudienceGenerationJob: { as: "error", remaining: 1 } },
+    });
+    const failed = await start("Answer lost as a 500");
+    expect(failed.status).toBe(500);
+    expect(failed.headers.get("x-amzn-errortype")).toBe("InternalServerException");
+    expect(await namesListed()).toContain("Answer lost as a 500");
+    // Only the next one: the one after is answered.
+    expect((await start("Answered")).status).toBe(200);
+
+    await emulator.call("PUT", "/_emulator/lost-answers", {
+      operation: "StartAudienceGenerationJob",
+      as: "drop",
+    });
+    await expect(start("Answer dropped")).rejects.toThrow();
+    expect(await namesListed()).toContain("Answer dropped");
+  });
+
+  it("refuses what it cannot do, and cancels what was armed", async () => {
+    for (const body of [
+      {},
+      { operation: "StartAudienceGenerationJob", as: "late" },
+      { operation: "StartAudienceGenerationJob", count: 0 },
+    ]) {
+      expect((await emulator.call("PUT", "/_emulator/lost-answers", body)).status).toBe(400);
+    }
+    await emulator.call("PUT", "/_emulator/lost-answers", {
+      operation: "ListAudienceGenerationJobs",
+    });
+    expect((await emulator.call("DELETE", "/_emulator/lost-answers")).json).toEqual({
+      lostAnswers: {},
+    });
+    expect((await emulator.call("GET", "/audience-generation-job")).status).toBe(200);
+  });
+});

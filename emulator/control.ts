@@ -8,6 +8,11 @@
  *   GET /_emulator/calls       → {"calls": {"GetAudienceGenerationJob": 12, …}, "throttled": {…}}
  *   DELETE /_emulator/calls    → the same, every count back to 0
  *   PUT /_emulator/denied  {"operations": ["iam:ListRoles"]}  (denials.ts)
+ *   PUT /_emulator/lost-answers {"operation": "StartAudienceGenerationJob", "as": "drop", "count": 1}
+ *                              → the same, and the next `count` calls of that operation are carried
+ *                                out but their answers lost: "drop" closes the connection with no
+ *                                answer (as a timeout or a reset does), "error" answers 500
+ *   DELETE /_emulator/lost-answers → every armed loss cancelled
  *
  * A new time scale applies to every phase length decided from then on: a job
  * accepted earlier keeps its pending time, but its generating time is decided
@@ -47,6 +52,78 @@ export class CallCounter {
   }
 }
 
+/** How an answer is lost: the connection closed without one, or a 500 after the work was done. */
+export type LostAnswer = "drop" | "error";
+const LOST_ANSWERS: readonly LostAnswer[] = ["drop", "error"];
+const MAX_LOST_ANSWERS = 100;
+
+/**
+ * Answers to lose on purpose, per operation, for `/_emulator/lost-answers`:
+ * the request is carried out (a job is started) and then its answer is lost,
+ * so a test can show what a client's retry does when the service acted but
+ * the client never heard.
+ */
+export class LostAnswers {
+  private armed = new Map<string, { as: LostAnswer; remaining: number }>();
+
+  arm(operation: string, as: LostAnswer, count: number): void {
+    this.armed.set(operation, { as, remaining: count });
+  }
+
+  clear(): void {
+    this.armed.clear();
+  }
+
+  /** How this call's answer is lost, if it is; counts it off. */
+  take(operation: string): LostAnswer | undefined {
+    const armed = this.armed.get(operation);
+    if (!armed) return undefined;
+    if (--armed.remaining <= 0) this.armed.delete(operation);
+    return armed.as;
+  }
+
+  toJSON(): Record<string, { as: LostAnswer; remaining: number }> {
+    return Object.fromEntries([...this.armed].map(([op, armed]) => [op, { ...armed }]));
+  }
+}
+
+function handleLostAnswers(method: string, body: Record<string, unknown>, context: Context): Reply {
+  if (method === "DELETE") {
+    context.lostAnswers.clear();
+    return { body: { lostAnswers: context.lostAnswers.toJSON() } };
+  }
+  if (method === "GET") return { body: { lostAnswers: context.lostAnswers.toJSON() } };
+  if (method !== "PUT") {
+    throw new ApiError(
+      "UnknownOperationException",
+      `${method} is not supported on ${CONTROL_PREFIX}lost-answers; use GET, PUT or DELETE.`,
+    );
+  }
+  const { operation, as = "drop", count = 1 } = body;
+  if (typeof operation !== "string" || !/^[A-Z][A-Za-z]+$/.test(operation)) {
+    throw new ApiError(
+      "ValidationException",
+      "operation must name an operation, e.g. StartAudienceGenerationJob.",
+    );
+  }
+  if (typeof as !== "string" || !LOST_ANSWERS.includes(as as LostAnswer)) {
+    throw new ApiError("ValidationException", `as must be one of ${LOST_ANSWERS.join(", ")}.`);
+  }
+  if (
+    typeof count !== "number" ||
+    !Number.isInteger(count) ||
+    count < 1 ||
+    count > MAX_LOST_ANSWERS
+  ) {
+    throw new ApiError(
+      "ValidationException",
+      `count must be a whole number from 1 to ${MAX_LOST_ANSWERS}.`,
+    );
+  }
+  context.lostAnswers.arm(operation, as as LostAnswer, count);
+  return { body: { lostAnswers: context.lostAnswers.toJSON() } };
+}
+
 export function handleControl(
   method: string,
   path: string,
@@ -64,6 +141,7 @@ export function handleControl(
     return { body: context.calls.toJSON() };
   }
   if (path === `${CONTROL_PREFIX}denied`) return handleDenied(method, body, context);
+  if (path === `${CONTROL_PREFIX}lost-answers`) return handleLostAnswers(method, body, context);
   if (path !== `${CONTROL_PREFIX}time-scale`) {
     throw new ApiError("UnknownOperationException", `No emulator control at ${path}.`);
   }

@@ -13,7 +13,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 import { DEFAULT_CONFIG, type EmulatorConfig } from "./config";
-import { CallCounter, CONTROL_PREFIX, handleControl } from "./control";
+import { CallCounter, CONTROL_PREFIX, handleControl, LostAnswers } from "./control";
 import { ensureDemoData } from "./demo";
 import { isDenied } from "./denials";
 import { Engine } from "./engine";
@@ -155,7 +155,14 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     now,
     log,
   });
-  const context: Context = { store, engine, now, paths, calls: new CallCounter() };
+  const context: Context = {
+    store,
+    engine,
+    now,
+    paths,
+    calls: new CallCounter(),
+    lostAnswers: new LostAnswers(),
+  };
 
   let server: http.Server | undefined;
   const timers: { tick?: NodeJS.Timeout } = {};
@@ -314,6 +321,19 @@ async function handle(
       query,
       body,
     });
+    // The work is done; a test may have asked for its answer to be lost (/_emulator/lost-answers).
+    const lost = context.lostAnswers.take(route.name);
+    if (lost === "drop") {
+      status = 0;
+      res.destroy();
+      return;
+    }
+    if (lost === "error") {
+      throw new ApiError(
+        "InternalServerException",
+        "Internal failure after the request was carried out (injected by /_emulator/lost-answers).",
+      );
+    }
     status = reply.status ?? 200;
     send(res, requestId, status, reply.body);
   } catch (error) {

@@ -289,7 +289,7 @@ describe("StartAudienceGenerationJob: compute configuration", () => {
     ["400 workers (the SQL maximum)", { ...base, seedAudience: worker({ number: 400 }) }, 200],
     ["401 workers", { ...base, seedAudience: worker({ number: 401 }) }, 400],
     [
-      "1024 workers (the model's maximum, above the SQL one)",
+      "1024 workers (the model shape's maximum; a SQL seed runs on at most 400)",
       { ...base, seedAudience: worker({ number: 1024 }) },
       400,
     ],

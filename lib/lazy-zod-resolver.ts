@@ -21,15 +21,24 @@ export type LazyResolver<T extends FieldValues> = Resolver<T> & { preload: () =>
  *     );
  *     useForm({ resolver, ... }); <form onFocus={resolver.preload} onPointerEnter={resolver.preload}>
  *
- * Create it once per module (not per render): it keeps what it loaded.
+ * `loadSchema` may give a function instead of a schema, for a schema that
+ * depends on other state: it is called at each validation.
+ *
+ * Create it once per module or per component instance (not per render): it
+ * keeps what it loaded.
  */
 export function lazyZodResolver<T extends FieldValues>(
-  loadSchema: () => Promise<Schema>,
+  loadSchema: () => Promise<Schema | (() => Schema)>,
 ): LazyResolver<T> {
   let loading: Promise<Resolver<T>> | undefined;
   const load = () =>
     (loading ??= Promise.all([import("@hookform/resolvers/zod"), loadSchema()]).then(
-      ([resolvers, schema]) => resolvers.zodResolver(schema) as unknown as Resolver<T>,
+      ([resolvers, schema]): Resolver<T> => {
+        const resolverOf = (s: Schema) => resolvers.zodResolver(s) as unknown as Resolver<T>;
+        // A function gives the schema anew for each validation (one that depends on other state).
+        if (typeof schema !== "function") return resolverOf(schema);
+        return (values, context, options) => resolverOf(schema())(values, context, options);
+      },
       (error: unknown) => {
         loading = undefined;
         throw error;

@@ -16,7 +16,8 @@ export function DescriptionItem({ label, children }: { label: ReactNode; childre
 
 /** How a value the service did not return reads. */
 export function NotSet({ children = "Not set" }: { children?: ReactNode }) {
-  return <span className="text-slate-400">{children}</span>;
+  // slate-500, not lighter: the text must keep a 4.5:1 contrast on white (axe, e2e/accessibility.spec.ts).
+  return <span className="text-slate-500">{children}</span>;
 }
 
 export function Mono({ children }: { children: ReactNode }) {

@@ -201,7 +201,7 @@ function SuggestedSize({ suggestion }: { suggestion: Suggestion | undefined }) {
         variant="secondary"
         className="shrink-0"
         onClick={() => selection.choose(key, "table")}
-        aria-label={`Choose the suggested size, ${formatAudienceSize(suggestion.size)}, for export`}
+        aria-label={`Use suggested size, ${formatAudienceSize(suggestion.size)}, for export`}
       >
         Use suggested size
       </Button>

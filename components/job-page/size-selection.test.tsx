@@ -94,7 +94,7 @@ describe("one size selection for the chart, the table and the export form", () =
     await user.hover(row("50,000"));
     expect(row("50,000")).toHaveAttribute("data-highlighted", "true");
     await user.tab();
-    expect(screen.getByRole("button", { name: /Choose the suggested size/ })).toHaveFocus();
+    expect(screen.getByRole("button", { name: /Use suggested size/ })).toHaveFocus();
     await user.tab();
     expect(row("5,000")).toHaveAttribute("data-highlighted", "true");
   });
@@ -102,7 +102,7 @@ describe("one size selection for the chart, the table and the export form", () =
   it("the suggestion is chosen only when asked", async () => {
     const user = userEvent.setup();
     const { select } = renderPage();
-    await user.click(screen.getByRole("button", { name: /Choose the suggested size/ }));
+    await user.click(screen.getByRole("button", { name: /Use suggested size/ }));
     expect(select.value).toBe("ABSOLUTE:25000");
   });
 });

@@ -70,7 +70,7 @@ export function NoMatch({
           </Button>
           {moreToLoad && onLoadMore && (
             <Button variant="secondary" onClick={onLoadMore} disabled={loadingMore}>
-              {loadingMore ? "Loading…" : "Search more jobs"}
+              {loadingMore ? "Searching all jobs…" : "Search all jobs"}
             </Button>
           )}
         </>
@@ -78,9 +78,9 @@ export function NoMatch({
     >
       {moreToLoad ? (
         <p>
-          None of the {loadedCount.toLocaleString("en-US")} jobs loaded so far match. Status and
-          name search look at loaded jobs only: load more to search further, or clear the filters to
-          see every job.
+          None of the {loadedCount.toLocaleString("en-US")} jobs loaded so far match, and not every
+          job is loaded yet. Search all jobs to load the rest and look through them, or clear the
+          filters to see every job.
         </p>
       ) : (
         <p>

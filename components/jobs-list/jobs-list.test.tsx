@@ -265,7 +265,8 @@ describe("JobsList", () => {
       expect(screen.queryByRole("link", { name: "Summer" })).not.toBeInTheDocument(),
     );
     expect(screen.getByRole("link", { name: "Spring retarget" })).toBeInTheDocument();
-    expect(screen.getByText("1 of 3 loaded jobs match")).toBeInTheDocument();
+    // Every job is loaded: the count says so by not saying "loaded".
+    expect(screen.getByText("1 of 3 jobs match")).toBeInTheDocument();
   });
 
   it("restores the view of a pasted link, and notes what it could not read", async () => {
@@ -319,6 +320,62 @@ describe("JobsList", () => {
     expect(fetchMock).toHaveBeenCalledWith("/api/jobs?nextToken=token-1", expect.anything());
     expect(screen.getByText("All 2 jobs are loaded.")).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Load more jobs" })).not.toBeInTheDocument();
+  });
+
+  it("says when a search looked at only the loaded jobs, and searches all pages on request", async () => {
+    await renderList({
+      firstPage: page([job("a", { name: "Spring sale" }), job("b", { name: "Summer" })], "p2"),
+    });
+    const pages: Record<string, JobsPageData> = {
+      p2: page([job("c", { name: "Spring retarget" })], "p3"),
+      p3: page([job("d", { name: "Autumn" })]),
+    };
+    fetchMock.mockImplementation((url: string) => {
+      const token = new URLSearchParams(url.split("?")[1]).get("nextToken");
+      return url === "/api/models" ? respond(MODELS) : respond(token ? pages[token] : page([]));
+    });
+    fireEvent.change(screen.getByRole("searchbox", { name: "Search" }), {
+      target: { value: "spring" },
+    });
+    expect(
+      await screen.findByText("1 of 2 jobs loaded so far match. Not every job is loaded yet."),
+    ).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole("button", { name: "Search all jobs" }));
+    expect(await screen.findByText("2 of 4 jobs match")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Spring retarget" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Search all jobs" })).not.toBeInTheDocument();
+    expect(fetchMock).toHaveBeenCalledWith("/api/jobs?nextToken=p2", expect.anything());
+    expect(fetchMock).toHaveBeenCalledWith("/api/jobs?nextToken=p3", expect.anything());
+  });
+
+  it("stops searching all pages when the list is left", async () => {
+    await renderList({ firstPage: page([job("a", { name: "Spring sale" })], "t1") });
+    let release: () => void = () => {};
+    fetchMock.mockImplementation((url: string) => {
+      if (url === "/api/models") return respond(MODELS);
+      const n = Number(new URLSearchParams(url.split("?")[1]).get("nextToken")?.slice(1) ?? 0);
+      // Every page has another after it; each answer waits until released.
+      return new Promise<Response>((resolve) => {
+        release = () => void respond(page([job(`j${n}`)], `t${n + 1}`)).then(resolve);
+      });
+    });
+    fireEvent.change(screen.getByRole("searchbox", { name: "Search" }), {
+      target: { value: "spring" },
+    });
+    fireEvent.click(await screen.findByRole("button", { name: "Search all jobs" }));
+    expect(
+      await screen.findByText(/^Searching all jobs: 1 of 1 job loaded so far match/),
+    ).toBeInTheDocument();
+    const pageCalls = () =>
+      fetchMock.mock.calls.filter(([url]) => String(url).includes("nextToken")).length;
+    await waitFor(() => expect(pageCalls()).toBe(1));
+    await act(async () => release());
+    await waitFor(() => expect(pageCalls()).toBe(2));
+    cleanup();
+    await act(async () => release());
+    await new Promise((r) => setTimeout(r, 50));
+    expect(pageCalls()).toBe(2);
   });
 
   it("asks the service for a model's jobs when a model is chosen", async () => {

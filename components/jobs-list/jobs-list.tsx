@@ -25,6 +25,7 @@ import { JobsToolbar } from "./toolbar";
 import { useFinishToasts } from "./use-finish-toasts";
 import { useJobsFilters } from "./use-jobs-filters";
 import { useJobsPages } from "./use-jobs-pages";
+import { useSearchAllPages } from "./use-search-all-pages";
 import { useSearchBox } from "./use-search-box";
 import { useStatusAnnouncement } from "./use-status-announcement";
 
@@ -69,6 +70,7 @@ export function JobsList() {
 
   const current = { ...filters, q: search };
   const rowFiltersOn = hasLoadedRowFilters(current);
+  const searchAll = useSearchAllPages(jobs, rowFiltersOn);
 
   function clearAll() {
     searchBox.clear();
@@ -124,8 +126,8 @@ export function JobsList() {
         loadedCount={allRows.length}
         moreToLoad={jobs.hasNextPage}
         onClear={clearAll}
-        onLoadMore={() => void jobs.fetchNextPage()}
-        loadingMore={jobs.isFetchingNextPage}
+        onLoadMore={searchAll.start}
+        loadingMore={searchAll.running}
       />
     );
   } else {
@@ -174,6 +176,7 @@ export function JobsList() {
           rowFiltersOn={rowFiltersOn}
           moreToLoad={jobs.hasNextPage}
           onClear={hasActiveFilters(current) ? clearAll : undefined}
+          searchAll={searchAll}
         />
       )}
       {jobs.data && jobs.isRefetchError && (

@@ -17,13 +17,18 @@ export function LinkNotes({ notes }: { notes: readonly string[] }) {
 
 const jobs = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "job" : "jobs"}`;
 
-/** Above the table: how many jobs are loaded and shown, and "Clear filters" when any is on. */
+/**
+ * Above the table: how many jobs are loaded and shown, "Clear filters" when
+ * any is on, and, while a status or name filter looks at only the loaded
+ * pages, "Search all jobs" (loading the rest, with its progress and Stop).
+ */
 export function ListSummary({
   loaded,
   shown,
   rowFiltersOn,
   moreToLoad,
   onClear,
+  searchAll,
 }: {
   loaded: number;
   shown: number;
@@ -31,19 +36,38 @@ export function ListSummary({
   moreToLoad: boolean;
   /** Absent when no filter is on. */
   onClear?: () => void;
+  searchAll: { running: boolean; start: () => void; stop: () => void };
 }) {
+  const match = `${shown.toLocaleString("en-US")} of ${jobs(loaded)}`;
   return (
     <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
       <p role="status">
-        {rowFiltersOn
-          ? `${shown.toLocaleString("en-US")} of ${loaded.toLocaleString("en-US")} loaded ${loaded === 1 ? "job" : "jobs"} match`
-          : `${jobs(loaded)}${moreToLoad ? " loaded, more available" : ""}`}
+        {!rowFiltersOn
+          ? `${jobs(loaded)}${moreToLoad ? " loaded, more available" : ""}`
+          : searchAll.running
+            ? `Searching all jobs: ${match} loaded so far match…`
+            : moreToLoad
+              ? `${match} loaded so far match. Not every job is loaded yet.`
+              : `${match} match`}
       </p>
-      {onClear && (
-        <Button variant="ghost" className="min-h-0 px-2 py-1" onClick={onClear}>
-          Clear filters
-        </Button>
-      )}
+      <div className="flex flex-wrap items-center gap-2">
+        {rowFiltersOn &&
+          moreToLoad &&
+          (searchAll.running ? (
+            <Button variant="ghost" className="min-h-0 px-2 py-1" onClick={searchAll.stop}>
+              Stop searching
+            </Button>
+          ) : (
+            <Button variant="secondary" className="min-h-0 px-2 py-1" onClick={searchAll.start}>
+              Search all jobs
+            </Button>
+          ))}
+        {onClear && (
+          <Button variant="ghost" className="min-h-0 px-2 py-1" onClick={onClear}>
+            Clear filters
+          </Button>
+        )}
+      </div>
     </div>
   );
 }

@@ -3,8 +3,7 @@
 import { cn } from "@/components/ui/cn";
 import {
   SPARK_PROPERTIES_MAX,
-  WORKER_COUNT_MAX_SQL,
-  WORKER_COUNT_MIN,
+  WORKER_COUNT_RANGE,
   WORKER_TYPES,
   type WorkerType,
 } from "@/lib/schemas/limits";
@@ -67,7 +66,7 @@ export function ComputeFields({
           optional
           inputMode="numeric"
           placeholder="Service default"
-          description={`From ${WORKER_COUNT_MIN} to ${WORKER_COUNT_MAX_SQL}. More workers finish a big query sooner.`}
+          description={`A whole number ${WORKER_COUNT_RANGE}. More workers finish a big query sooner.`}
         />
       </div>
 

@@ -1,9 +1,11 @@
 "use client";
 
-import { useFieldArray, useFormContext, useFormState } from "react-hook-form";
+import type { ReactNode } from "react";
+import { useFieldArray, useFormContext, useFormState, useWatch } from "react-hook-form";
 
 import { Button } from "@/components/ui/button";
 import { controlA11y, fieldIds, Input } from "@/components/ui/field";
+import { filledRows } from "@/lib/schemas/rows";
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
 
 import { controlId, errorAt, type RowField } from "./form-helpers";
@@ -12,7 +14,7 @@ import { controlId, errorAt, type RowField } from "./form-helpers";
  * Rows of key and value, added and removed one by one: tags, SQL parameters
  * and Spark properties in the start-job form, and a job's tags on its page.
  * Each row's error sits beside the row; an error about the whole list (too
- * many rows) sits under it. Works inside any react-hook-form `FormProvider`
+ * many rows) sits at its top, under the legend, where focus lands. Works inside any react-hook-form `FormProvider`
  * whose values hold `name` as `{ key, value }[]`.
  */
 export function KeyValueRows({
@@ -29,6 +31,8 @@ export function KeyValueRows({
   monospace,
   optional = true,
   legendHidden = false,
+  alsoCounted = 0,
+  children,
 }: {
   name: RowField;
   legend: string;
@@ -46,14 +50,20 @@ export function KeyValueRows({
   keyPlaceholder?: string;
   valuePlaceholder?: string;
   max?: number;
+  /** Entries the thing will have beyond these rows, counted toward `max` (a job's inherited tags). */
+  alsoCounted?: number;
+  /** Shown above the rows: what `alsoCounted` counts. */
+  children?: ReactNode;
   monospace?: boolean;
 }) {
   const { control, register } = useFormContext<StartJobFormValues>();
   const { errors } = useFormState({ control, name });
   const { fields, append, remove } = useFieldArray({ control, name });
+  // Blank rows do not count (`lib/schemas/rows.ts`), here as in the checks and the request.
+  const count = filledRows(useWatch({ control, name }) ?? []).length + alsoCounted;
   const listId = controlId(name);
   const listError = errorAt(errors, name);
-  const full = max !== undefined && fields.length >= max;
+  const full = max !== undefined && fields.length + alsoCounted >= max;
   const Noun = noun.charAt(0).toUpperCase() + noun.slice(1);
 
   return (
@@ -81,6 +91,13 @@ export function KeyValueRows({
           {description}
         </p>
       )}
+      {/* The list's own error (too many rows) at its top, where focus lands on the list. */}
+      {listError && (
+        <p id={fieldIds(listId).error} className="text-sm text-red-700">
+          {listError}
+        </p>
+      )}
+      {children}
 
       {fields.length > 0 && (
         <ol className="space-y-3">
@@ -168,17 +185,15 @@ export function KeyValueRows({
           Add {noun}
         </Button>
         {max !== undefined && (
-          <span className="text-xs text-slate-500">
-            {fields.length} of {max} {nounPlural}
+          <span
+            className={count > max ? "text-xs font-medium text-red-700" : "text-xs text-slate-500"}
+          >
+            {count} of {max} {nounPlural}
+            {alsoCounted > 0 ? `, including the ${alsoCounted} above` : ""}
             {full ? ": the most allowed" : ""}
           </span>
         )}
       </div>
-      {listError && (
-        <p id={fieldIds(listId).error} className="text-sm text-red-700">
-          {listError}
-        </p>
-      )}
     </fieldset>
   );
 }

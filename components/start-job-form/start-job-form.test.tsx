@@ -44,17 +44,22 @@ function renderForm({
   onStarted = vi.fn(),
   defaultValues,
   copiedDescription,
+  signedIn,
+  modelDetails = MODEL_DETAILS,
 }: {
   submit?: (values: StartJobFormValues) => Promise<StartJobResult>;
   onStarted?: (arn: string) => void;
   defaultValues?: StartJobFormValues;
   copiedDescription?: string;
+  signedIn?: boolean;
+  /** What GetConfiguredAudienceModel says of MODEL_ARN. */
+  modelDetails?: ConfiguredModelData;
 } = {}) {
   const client = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: Infinity } },
   });
   for (const model of [
-    MODEL_DETAILS,
+    modelDetails,
     {
       ...MODEL_DETAILS,
       ...summary(OTHER_MODEL_ARN, "Travel"),
@@ -75,6 +80,7 @@ function renderForm({
       onStarted={onStarted}
       defaultValues={defaultValues}
       copiedDescription={copiedDescription}
+      signedIn={signedIn}
     />,
     { wrapper },
   );
@@ -228,9 +234,16 @@ describe("StartJobForm: inline errors", () => {
       defaultValues: { ...validS3, seedSource: "SQL_QUERY", queryString: "SELECT user_id FROM t" },
     });
     const workers = screen.getByLabelText(/Number of workers/);
-    await user.type(workers, "401");
-    await user.tab();
-    await waitFor(() => expect(description(workers)).toContain("at most 400"));
+    // One statement of the limit: the hint and every message say the same range.
+    expect(description(workers)).toContain("from 2 to 400");
+    for (const count of ["1", "401", "1024", "1025"]) {
+      await user.clear(workers);
+      await user.type(workers, count);
+      await user.tab();
+      await waitFor(() =>
+        expect(description(workers)).toContain("Number of workers must be from 2 to 400"),
+      );
+    }
     await user.clear(workers);
     await user.type(workers, "400");
     await waitFor(() => expect(workers).not.toHaveAttribute("aria-invalid"));
@@ -290,9 +303,65 @@ describe("StartJobForm: key and value rows", () => {
     const json = screen.getByRole("region", { name: "Request JSON" }).textContent ?? "";
     expect(JSON.parse(json)).not.toHaveProperty("tags");
     expect(json).not.toContain('""');
+    // The counter follows the same rule.
+    expect(screen.getByText("0 of 50 tags")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Start job" }));
     await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
     expect(screen.getByLabelText("Tag 1 Key")).not.toHaveAttribute("aria-invalid");
+  });
+
+  it("shows the tags the job inherits from its model and counts them, with the dashboard's, toward 50", async () => {
+    const inheriting: ConfiguredModelData = {
+      ...MODEL_DETAILS,
+      childResourceTagOnCreatePolicy: "FROM_PARENT_RESOURCE",
+      tags: { project: "spring-campaign" },
+    };
+    const tags = Array.from({ length: 48 }, (_, i) => ({ key: `k${i}`, value: "" }));
+    const { user, submit } = renderForm({
+      defaultValues: { ...validS3, tags },
+      modelDetails: inheriting,
+      signedIn: true,
+    });
+    const fromModel = screen.getByRole("list", { name: "Tags from the model" });
+    expect(fromModel).toHaveTextContent("project = spring-campaign");
+    expect(screen.getByText(/record who started the job/)).toHaveTextContent(
+      "dashboard:started-by",
+    );
+    expect(
+      screen.getByText("50 of 50 tags, including the 2 above: the most allowed"),
+    ).toBeVisible();
+    expect(screen.getByRole("button", { name: "Add tag" })).toBeDisabled();
+
+    // Submitted as it is, the job fits: 48 here, 1 from the model, 1 recording who started it.
+    await user.click(screen.getByRole("button", { name: "Start job" }));
+    await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
+  });
+
+  it("on submit, focuses the tag list with its message in words at its top when there are too many", async () => {
+    const inheriting: ConfiguredModelData = {
+      ...MODEL_DETAILS,
+      childResourceTagOnCreatePolicy: "FROM_PARENT_RESOURCE",
+      tags: { project: "spring-campaign" },
+    };
+    const tags = Array.from({ length: 50 }, (_, i) => ({ key: `k${i}`, value: "" }));
+    const { user, submit } = renderForm({
+      defaultValues: { ...validS3, tags },
+      modelDetails: inheriting,
+    });
+    await user.click(screen.getByRole("button", { name: "Start job" }));
+    const list = screen.getByRole("group", { name: /^Tags/ });
+    await waitFor(() => expect(list).toHaveFocus());
+    expect(submit).not.toHaveBeenCalled();
+    const message =
+      "A job can have at most 50 tags, and this one would have 51 (50 here and 1 inherited from the model): remove 1 tag";
+    expect(description(list)).toContain(message);
+    expect(description(list)).not.toMatch(/tags:/);
+    // The message sits at the top of the list, before its rows, where focus landed.
+    const shown = within(list).getByText(message);
+    expect(
+      shown.compareDocumentPosition(screen.getByLabelText("Tag 1 Key")) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
   });
 
   it("stops adding tags at 50", async () => {
@@ -373,7 +442,7 @@ describe("StartJobForm: submitting", () => {
     await act(async () => finish(ok({ audienceGenerationJobArn: JOB_ARN })));
     expect(submit).toHaveBeenCalledTimes(1);
     expect(submit.mock.calls[0]![0]).toEqual(validS3);
-    expect(onStarted).toHaveBeenCalledWith(JOB_ARN);
+    expect(onStarted).toHaveBeenCalledWith(JOB_ARN, "Spring sale");
     fireEvent.submit(form);
     expect(submit).toHaveBeenCalledTimes(1);
   });
@@ -401,7 +470,7 @@ describe("StartJobForm: submitting", () => {
     await user.clear(s3);
     await user.type(s3, "s3://demo-seeds/other.jsonl");
     await user.click(screen.getByRole("button", { name: "Start job" }));
-    await waitFor(() => expect(onStarted).toHaveBeenCalledWith(JOB_ARN));
+    await waitFor(() => expect(onStarted).toHaveBeenCalledWith(JOB_ARN, "Spring sale"));
     expect(submit).toHaveBeenCalledTimes(2);
   });
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { flushSync } from "react-dom";
 import {
   FormProvider,
@@ -21,7 +21,8 @@ import {
   type StartJobResult,
 } from "@/lib/actions/start-audience-generation-job";
 import { lazyZodResolver } from "@/lib/lazy-zod-resolver";
-import { DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH, TAGS_MAX } from "@/lib/schemas/limits";
+import { NO_TAGS_BEYOND_FORM, type TagsBeyondForm } from "@/lib/schemas/job-tags";
+import { DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH } from "@/lib/schemas/limits";
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
 import { emptyStartJobForm } from "@/lib/schemas/start-job-form-values";
 import { useAction } from "@/lib/use-action";
@@ -34,20 +35,15 @@ import {
   withDeclaredParameters,
 } from "./declared-parameters";
 import { errorPaths, isRowField } from "./form-helpers";
-import { KeyValueRows } from "./key-value-rows";
 import { ModelPicker } from "./model-picker";
 import { RequestPreview } from "./request-preview";
 import { SeedCheckWarning } from "./seed-check-warning";
 import { SeedFields } from "./seed-fields";
+import { JobTagRows, useTagsBeyondForm } from "./tags-beyond-form";
 import { TextField } from "./text-field";
 import { useLeaveGuard } from "./use-leave-guard";
 
 type Submit = (values: StartJobFormValues) => Promise<StartJobResult>;
-
-// zod and the schema load when the form is first used, not with the page (README, "Page weight").
-const resolver = lazyZodResolver<StartJobFormValues>(() =>
-  import("@/lib/schemas/start-job-form").then((m) => m.startJobFormSchema),
-);
 
 const ERROR_TITLES: Record<string, string> = {
   InvalidInput: "Some values are not valid",
@@ -104,7 +100,7 @@ function CopiedDescription({ text }: { text: string }) {
  * and one job per press of Start job, however often it is pressed.
  *
  * `submit` is the server action unless a test passes another; `onStarted`
- * gets the new job's ARN (the page navigates to it).
+ * gets the new job's ARN and name (the page navigates to it).
  */
 export function StartJobForm({
   defaultValues = emptyStartJobForm,
@@ -112,16 +108,29 @@ export function StartJobForm({
   onStarted,
   notice,
   copiedDescription,
+  signedIn = false,
 }: {
   defaultValues?: StartJobFormValues;
   submit?: Submit;
-  onStarted: (audienceGenerationJobArn: string) => void;
+  onStarted: (audienceGenerationJobArn: string, name: string) => void;
   /** Shown above the form, e.g. where a cloned job's values came from. */
   notice?: ReactNode;
   /** The description of the job this one copies: shown beside the empty field, taken only on request. */
   copiedDescription?: string;
+  /** Sign-in is on: the dashboard adds a tag recording who started the job, which counts toward the limit. */
+  signedIn?: boolean;
 }) {
   const [declaredParameters] = useState(() => new DeclaredParametersHolder());
+  // The tags the job gets beyond the form's count toward the limit; the resolver reads the latest.
+  const beyondRef = useRef<TagsBeyondForm>(NO_TAGS_BEYOND_FORM);
+  // zod and the schema load when the form is first used, not with the page (README, "Page weight").
+  const [resolver] = useState(() =>
+    lazyZodResolver<StartJobFormValues>(() =>
+      import("@/lib/schemas/start-job-form").then(
+        (m) => () => m.startJobFormSchemaFor(beyondRef.current),
+      ),
+    ),
+  );
   const form = useForm<StartJobFormValues>({
     defaultValues,
     resolver: withDeclaredParameters(resolver, declaredParameters),
@@ -138,6 +147,13 @@ export function StartJobForm({
   const [banner, setBanner] = useState<ActionError | undefined>();
   const [advancedOpen, setAdvancedOpen] = useState(defaultValues.sparkProperties.length > 0);
   const source = useWatch({ control: form.control, name: "seedSource" });
+  const tagsBeyond = useTagsBeyondForm(form.control, signedIn);
+  const { trigger, getFieldState, formState } = form;
+  useEffect(() => {
+    beyondRef.current = tagsBeyond.beyond;
+    // A model picked after the tags were typed can take them over the limit: say so at once.
+    if (formState.isSubmitted || getFieldState("tags").isDirty) void trigger("tags");
+  }, [tagsBeyond.beyond, trigger, getFieldState, formState.isSubmitted]);
 
   useLeaveGuard(form.formState.isDirty && !started);
 
@@ -146,7 +162,12 @@ export function StartJobForm({
       flushSync(() => setAdvancedOpen(true));
     }
     const target = formRef.current && firstInvalidControl(formRef.current, paths);
-    if (target) target.focus();
+    if (target instanceof HTMLFieldSetElement) {
+      // A list's own error sits at its top: show the top, however long the list (focus alone may not scroll).
+      target.focus({ preventScroll: true });
+      // (jsdom, in the component tests, has no scrolling.)
+      target.scrollIntoView?.({ block: "start" });
+    } else if (target) target.focus();
     else bannerRef.current?.focus();
   }
 
@@ -179,7 +200,7 @@ export function StartJobForm({
     if (!result) return;
     if (result.ok) {
       setStarted(true);
-      onStarted(result.data.audienceGenerationJobArn);
+      onStarted(result.data.audienceGenerationJobArn, values.name);
       return;
     }
     showServiceError(result.error);
@@ -258,15 +279,7 @@ export function StartJobForm({
         >
           <div className="space-y-6">
             <CollaborationField />
-            <KeyValueRows
-              name="tags"
-              legend="Tags"
-              noun="tag"
-              max={TAGS_MAX}
-              keyPlaceholder="team"
-              valuePlaceholder="growth"
-              description="Labels such as team = growth. Keys are case-sensitive, unique, and may not start with aws:."
-            />
+            <JobTagRows {...tagsBeyond} />
           </div>
         </Card>
 

@@ -1,5 +1,5 @@
 /** What every operation handler gets: the state, the engine, the clock, and the request's parts. */
-import type { CallCounter } from "../control";
+import type { CallCounter, LostAnswers } from "../control";
 import type { Engine } from "../engine";
 import type { Reply } from "../http";
 import type { SeedPaths } from "../lookalike/seed";
@@ -12,6 +12,8 @@ export interface Context {
   paths: SeedPaths;
   /** Requests received per operation, for `/_emulator/calls`. */
   calls: CallCounter;
+  /** Answers to lose after the work is done, for `/_emulator/lost-answers`. */
+  lostAnswers: LostAnswers;
 }
 
 export interface OperationRequest {

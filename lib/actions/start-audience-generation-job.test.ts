@@ -11,6 +11,7 @@ import {
   DEMO_SEED_URIS,
 } from "@/emulator/demo/catalog";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
+import { THROTTLED_WRITE_DEADLINE_MS } from "@/lib/cleanrooms-ml";
 import { emptyStartJobForm, type StartJobFormValues } from "@/lib/schemas/start-job-form";
 
 type Action = typeof import("./start-audience-generation-job").startAudienceGenerationJob;
@@ -117,7 +118,10 @@ describe("startAudienceGenerationJob", () => {
       ok: false,
       error: {
         code: "ValidationException",
-        fieldErrors: { parameters: expect.stringContaining("no parameter colour") },
+        fieldErrors: {
+          // In words, beside the field: the service's member path in front is dropped.
+          parameters: "The analysis template has no parameter colour (it has: segment)",
+        },
         hint: expect.any(String),
       },
     });
@@ -140,12 +144,70 @@ describe("startAudienceGenerationJob", () => {
     });
   });
 
-  it("reports throttling once the client's retries are spent", async () => {
+  it("counts the tags the job inherits from its model toward the limit, beside the tags", async () => {
+    const inheriting = DEMO_CONFIGURED_MODELS.retailAbsolute; // passes on one tag
+    const tags = (n: number) => Array.from({ length: n }, (_, i) => ({ key: `k${i}`, value: "" }));
+    const over = await start({
+      ...values,
+      configuredAudienceModelArn: inheriting.arn,
+      tags: tags(50),
+    });
+    expect(over).toEqual({
+      ok: false,
+      error: {
+        code: "InvalidInput",
+        message:
+          "A job can have at most 50 tags, and this one would have 51 (50 here and 1 inherited from the model): remove 1 tag",
+        fieldErrors: { tags: expect.stringContaining("1 inherited from the model") },
+      },
+    });
+    const fits = await start({
+      ...values,
+      configuredAudienceModelArn: inheriting.arn,
+      tags: tags(49),
+    });
+    expect(fits.ok).toBe(true);
+  });
+
+  it.each(["drop", "error"] as const)(
+    "starts one job when the first answer is lost (%s) and the start is retried",
+    async (as) => {
+      const name = `Lost answer ${as}`;
+      await emulator.call("DELETE", "/_emulator/calls");
+      await emulator.call("PUT", "/_emulator/lost-answers", {
+        operation: "StartAudienceGenerationJob",
+        as,
+      });
+      const result = await start({ ...values, name });
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      const listed = (
+        await emulator.call(
+          "GET",
+          `/audience-generation-job?maxResults=100&configuredAudienceModelArn=${encodeURIComponent(values.configuredAudienceModelArn)}`,
+        )
+      ).json.audienceGenerationJobs as { name: string; audienceGenerationJobArn: string }[];
+      const named = listed.filter((job) => job.name === name);
+      // The lost attempt's job, found and answered with, not a second one.
+      expect(named.map((job) => job.audienceGenerationJobArn)).toEqual([
+        result.data.audienceGenerationJobArn,
+      ]);
+      const { calls } = (await emulator.call("GET", "/_emulator/calls")).json as {
+        calls: Record<string, number>;
+      };
+      expect(calls.StartAudienceGenerationJob).toBe(1);
+    },
+  );
+
+  it("keeps trying through the back-off while throttled, and reports throttling only after that", async () => {
     const [throttled] = await actionAgainst({ throttleRate: 1 });
+    const started = Date.now();
     const result = await throttled(values);
     expect(result).toMatchObject({
       ok: false,
       error: { code: "ThrottlingException", hint: expect.stringContaining("Wait") },
     });
-  });
+    // A throttle started nothing, so the action asked again for the write deadline's length.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(THROTTLED_WRITE_DEADLINE_MS);
+  }, 60_000);
 });

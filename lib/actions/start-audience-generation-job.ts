@@ -2,29 +2,39 @@
 
 import type { ActionResult } from "@/lib/action-result";
 import { audit } from "@/lib/auth/session";
-import { recordWho, STARTED_BY_TAG } from "@/lib/auth/who";
+import { isDashboardTag, recordWho, STARTED_BY_TAG } from "@/lib/auth/who";
 import {
-  StartAudienceGenerationJobCommand,
+  startAudienceGenerationJobOnce,
   type StartAudienceGenerationJobCommandInput,
 } from "@/lib/cleanrooms-ml";
 import { defineAction } from "@/lib/define-action";
 import { invalidateReads, readScope } from "@/lib/reads/cache";
-import { TAGS_MAX } from "@/lib/schemas/api";
+import { readConfiguredModel } from "@/lib/reads/models";
+import { tagLimitMessage, tagsBeyondForm } from "@/lib/schemas/job-tags";
 import {
   formFieldForRequestPath,
+  messageWithoutRequestPath,
   startJobFormSchema,
   toStartRequest,
 } from "@/lib/schemas/start-job-form";
 import { cleanRoomsML } from "@/lib/service";
 
-/** The person's tag would take a job with every allowed tag over the limit. */
+/** The job's tags, with the ones it inherits and the dashboard's, would pass the limit. */
 class TooManyTags extends Error {
   static readonly code = "TooManyTags";
   override name = TooManyTags.code;
-  constructor() {
-    super(
-      `At most ${TAGS_MAX - 1} tags are allowed: the dashboard adds one that records who started the job`,
-    );
+}
+
+/**
+ * The tags the job inherits from its model (read through the cache, as the
+ * form's page did). When the model cannot be read, none are counted here and
+ * the service has the last word.
+ */
+async function modelTags(configuredAudienceModelArn: string) {
+  try {
+    return (await readConfiguredModel(configuredAudienceModelArn)).data;
+  } catch {
+    return undefined;
   }
 }
 
@@ -39,7 +49,9 @@ export type StartJobResult = ActionResult<{ audienceGenerationJobArn: string }>;
  * form field; every other error comes back as the service's type, message and
  * what to do about it. The signed-in person is recorded on the job
  * (`dashboard:started-by`); tags in that namespace from anywhere else (a
- * cloned job's) are dropped.
+ * cloned job's) are dropped. The tags the job inherits from its model and
+ * that one count toward the limit with the form's (`lib/schemas/job-tags.ts`),
+ * so the limit comes back beside the tags, not as the service's refusal.
  */
 export const startAudienceGenerationJob = defineAction(
   startJobFormSchema,
@@ -47,9 +59,20 @@ export const startAudienceGenerationJob = defineAction(
     // The schema checked the model's unions (exactly one member set), which its inferred type cannot say.
     const request = toStartRequest(values) as StartAudienceGenerationJobCommandInput;
     request.tags = recordWho(request.tags, STARTED_BY_TAG, user?.identity);
-    if (Object.keys(request.tags ?? {}).length > TAGS_MAX) throw new TooManyTags();
-    const { audienceGenerationJobArn } = await cleanRoomsML().send(
-      new StartAudienceGenerationJobCommand(request),
+    const ownKeys = Object.keys(request.tags ?? {}).filter((key) => !isDashboardTag(key));
+    const signedIn = user !== undefined;
+    // Over the limit without the model's tags: no need to read the model to say so.
+    const tooMany =
+      tagLimitMessage(ownKeys, tagsBeyondForm(undefined, signedIn)) ??
+      tagLimitMessage(
+        ownKeys,
+        tagsBeyondForm(await modelTags(request.configuredAudienceModelArn), signedIn),
+      );
+    if (tooMany) throw new TooManyTags(tooMany);
+    // Retried after a lost answer, the start first looks for the job it may have started (no client token).
+    const { audienceGenerationJobArn } = await startAudienceGenerationJobOnce(
+      cleanRoomsML(),
+      request,
     );
     invalidateReads(readScope.jobsList);
     audit(user, "started", audienceGenerationJobArn);
@@ -66,7 +89,9 @@ export const startAudienceGenerationJob = defineAction(
         };
       const field =
         error.code === "ValidationException" ? formFieldForRequestPath(error.message) : undefined;
-      return field ? { ...error, fieldErrors: { [field]: error.message } } : error;
+      return field
+        ? { ...error, fieldErrors: { [field]: messageWithoutRequestPath(error.message) } }
+        : error;
     },
   },
 );

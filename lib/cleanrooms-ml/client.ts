@@ -52,8 +52,16 @@ export interface CleanRoomsMLClientConfig {
   backoff?: OperationGate;
 }
 
-export interface SendOptions {
+export interface SendOptions<Output = unknown> {
   abortSignal?: AbortSignal;
+  /**
+   * Not part of the official client. Called before each retry that follows a
+   * failure the service may have acted on anyway (a timeout, a lost
+   * connection, a 5xx; never a throttle, which means it did nothing): an
+   * operation that is not idempotent looks there for what the lost attempt
+   * did. What it returns is the call's answer, and nothing is sent again.
+   */
+  beforeRetry?: (failure: unknown) => Promise<Output | undefined>;
 }
 
 /** The configuration in effect, as the SDK exposes it on `client.config`. */
@@ -102,9 +110,9 @@ export class CleanRoomsMLClient {
 
   async send<Input extends object, Output extends MetadataBearer>(
     command: CleanRoomsMLCommand<Input, Output>,
-    options: SendOptions = {},
+    options: SendOptions<Output> = {},
   ): Promise<Output> {
-    const { abortSignal } = options;
+    const { abortSignal, beforeRetry } = options;
     if (abortSignal?.aborted) throw abortError(abortSignal);
     const { operation, input } = command;
     this.endpoint ??= parseEndpoint(defaultEndpoint(this.requireRegion()));
@@ -144,6 +152,10 @@ export class CleanRoomsMLClient {
       const delay = backoffDelay(attempt - 1, this.random);
       await untilAborted(this.sleep(delay, abortSignal), abortSignal);
       totalRetryDelay += delay;
+      if (beforeRetry && !isThrottlingError(failure)) {
+        const done = await beforeRetry(failure);
+        if (done !== undefined) return done;
+      }
     }
   }
 

@@ -34,7 +34,15 @@ export {
   paginateListConfiguredAudienceModels,
 } from "./paginate";
 export type { PaginationConfiguration, Paginator } from "./paginate";
-export { BASE_DELAY_MS, DEFAULT_MAX_ATTEMPTS, isThrottlingError, MAX_BACKOFF_MS } from "./retry";
+export { findStartedJob, START_LOOKBACK_MS, startAudienceGenerationJobOnce } from "./start-once";
+export {
+  BASE_DELAY_MS,
+  DEFAULT_MAX_ATTEMPTS,
+  isThrottlingError,
+  MAX_BACKOFF_MS,
+  THROTTLED_WRITE_DEADLINE_MS,
+  whileThrottled,
+} from "./retry";
 export {
   BACKOFF_MAX_SPACING_MS,
   BACKOFF_MIN_SPACING_MS,

@@ -38,7 +38,7 @@ function createPaginator<
   return async function* paginate(
     config: PaginationConfiguration,
     input: Input,
-    options?: SendOptions,
+    options?: Pick<SendOptions, "abortSignal">,
   ): Paginator<Output> {
     let token = config.startingToken ?? input.nextToken;
     for (;;) {

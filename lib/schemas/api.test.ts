@@ -24,8 +24,8 @@ import {
   TAG_VALUE_MAX_LENGTH,
   TAGS_MAX,
   WORKER_COUNT_MAX,
-  WORKER_COUNT_MAX_SQL,
   WORKER_COUNT_MIN,
+  WORKER_COUNT_MODEL_MAX,
   type StartAudienceGenerationJobRequest,
 } from "./api";
 import { formatIssues } from "./issues";
@@ -294,13 +294,20 @@ describe("seedAudience.sqlComputeConfiguration", () => {
     );
   });
 
-  it("takes 2 to 400 workers for a SQL seed (the documented limit within the model's 1,024)", () => {
-    rejects(workers({ number: WORKER_COUNT_MIN - 1 }), /Number of workers must be at least 2/);
+  it("takes 2 to 400 workers, the SQL limit every seed with workers has, with one message", () => {
+    expect([WORKER_COUNT_MIN, WORKER_COUNT_MAX]).toEqual([2, 400]);
+    rejects(workers({ number: WORKER_COUNT_MIN - 1 }), /Number of workers must be from 2 to 400$/);
     accepts(workers({ number: WORKER_COUNT_MIN }));
-    accepts(workers({ number: WORKER_COUNT_MAX_SQL }));
-    rejects(workers({ number: WORKER_COUNT_MAX_SQL + 1 }), /at most 400 for a SQL seed/);
-    rejects(workers({ number: WORKER_COUNT_MAX }), /at most 400/);
-    rejects(workers({ number: WORKER_COUNT_MAX + 1 }), /at most 1024/);
+    accepts(workers({ number: WORKER_COUNT_MAX }));
+    rejects(workers({ number: WORKER_COUNT_MAX + 1 }), /Number of workers must be from 2 to 400$/);
+    rejects(
+      workers({ number: WORKER_COUNT_MODEL_MAX }),
+      /Number of workers must be from 2 to 400$/,
+    );
+    rejects(
+      workers({ number: WORKER_COUNT_MODEL_MAX + 1 }),
+      /Number of workers must be from 2 to 400$/,
+    );
     rejects(workers({ number: 2.5 }), /whole number/);
   });
 

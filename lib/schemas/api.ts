@@ -53,8 +53,8 @@ import {
   TAGS_MAX,
   UUID_PATTERN,
   WORKER_COUNT_MAX,
-  WORKER_COUNT_MAX_SQL,
   WORKER_COUNT_MIN,
+  WORKER_COUNT_RANGE,
   WORKER_TYPES,
 } from "@/lib/schemas/limits";
 
@@ -154,11 +154,13 @@ export const workerTypeSchema = z.enum(WORKER_TYPES, {
   error: `Worker type must be one of ${WORKER_TYPES.join(", ")}`,
 });
 
+/** Workers of a SQL seed, the only kind that has them (`WORKER_COUNT_MIN` in limits.ts says why 400). */
+const WORKER_COUNT_MESSAGE = `Number of workers must be ${WORKER_COUNT_RANGE}`;
 export const workerCountSchema = z
   .number({ error: "Number of workers must be a whole number" })
   .int({ message: "Number of workers must be a whole number" })
-  .min(WORKER_COUNT_MIN, { message: `Number of workers must be at least ${WORKER_COUNT_MIN}` })
-  .max(WORKER_COUNT_MAX, { message: `Number of workers must be at most ${WORKER_COUNT_MAX}` });
+  .min(WORKER_COUNT_MIN, { message: WORKER_COUNT_MESSAGE })
+  .max(WORKER_COUNT_MAX, { message: WORKER_COUNT_MESSAGE });
 
 export const sparkPropertyKeySchema = text("Spark property name", 1, SPARK_PROPERTY_KEY_MAX_LENGTH);
 export const sparkPropertyValueSchema = text(
@@ -290,14 +292,6 @@ export const audienceGenerationJobDataSourceSchema = z
         code: "custom",
         path: ["sqlComputeConfiguration"],
         message: "sqlComputeConfiguration applies only to a seed from sqlParameters",
-      });
-    }
-    const workers = seed.sqlComputeConfiguration?.worker?.number;
-    if (sql && workers !== undefined && workers > WORKER_COUNT_MAX_SQL) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["sqlComputeConfiguration", "worker", "number"],
-        message: `Number of workers must be at most ${WORKER_COUNT_MAX_SQL} for a SQL seed`,
       });
     }
   });

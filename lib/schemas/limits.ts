@@ -33,10 +33,23 @@ export const PARAMETER_VALUE_MAX_LENGTH = 1000;
 export const SQL_PARAMETERS_MAX = 50;
 export const WORKER_TYPES = ["CR.1X", "CR.4X", "CR.8X"] as const;
 export type WorkerType = (typeof WORKER_TYPES)[number];
+/**
+ * Number of workers: 2 to 400, for every seed that has workers. Only a seed
+ * from SQL (a query or an analysis template) has them: `sqlComputeConfiguration`
+ * applies only with `sqlParameters`, so an S3 seed has no worker number at all.
+ * A SQL seed runs as an AWS Clean Rooms protected query, whose worker number is
+ * 2 to 400 (cleanrooms-2022-02-17, `WorkerComputeConfigurationNumberInteger`:
+ * "SQL queries support a minimum value of 2 and a maximum value of 400").
+ * This model's own shape allows up to 1,024, but no request can use more than
+ * 400, so 400 is the limit: the hint (`WORKER_COUNT_RANGE`), the message and
+ * the schema all say it from here.
+ */
 export const WORKER_COUNT_MIN = 2;
-export const WORKER_COUNT_MAX = 1024;
-/** Service documentation: SQL query workloads run on 2 to 400 workers (the model allows 1,024). */
-export const WORKER_COUNT_MAX_SQL = 400;
+export const WORKER_COUNT_MAX = 400;
+/** The model's bound (`WorkerComputeConfigurationNumberInteger` max), which no SQL seed reaches. */
+export const WORKER_COUNT_MODEL_MAX = 1024;
+/** The limit in words, for the hint and the message alike. */
+export const WORKER_COUNT_RANGE = `from ${WORKER_COUNT_MIN} to ${WORKER_COUNT_MAX}`;
 export const SPARK_PROPERTIES_MAX = 50;
 export const SPARK_PROPERTY_KEY_MAX_LENGTH = 200;
 export const SPARK_PROPERTY_VALUE_MAX_LENGTH = 500;

@@ -10,6 +10,7 @@ import { isDashboardTag } from "@/lib/auth/who";
 
 import type { StartAudienceGenerationJobRequest } from "./api";
 import { NAME_MAX_LENGTH } from "./limits";
+import { filledRows, isBlankRow } from "./rows";
 import type { KeyValueRow, StartJobFormValues } from "./start-job-form";
 
 export const emptyStartJobForm: StartJobFormValues = {
@@ -30,20 +31,8 @@ export const emptyStartJobForm: StartJobFormValues = {
   tags: [],
 };
 
-/**
- * The one rule for every key/value list of the form (tags, SQL parameters,
- * Spark properties): a row whose key and value are both blank is a row added
- * and not used, so it is ignored, by the request (and so its preview) and by
- * the checks alike. A row with only one of the two filled in is checked.
- */
-export function isBlankRow(row: KeyValueRow): boolean {
-  return row.key.trim() === "" && row.value.trim() === "";
-}
-
-/** The rows that count: every row but the blank ones. */
-export function filledRows(rows: readonly KeyValueRow[]): KeyValueRow[] {
-  return rows.filter((row) => !isBlankRow(row));
-}
+/** Blank rows are ignored everywhere (`./rows`). */
+export { filledRows, isBlankRow };
 
 function rowsToMap(rows: KeyValueRow[]): Record<string, string> {
   const map: Record<string, string> = Object.create(null);
@@ -166,4 +155,18 @@ const REQUEST_PATH_TO_FIELD: [string, FormField][] = [
 /** The form field a request path (or a service message naming one) is about, if any. */
 export function formFieldForRequestPath(pathOrMessage: string): FormField | undefined {
   return REQUEST_PATH_TO_FIELD.find(([path]) => pathOrMessage.includes(path))?.[1];
+}
+
+/**
+ * A service message about a request member, in words: the member's path the
+ * service puts in front ("tags: At most…", "seedAudience.sqlParameters.parameters.x: …")
+ * is dropped, since the form shows the message beside that field. Of several
+ * problems ("a: …; b: …"), the first.
+ */
+export function messageWithoutRequestPath(message: string): string {
+  const first = message.split("; ")[0]!;
+  const match = /^(\S+): (.+)$/s.exec(first);
+  if (!match || formFieldForRequestPath(match[1]!) === undefined) return message;
+  const text = match[2]!;
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

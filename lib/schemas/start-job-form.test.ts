@@ -13,6 +13,7 @@ import {
   formFieldForRequestPath,
   formValuesFromJob,
   startJobFormSchema,
+  startJobFormSchemaFor,
   toStartRequest,
   type StartJobFormValues,
 } from "./start-job-form";
@@ -43,6 +44,23 @@ function errors(values: unknown): Record<string, string> {
   const result = startJobFormSchema.safeParse(values);
   return result.success ? {} : fieldErrors(result.error);
 }
+
+describe("startJobFormSchemaFor: the tags the job gets beyond the form's", () => {
+  const beyond = { inherited: { project: "spring-campaign" }, dashboard: ["dashboard:started-by"] };
+  const errorsWith = (values: StartJobFormValues) => {
+    const result = startJobFormSchemaFor(beyond).safeParse(values);
+    return result.success ? {} : fieldErrors(result.error);
+  };
+
+  it("counts the model's and the dashboard's tags toward the limit, beside the tags", () => {
+    expect(errorsWith({ ...s3Form, tags: rows(TAGS_MAX - 2) })).toEqual({});
+    expect(errorsWith({ ...s3Form, tags: rows(TAGS_MAX - 1) })).toEqual({
+      tags: "A job can have at most 50 tags, and this one would have 51 (49 here, 1 inherited from the model and 1 the dashboard adds to record who started it): remove 1 tag",
+    });
+    // Without them, the same tags fit.
+    expect(errors({ ...s3Form, tags: rows(TAGS_MAX - 1) })).toEqual({});
+  });
+});
 
 describe("startJobFormSchema: where each error is shown", () => {
   it("accepts a complete S3 job", () => {
@@ -101,12 +119,12 @@ describe("startJobFormSchema: where each error is shown", () => {
   it("checks the number of workers as typed text: 2 to 400 whole workers, or empty", () => {
     expect(errors({ ...sqlForm, workerCount: "" })).toEqual({});
     expect(errors({ ...sqlForm, workerCount: "1" })).toEqual({
-      workerCount: "Number of workers must be at least 2",
+      workerCount: "Number of workers must be from 2 to 400",
     });
     expect(errors({ ...sqlForm, workerCount: "2" })).toEqual({});
     expect(errors({ ...sqlForm, workerCount: "400" })).toEqual({});
     expect(errors({ ...sqlForm, workerCount: "401" })).toEqual({
-      workerCount: "Number of workers must be at most 400 for a SQL seed",
+      workerCount: "Number of workers must be from 2 to 400",
     });
     for (const text of ["2.5", "ten", "-4", "1e3"]) {
       expect(errors({ ...sqlForm, workerCount: text })).toEqual({

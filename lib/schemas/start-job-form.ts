@@ -18,11 +18,11 @@ import {
   SQL_PARAMETERS_MAX,
   startAudienceGenerationJobRequestSchema,
   tagKeySchema,
-  TAGS_MAX,
   tagValueSchema,
   WORKER_TYPES,
 } from "./api";
 import { issuePath } from "./issues";
+import { NO_TAGS_BEYOND_FORM, tagLimitMessage, type TagsBeyondForm } from "./job-tags";
 import {
   filledRows,
   formFieldForRequestPath,
@@ -106,12 +106,25 @@ const STAND_IN_MODEL_ARN =
   "arn:aws:cleanrooms-ml:us-east-1:000000000000:configured-audience-model/unset";
 
 /**
- * The form's schema. Rows are checked one by one (so an error sits beside its
- * row); everything else is checked by building the request and validating it
- * with the API schema, so the rules are written once.
+ * The form's schema, for a job that will also carry `beyond` (the tags it
+ * inherits from its model and the dashboard's own, counted toward the tag
+ * limit with the form's: `./job-tags`). Rows are checked one by one (so an
+ * error sits beside its row); everything else is checked by building the
+ * request and validating it with the API schema, so the rules are written once.
  */
-export const startJobFormSchema = formShape.superRefine((values, ctx) => {
-  checkRows(ctx, "tags", values.tags, tagKeySchema, tagValueSchema, "tag", TAGS_MAX);
+export const startJobFormSchemaFor = (beyond: TagsBeyondForm) =>
+  formShape.superRefine((values, ctx) => checkForm(values, ctx, beyond));
+
+/** The form's schema counting only the form's own tags; the action counts the rest itself. */
+export const startJobFormSchema = startJobFormSchemaFor(NO_TAGS_BEYOND_FORM);
+
+function checkForm(values: StartJobFormValues, ctx: z.RefinementCtx, beyond: TagsBeyondForm) {
+  const tagLimit = tagLimitMessage(
+    filledRows(values.tags).map((row) => row.key),
+    beyond,
+  );
+  if (tagLimit) ctx.addIssue({ code: "custom", path: ["tags"], message: tagLimit });
+  checkRows(ctx, "tags", values.tags, tagKeySchema, tagValueSchema, "tag", undefined);
   if (usesSql(values.seedSource)) {
     checkRows(
       ctx,
@@ -181,4 +194,4 @@ export const startJobFormSchema = formShape.superRefine((values, ctx) => {
     reported.add(path);
     ctx.addIssue({ code: "custom", path: field ? [field] : [], message: issue.message });
   }
-});
+}

@@ -7,6 +7,7 @@
 import { isDashboardTag } from "@/lib/auth/who";
 
 import { RESERVED_TAG_KEY_PATTERN } from "./limits";
+import { filledRows } from "./rows";
 
 export interface TagRow {
   key: string;
@@ -39,13 +40,13 @@ export interface TagsFormValues {
   tags: TagRow[];
 }
 
-/** What to send: keys to remove (UntagResource) and tags to add or change (TagResource). */
+/** What to send: keys to remove (UntagResource) and tags to add or change (TagResource); blank rows send nothing. */
 export function tagChanges(
   before: TagRow[],
   after: TagRow[],
 ): { remove: string[]; set: Record<string, string> } {
   const old = new Map(before.map((r) => [r.key, r.value]));
-  const next = new Map(after.map((r) => [r.key, r.value]));
+  const next = new Map(filledRows(after).map((r) => [r.key, r.value]));
   const remove = [...old.keys()].filter((key) => !next.has(key));
   const set: Record<string, string> = {};
   for (const [key, value] of next) {

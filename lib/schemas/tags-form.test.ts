@@ -46,6 +46,24 @@ describe("tag rules (the same as the start-job form)", () => {
   });
 });
 
+describe("blank rows (the rule of every key/value list)", () => {
+  it("ignores a row whose key and value are both blank, in the checks and the changes", () => {
+    const rows = [
+      { key: "team", value: "growth" },
+      { key: "", value: "" },
+      { key: "  ", value: " " },
+    ];
+    expect(errorsOf(rows)).toEqual({});
+    expect(tagChanges([{ key: "team", value: "growth" }], rows)).toEqual({ remove: [], set: {} });
+    const full = Array.from({ length: TAGS_MAX }, (_, i) => ({ key: `k${i}`, value: "" }));
+    expect(errorsOf([...full, { key: "", value: "" }])).toEqual({});
+  });
+
+  it("still checks a half-filled row", () => {
+    expect(errorsOf([{ key: "", value: "x" }])["tags.0.key"]).toBe("Tag key is required");
+  });
+});
+
 describe("tag changes", () => {
   it("removes dropped keys and sets added or changed ones, leaving the rest alone", () => {
     const before = [

@@ -10,6 +10,7 @@ import "@/lib/schemas/zod-config";
 import { z } from "zod";
 
 import { tagKeySchema, TAGS_MAX, tagValueSchema } from "@/lib/schemas/api";
+import { filledRows, isBlankRow } from "@/lib/schemas/rows";
 
 import type { TagsFormValues } from "./tags-form-values";
 
@@ -18,7 +19,8 @@ export * from "./tags-form-values";
 export const tagsFormSchema = z
   .object({ tags: z.array(z.object({ key: z.string(), value: z.string() })) })
   .superRefine(({ tags }, ctx) => {
-    if (tags.length > TAGS_MAX) {
+    // A blank row is ignored, as in every key/value list (`lib/schemas/rows.ts`).
+    if (filledRows(tags).length > TAGS_MAX) {
       ctx.addIssue({
         code: "custom",
         path: ["tags"],
@@ -27,6 +29,7 @@ export const tagsFormSchema = z
     }
     const seen = new Set<string>();
     tags.forEach((row, i) => {
+      if (isBlankRow(row)) return;
       const key = tagKeySchema.safeParse(row.key);
       if (!key.success) {
         ctx.addIssue({

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { Link } from "@/components/ui/link";
+import { currentViewer } from "@/lib/auth/session";
 import { jobPath } from "@/lib/job-url";
 import { ServerReads } from "@/lib/queries/hydrate";
 import { configuredModelsQuery } from "@/lib/queries/models";
@@ -96,7 +97,7 @@ async function startingPoint(from: string | undefined, model: string | undefined
 export default async function NewJobPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const queryClient = makeQueryClient();
-  const [{ values, notice, copiedDescription }] = await Promise.all([
+  const [{ values, notice, copiedDescription }, , , viewer] = await Promise.all([
     startingPoint(one(params.from), one(params.model)),
     // When the list cannot be read here, the picker reads it again in the browser and says why it failed.
     queryClient.prefetchQuery({ ...configuredModelsQuery(), ...fromServer(listConfiguredModels) }),
@@ -105,6 +106,8 @@ export default async function NewJobPage({ searchParams }: { searchParams: Searc
       ...seedLocationsQuery(),
       ...fromServer(async () => seedLocations()),
     }),
+    // Signed in, the job gets a tag recording who started it, which counts toward the tag limit.
+    currentViewer().catch(() => undefined),
   ]);
   const cloning = params.from !== undefined;
 
@@ -126,6 +129,7 @@ export default async function NewJobPage({ searchParams }: { searchParams: Searc
           defaultValues={values}
           notice={notice}
           copiedDescription={copiedDescription}
+          signedIn={viewer?.user !== undefined}
         />
       </ServerReads>
     </div>

@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+
+import { DEMO_CONFIGURED_MODELS, DEMO_JOB_ARNS } from "../emulator/demo/catalog";
+import { expectNoAxeViolations } from "./axe";
+import { AUTH_APP_URL } from "./oidc/settings";
+import { SignInPage } from "./pages/auth";
+import { JobFormPage } from "./pages/job-form";
+import { JobPage } from "./pages/job-page";
+import { JobsListPage } from "./pages/jobs-list";
+
+/**
+ * An axe-core scan of each kind of page, failing on any violation: the list,
+ * the form (empty, filled in with a SQL seed, and with its errors showing), a
+ * job's page (an S3 seed with relevance, and a SQL seed), and the sign-in page.
+ */
+
+test("the jobs list has no axe violations", async ({ page }) => {
+  const list = new JobsListPage(page);
+  await list.goto();
+  await expect(page.getByRole("row").nth(1)).toBeVisible();
+  await expectNoAxeViolations(page, "the jobs list");
+});
+
+test("the start-job form has no axe violations, empty, filled in and with errors", async ({
+  page,
+}) => {
+  const form = new JobFormPage(page);
+  await form.goto();
+  await expectNoAxeViolations(page, "the empty form");
+
+  await form.chooseModel(DEMO_CONFIGURED_MODELS.retailAbsolute.name);
+  await expect(form.modelFacts).toContainText("500 users");
+  await form.chooseSeedSource("SQL query");
+  await form.advancedCompute.click();
+  await form.addRow("tag", "team", "growth");
+  await expectNoAxeViolations(page, "the form with a model and a SQL seed");
+
+  await form.submit.click();
+  await expect(form.name).toHaveAttribute("aria-invalid", "true");
+  await expectNoAxeViolations(page, "the form showing its errors");
+});
+
+test("a job's page has no axe violations, for an S3 seed and a SQL seed", async ({ page }) => {
+  const job = new JobPage(page);
+  await job.goto(DEMO_JOB_ARNS.sportsFans);
+  await expect(page.getByRole("heading", { name: /relevance/i }).first()).toBeVisible();
+  await expectNoAxeViolations(page, "an active job's page (S3 seed)");
+
+  await job.goto(DEMO_JOB_ARNS.travelSql);
+  await expectNoAxeViolations(page, "a job's page (SQL seed)");
+});
+
+test("the sign-in page has no axe violations", async ({ page }) => {
+  await page.goto(`${AUTH_APP_URL}/sign-in`);
+  await new SignInPage(page).expectHere();
+  await expectNoAxeViolations(page, "the sign-in page");
+});
