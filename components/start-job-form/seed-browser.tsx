@@ -5,13 +5,15 @@ import { useEffect, useId, useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
-import { Input, Select } from "@/components/ui/field";
+import { Input } from "@/components/ui/field";
 import { readErrorOf } from "@/lib/fetch-json";
 import { formatAbsolute } from "@/lib/format";
 import { seedFolderQuery } from "@/lib/queries/seeds";
 import { formatBytes } from "@/lib/seeds/format";
 import { keepFormClosed } from "@/lib/seeds/keys";
 import { s3UriOf, type SeedLocation } from "@/lib/seeds/locations";
+
+import { SeedLocationSelect } from "./seed-location-select";
 
 /** The typed search, settled for a moment before it is asked for. */
 function useSettled(value: string, ms = 300): string {
@@ -41,7 +43,7 @@ export function SeedBrowser({
   const [search, setSearch] = useState("");
   const settledSearch = useSettled(search);
   const folder = useInfiniteQuery(seedFolderQuery(location.bucket, prefix, settledSearch));
-  const ids = { location: useId(), search: useId() };
+  const ids = { search: useId() };
 
   function open(next: string) {
     setPrefix(next);
@@ -62,28 +64,14 @@ export function SeedBrowser({
       className="space-y-3 rounded-md border border-slate-200 bg-white p-3 sm:p-4"
     >
       <div className="grid gap-3 sm:grid-cols-2">
-        {locations.length > 1 && (
-          <div>
-            <label htmlFor={ids.location} className="text-xs font-medium text-slate-700">
-              Seed location
-            </label>
-            <Select
-              id={ids.location}
-              value={locationIndex}
-              onChange={(event) => {
-                const index = Number(event.target.value);
-                setLocationIndex(index);
-                open(locations[index]!.prefix);
-              }}
-            >
-              {locations.map((l, i) => (
-                <option key={`${l.bucket}/${l.prefix}`} value={i}>
-                  s3://{l.bucket}/{l.prefix}
-                </option>
-              ))}
-            </Select>
-          </div>
-        )}
+        <SeedLocationSelect
+          locations={locations}
+          value={locationIndex}
+          onChange={(index) => {
+            setLocationIndex(index);
+            open(locations[index]!.prefix);
+          }}
+        />
         <div className={locations.length > 1 ? undefined : "sm:col-span-2"}>
           <label htmlFor={ids.search} className="text-xs font-medium text-slate-700">
             Find in this folder (names starting with)

@@ -14,6 +14,8 @@ import { keyProblem, type SeedLocation } from "@/lib/seeds/locations";
 import { sniffFile, type SniffedFile } from "@/lib/seeds/sniff";
 import type { SeedUploadResult } from "@/lib/seeds/types";
 
+import { SeedLocationSelect } from "./seed-location-select";
+
 /** The largest file taken (the server refuses more too: lib/seeds/upload.ts). */
 const MAX_BYTES = 50 * 1024 * 1024;
 /** How much of the file the browser reads to find its format, header and columns. */
@@ -59,7 +61,6 @@ export function SeedUpload({
   const request = useRef<XMLHttpRequest | undefined>(undefined);
   const ids = {
     file: useId(),
-    location: useId(),
     name: useId(),
     column: useId(),
     header: useId(),
@@ -186,25 +187,12 @@ export function SeedUpload({
             className="mt-1 block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-50"
           />
         </div>
-        {locations.length > 1 && (
-          <div>
-            <label htmlFor={ids.location} className="text-sm font-medium text-slate-800">
-              Seed location
-            </label>
-            <Select
-              id={ids.location}
-              value={locationIndex}
-              disabled={uploading}
-              onChange={(event) => setLocationIndex(Number(event.target.value))}
-            >
-              {locations.map((l, i) => (
-                <option key={`${l.bucket}/${l.prefix}`} value={i}>
-                  s3://{l.bucket}/{l.prefix}
-                </option>
-              ))}
-            </Select>
-          </div>
-        )}
+        <SeedLocationSelect
+          locations={locations}
+          value={locationIndex}
+          onChange={setLocationIndex}
+          disabled={uploading}
+        />
         {file && (
           <div className={locations.length > 1 ? undefined : "sm:col-span-2"}>
             <label htmlFor={ids.name} className="text-sm font-medium text-slate-800">

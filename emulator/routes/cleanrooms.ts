@@ -1,7 +1,7 @@
 /**
  * The AWS Clean Rooms (collaboration service, 2022-02-17) operations the
- * dashboard calls, from the model in
- * ../shared/reference/cleanrooms-2022-02-17/: the caller's memberships, a
+ * dashboard calls, with the routes, shapes and error types of that API's
+ * model (docs/ARCHITECTURE.md, "Names and pickers"): the caller's memberships, a
  * collaboration and its members, its analysis templates, and the protected
  * query behind a job with a SQL seed. Collaborations, members and templates
  * are the fixed demo data (demo/collaborations.ts); a protected query is the
