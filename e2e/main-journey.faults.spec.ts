@@ -60,7 +60,8 @@ test("under throttling, 500s and latency, a marketer starts a job, watches it fi
   const name = `Under faults ${Date.now()}`;
   await form.name.fill(name);
   await form.chooseModel(model.name);
-  await expect(form.modelFacts).toContainText("500 users");
+  // The model read waits out the shared back-off like every other read under throttling.
+  await expect(form.modelFacts).toContainText("500 users", { timeout: 30_000 });
   await form.s3Uri.fill(DEMO_SEED_URIS.sportsFans);
   await form.roleArn.fill(DEMO_SEED_ROLE_ARN);
   await form.startAndOpenJob();

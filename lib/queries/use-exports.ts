@@ -14,7 +14,7 @@ import { exportsQuery } from "./exports";
  * Polls when: at least one export is CREATE_PENDING or CREATE_IN_PROGRESS,
  * with the same backoff as the job (`pollDelay`: about 2 s, ×1.5 per unchanged
  * answer, at most 15 s). Stops when every export is ACTIVE or CREATE_FAILED
- * (or there are none). Paused while the tab is hidden. `enabled: false` (the
+ * (or there are none), unless the last refresh failed. Paused while the tab is hidden. `enabled: false` (the
  * job cannot have exports yet) makes no request at all.
  */
 export function useExports(jobArn: string, options: { enabled: boolean }) {
@@ -22,7 +22,11 @@ export function useExports(jobArn: string, options: { enabled: boolean }) {
   return useQuery({
     ...exportsQuery(jobArn),
     enabled: options.enabled,
+    // A refresh that failed (say, the one right after an export was started) is tried again:
+    // stopping there would leave an accepted export unseen until the page is reloaded.
     refetchInterval: (query) =>
-      query.state.data?.some((e) => isExportInFlight(e.status)) ? backoff(query) : false,
+      query.state.status === "error" || query.state.data?.some((e) => isExportInFlight(e.status))
+        ? backoff(query)
+        : false,
   });
 }
