@@ -1,15 +1,13 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 
 import { Button } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { controlA11y, Field, Input, Select } from "@/components/ui/field";
 import { startAudienceExportJob } from "@/lib/actions/start-audience-export-job";
 import { exportStatusFacts } from "@/lib/job-status";
-import { lazyZodResolver } from "@/lib/lazy-zod-resolver";
 import { exportsQueryKey } from "@/lib/queries/exports";
 import { formatScore, suggestedSize, suggestionRule } from "@/lib/relevance";
 import {
@@ -24,10 +22,32 @@ import { useAction } from "@/lib/use-action";
 
 import { useSizeSelection } from "./size-selection";
 
+type FieldErrors = Partial<Record<keyof ExportFormValues, string>>;
+
 // zod and the schema load when the form is first used, not with the page (README, "Page weight").
-const resolver = lazyZodResolver<ExportFormValues>(() =>
-  import("@/lib/schemas/export-form").then((m) => m.exportFormSchema),
-);
+// Two fields need no form library: the job page then loads none (react-hook-form is about 10 KiB).
+let schema: Promise<typeof import("@/lib/schemas/export-form").exportFormSchema> | undefined;
+const loadSchema = () =>
+  (schema ??= import("@/lib/schemas/export-form").then(
+    (m) => m.exportFormSchema,
+    (error: unknown) => {
+      schema = undefined;
+      throw error;
+    },
+  ));
+const preloadSchema = () => void loadSchema().catch(() => undefined);
+
+/** The schema's first message for each field, as a form resolver gives them. */
+async function validate(values: ExportFormValues): Promise<FieldErrors> {
+  const result = (await loadSchema()).safeParse(values);
+  const errors: FieldErrors = {};
+  if (result.success) return errors;
+  for (const issue of result.error.issues) {
+    const field = issue.path[0] as keyof ExportFormValues;
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
 
 /**
  * Start an export (StartAudienceExportJob): one of the model's sizes and a
@@ -38,6 +58,9 @@ const resolver = lazyZodResolver<ExportFormValues>(() =>
  * chart or table is set here (and the form scrolled into view); one chosen
  * here is highlighted there. Each option shows its relevance score; the
  * suggested size is marked, never chosen for the user.
+ *
+ * Checked on submit, then again on each change, with the schema's messages;
+ * the first field in error takes focus.
  */
 export function ExportForm({
   jobArn,
@@ -59,53 +82,77 @@ export function ExportForm({
   const queryClient = useQueryClient();
   const exportJob = useAction(startAudienceExportJob);
   const [started, setStarted] = useState<string | undefined>();
-  const form = useForm<ExportFormValues>({
-    resolver,
-    defaultValues: { size: "", name: suggestedExportName(jobName, undefined) },
-    mode: "onSubmit",
-    reValidateMode: "onChange",
-  });
-  const size = useWatch({ control: form.control, name: "size" });
-  const errors = form.formState.errors;
+  const defaultName = suggestedExportName(jobName, undefined);
+  const [values, setValues] = useState<ExportFormValues>({ size: "", name: defaultName });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [submitted, setSubmitted] = useState(false);
+  // The name follows the size until the person writes a name of their own.
+  const [ownName, setOwnName] = useState(false);
+  const sizeRef = useRef<HTMLSelectElement>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const size = values.size;
 
-  const submit = form.handleSubmit(async (values) => {
+  // After the first submit, each change is checked again.
+  useEffect(() => {
+    if (!submitted) return;
+    let current = true;
+    validate(values).then(
+      (found) => current && setErrors(found),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [values, submitted]);
+
+  // Keep the suggested name in step with the size until the user writes their own.
+  const withSize = (key: string): ExportFormValues => {
+    const option = options.find((o) => sizeOptionKey(o) === key);
+    return { size: key, name: ownName ? values.name : suggestedExportName(jobName, option) };
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setSubmitted(true);
     setStarted(undefined);
+    const found = await validate(values);
+    setErrors(found);
+    if (found.size || found.name) {
+      (found.size ? sizeRef : nameRef).current?.focus();
+      return;
+    }
     const result = await exportJob.run(toExportRequest(values, jobArn));
     if (!result) return;
     if (!result.ok) {
+      const fromService: FieldErrors = {};
       for (const [path, message] of Object.entries(result.error.fieldErrors ?? {})) {
-        if (path === "name") form.setError("name", { message });
-        else if (path.startsWith("audienceSize")) form.setError("size", { message });
+        if (path === "name") fromService.name = message;
+        else if (path.startsWith("audienceSize")) fromService.size = message;
       }
+      setErrors(fromService);
       return;
     }
     setStarted(values.name);
-    form.reset({ size: "", name: suggestedExportName(jobName, undefined) });
+    setValues({ size: "", name: defaultName });
+    setOwnName(false);
+    setSubmitted(false);
+    setErrors({});
     selection.choose(undefined, "form");
     await queryClient.invalidateQueries({ queryKey: exportsQueryKey(jobArn) });
-  });
-
-  // Keep the suggested name in step with the size until the user writes their own.
-  const followName = (key: string) => {
-    if (form.getFieldState("name").isDirty) return;
-    const option = options.find((o) => sizeOptionKey(o) === key);
-    form.setValue("name", suggestedExportName(jobName, option));
   };
 
-  const sizeField = form.register("size", {
-    onChange: (event: { target: { value: string } }) => {
-      followName(event.target.value);
-      selection.choose(event.target.value || undefined, "form");
-    },
-  });
-
-  // A size chosen in the chart or the table: set it here and bring the form into view.
+  // A size chosen in the chart or the table: set it here (as the new request renders) and bring
+  // the form into view.
   const request = selection.request;
+  const requested = request && options.some((o) => sizeOptionKey(o) === request.key);
+  const [seenRequest, setSeenRequest] = useState<typeof request>(undefined);
+  if (request !== seenRequest) {
+    setSeenRequest(request);
+    if (requested) setValues(withSize(request.key));
+  }
   useEffect(() => {
-    if (!request || !options.some((o) => sizeOptionKey(o) === request.key)) return;
-    form.setValue("size", request.key, { shouldValidate: form.formState.isSubmitted });
-    followName(request.key);
-    const select = document.getElementById("export-size");
+    if (!requested) return;
+    const select = sizeRef.current;
     select?.scrollIntoView?.({ block: "center", behavior: "smooth" });
     select?.focus({ preventScroll: true });
     // Only a new request moves the form; the rest is read at that moment.
@@ -114,9 +161,9 @@ export function ExportForm({
 
   return (
     <form
-      onSubmit={submit}
-      onFocus={resolver.preload}
-      onPointerEnter={resolver.preload}
+      onSubmit={(event) => void submit(event)}
+      onFocus={preloadSchema}
+      onPointerEnter={preloadSchema}
       noValidate
       className="space-y-4"
       aria-label="Export audience"
@@ -130,12 +177,18 @@ export function ExportForm({
               ? `The model's sizes, each with its relevance score. Suggested: ${sizeOptionLabel(suggestion.size)}, ${suggestionRule()}. Nothing is chosen for you.`
               : "The model's sizes. A smaller audience is more like your seed; a larger one reaches more people."
           }
-          error={errors.size?.message}
+          error={errors.size}
         >
           <Select
-            {...controlA11y("export-size", { description: true, error: errors.size?.message })}
+            {...controlA11y("export-size", { description: true, error: errors.size })}
             invalid={Boolean(errors.size)}
-            {...sizeField}
+            ref={sizeRef}
+            name="size"
+            value={values.size}
+            onChange={(event) => {
+              setValues(withSize(event.target.value));
+              selection.choose(event.target.value || undefined, "form");
+            }}
           >
             <option value="">Choose a size…</option>
             {options.map((o) => (
@@ -149,13 +202,19 @@ export function ExportForm({
           id="export-name"
           label="Export name"
           description="Shown in the export list; the file's location is set by the model."
-          error={errors.name?.message}
+          error={errors.name}
         >
           <Input
-            {...controlA11y("export-name", { description: true, error: errors.name?.message })}
+            {...controlA11y("export-name", { description: true, error: errors.name })}
             invalid={Boolean(errors.name)}
             autoComplete="off"
-            {...form.register("name")}
+            ref={nameRef}
+            name="name"
+            value={values.name}
+            onChange={(event) => {
+              setOwnName(event.target.value !== defaultName);
+              setValues({ ...values, name: event.target.value });
+            }}
           />
         </Field>
       </div>
