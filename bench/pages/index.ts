@@ -13,6 +13,7 @@
 //   - JS on the wire: bytes of every script response as transferred (compressed);
 //   - requests: everything the page asked for until the network was idle,
 //     and how many of those were not scripts;
+//   - TTFB (the HTML's first byte, from Navigation Timing): how long the server took;
 //   - FCP with JavaScript, and FCP with JavaScript disabled in the browser;
 //   - LCP (the largest contentful paint's start time);
 //
@@ -95,6 +96,7 @@ interface Load {
   jsBytes: number;
   requests: number;
   otherRequests: number;
+  ttfb: number;
   fcp: number;
   lcp: number;
 }
@@ -127,6 +129,9 @@ async function load(browser: Browser, url: string, javaScript: boolean): Promise
   // The browser's own clock. With JavaScript disabled no timer or observer callback runs, so only
   // what can be read at once is read: FCP from the timeline, LCP from the observer set up before load.
   const paints = await page.evaluate(() => ({
+    ttfb:
+      (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined)
+        ?.responseStart ?? Number.NaN,
     fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN,
     lcp: (window as { benchLcp?: number }).benchLcp ?? Number.NaN,
   }));
@@ -208,6 +213,7 @@ async function main() {
       jsBytes: median(loads.map((l) => l.jsBytes)),
       requests: median(loads.map((l) => l.requests)),
       otherRequests: median(loads.map((l) => l.otherRequests)),
+      ttfb: median(loads.map((l) => l.ttfb)),
       fcp: median(loads.map((l) => l.fcp)),
       fcpNoJs: median(withoutJs.get(name)!.map((l) => l.fcp)),
       lcp: median(loads.map((l) => l.lcp)),
@@ -224,11 +230,12 @@ async function main() {
     `\nMedians of ${RUNS} loads each, Chromium 1280×800, fresh context, cache disabled; ratios to the empty app in this run.\n`,
   );
   const rows = [
-    ["page", "JS on the wire", "requests (not JS)", "FCP", "FCP without JS", "LCP"],
+    ["page", "JS on the wire", "requests (not JS)", "TTFB", "FCP", "FCP without JS", "LCP"],
     ...figures.map((f) => [
       f.name,
       `${kib(f.jsBytes)} ${ratio(f.jsBytes, empty.jsBytes)}`,
       `${f.requests} (${f.otherRequests})`,
+      msOf(f.ttfb),
       `${msOf(f.fcp)} ${ratio(f.fcp, empty.fcp)}`,
       `${msOf(f.fcpNoJs)} ${ratio(f.fcpNoJs, empty.fcpNoJs)}`,
       `${msOf(f.lcp)} ${ratio(f.lcp, empty.lcp)}`,
