@@ -1,6 +1,8 @@
 import type { zodResolver } from "@hookform/resolvers/zod";
 import type { FieldValues, Resolver } from "react-hook-form";
 
+import { lazyLoad } from "./lazy-load";
+
 type Schema = Parameters<typeof zodResolver>[0];
 
 /** A react-hook-form resolver that fetches its code on first use; `preload()` starts that early. */
@@ -30,21 +32,17 @@ export type LazyResolver<T extends FieldValues> = Resolver<T> & { preload: () =>
 export function lazyZodResolver<T extends FieldValues>(
   loadSchema: () => Promise<Schema | (() => Schema)>,
 ): LazyResolver<T> {
-  let loading: Promise<Resolver<T>> | undefined;
-  const load = () =>
-    (loading ??= Promise.all([import("@hookform/resolvers/zod"), loadSchema()]).then(
+  const load = lazyLoad(() =>
+    Promise.all([import("@hookform/resolvers/zod"), loadSchema()]).then(
       ([resolvers, schema]): Resolver<T> => {
         const resolverOf = (s: Schema) => resolvers.zodResolver(s) as unknown as Resolver<T>;
         // A function gives the schema anew for each validation (one that depends on other state).
         if (typeof schema !== "function") return resolverOf(schema);
         return (values, context, options) => resolverOf(schema())(values, context, options);
       },
-      (error: unknown) => {
-        loading = undefined;
-        throw error;
-      },
-    ));
+    ),
+  );
   const resolver: Resolver<T> = async (values, context, options) =>
     (await load())(values, context, options);
-  return Object.assign(resolver, { preload: () => void load().catch(() => undefined) });
+  return Object.assign(resolver, { preload: load.preload });
 }

@@ -8,6 +8,7 @@ import { ErrorAlert } from "@/components/ui/error-alert";
 import { controlA11y, Field, Input, Select } from "@/components/ui/field";
 import { startAudienceExportJob } from "@/lib/actions/start-audience-export-job";
 import { exportStatusFacts } from "@/lib/job-status";
+import { lazyLoad } from "@/lib/lazy-load";
 import { exportsQueryKey } from "@/lib/queries/exports";
 import { formatScore, suggestedSize, suggestionRule } from "@/lib/relevance";
 import {
@@ -26,20 +27,13 @@ type FieldErrors = Partial<Record<keyof ExportFormValues, string>>;
 
 // zod and the schema load when the form is first used, not with the page (README, "Page weight").
 // Two fields need no form library: the job page then loads none (react-hook-form is about 10 KiB).
-let schema: Promise<typeof import("@/lib/schemas/export-form").exportFormSchema> | undefined;
-const loadSchema = () =>
-  (schema ??= import("@/lib/schemas/export-form").then(
-    (m) => m.exportFormSchema,
-    (error: unknown) => {
-      schema = undefined;
-      throw error;
-    },
-  ));
-const preloadSchema = () => void loadSchema().catch(() => undefined);
+const exportSchema = lazyLoad(() =>
+  import("@/lib/schemas/export-form").then((m) => m.exportFormSchema),
+);
 
 /** The schema's first message for each field, as a form resolver gives them. */
 async function validate(values: ExportFormValues): Promise<FieldErrors> {
-  const result = (await loadSchema()).safeParse(values);
+  const result = (await exportSchema()).safeParse(values);
   const errors: FieldErrors = {};
   if (result.success) return errors;
   for (const issue of result.error.issues) {
@@ -162,8 +156,8 @@ export function ExportForm({
   return (
     <form
       onSubmit={(event) => void submit(event)}
-      onFocus={preloadSchema}
-      onPointerEnter={preloadSchema}
+      onFocus={exportSchema.preload}
+      onPointerEnter={exportSchema.preload}
       noValidate
       className="space-y-4"
       aria-label="Export audience"
