@@ -144,12 +144,10 @@ test("a delete goes through at once while a refresh of the job is still in fligh
   await held;
 
   await job.deleteButton.click();
-  const started = Date.now();
   await job.deleteDialog(name).getByRole("button", { name: "Delete job" }).click();
+  // The deletion does not wait for the held refresh: the service has it while the refresh is still held.
   await expect(job.deleteDialog(name)).toBeHidden({ timeout: 5000 });
-  // The service received the deletion while the refresh was still held.
   expect(await serviceStatus(client, arn)).not.toBe("ACTIVE");
-  expect(Date.now() - started).toBeLessThan(5000);
 
   release();
   await page.unroute(jobRoute);

@@ -37,7 +37,9 @@ export function formatTimeTitle(date: Date | string, timeZone?: string): string 
   return lines.join("\n");
 }
 
-const relativeFormat = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+// Always a number ("1 day ago", never "yesterday"): the age is elapsed time, and "yesterday" or
+// "last week" would name a calendar day or week it may not be (30 hours ago at 1 AM is two days back).
+const relativeFormat = new Intl.RelativeTimeFormat("en", { numeric: "always" });
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * 24 * 3600],
   ["month", 30 * 24 * 3600],
@@ -48,7 +50,10 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["second", 1],
 ];
 
-/** "3 minutes ago", relative to `now`. */
+/**
+ * "3 minutes ago", relative to `now`: elapsed time, so a daylight-saving change or a new year in
+ * between changes nothing (a month counts as 30 days, a year as 365).
+ */
 export function formatRelative(date: Date | string, now: number = Date.now()): string {
   const d = typeof date === "string" ? new Date(date) : date;
   const seconds = Math.round((d.getTime() - now) / 1000);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm test`: typecheck, lint, the formatting check (Prettier), unit and
- * integration tests (Vitest), then the end-to-end tests (Playwright,
+ * integration tests (Vitest, three times: see CLOCKS), then the end-to-end tests (Playwright,
  * production build) and the pages' JS-byte budgets on that build. Every
  * stage runs even when an earlier one fails; the exit code is non-zero if
  * anything failed. The last line counts every test
@@ -18,9 +18,13 @@ const results = path.join(root, "test-results");
 mkdirSync(results, { recursive: true });
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
-function run(command, args) {
+function run(command, args, env = {}) {
   const started = Date.now();
-  const { status } = spawnSync(command, args, { cwd: root, stdio: "inherit", env: process.env });
+  const { status } = spawnSync(command, args, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, ...env },
+  });
   return { ok: status === 0, seconds: (Date.now() - started) / 1000 };
 }
 
@@ -49,22 +53,53 @@ check("typecheck", bin("tsc"), ["--noEmit"]);
 check("lint", bin("eslint"), [".", "--max-warnings=0"]);
 check("format", bin("prettier"), ["--check", "."]);
 
-{
-  console.log("\n▶ unit and integration tests (vitest)");
-  const report = path.join(results, "unit.json");
+/**
+ * The unit suite runs three times: as the machine is, then with the clock moved and the time zone
+ * changed (libfaketime, Debian's `faketime`), so a test that leans on today's date, on UTC or on a
+ * whole-hour offset fails here rather than on some later day.
+ */
+const CLOCKS = [
+  { label: "", env: {} },
+  {
+    label: "clock +200 days, America/Los_Angeles",
+    shift: "+200d",
+    env: { TZ: "America/Los_Angeles" },
+  },
+  {
+    label: "clock +400 days, Australia/Adelaide (UTC+9:30/+10:30)",
+    shift: "+400d",
+    env: { TZ: "Australia/Adelaide" },
+  },
+];
+
+function hasFaketime() {
+  return spawnSync("faketime", ["-f", "+0d", "true"], { stdio: "ignore" }).status === 0;
+}
+
+for (const [i, clock] of CLOCKS.entries()) {
+  const name = i === 0 ? "vitest" : `vitest ${clock.shift}`;
+  console.log(`\n▶ unit and integration tests (vitest${clock.label ? `, ${clock.label}` : ""})`);
+  if (clock.shift && !hasFaketime()) {
+    console.log("faketime is not installed: `apt-get install faketime` (Debian) runs this stage.");
+    stages.push({ name, passed: 0, failed: 1, seconds: 0 });
+    continue;
+  }
+  const report = path.join(results, `unit${i === 0 ? "" : `-${i}`}.json`);
   rmSync(report, { force: true });
-  const { ok, seconds } = run(bin("vitest"), [
+  const vitest = [
+    bin("vitest"),
     "run",
     "--reporter=default",
     "--reporter=json",
     `--outputFile=${report}`,
-  ]);
+  ];
+  // -m: libfaketime's multi-threaded build, since Node runs threads.
+  const [command, ...args] = clock.shift
+    ? ["faketime", "-m", "-f", clock.shift, ...vitest]
+    : vitest;
+  const { ok, seconds } = run(command, args, clock.env);
   const json = readJson(report);
-  stages.push({
-    name: "vitest",
-    ...counts(ok, json?.numPassedTests, json?.numFailedTests),
-    seconds,
-  });
+  stages.push({ name, ...counts(ok, json?.numPassedTests, json?.numFailedTests), seconds });
 }
 
 {

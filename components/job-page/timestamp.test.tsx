@@ -4,7 +4,7 @@ import "@testing-library/jest-dom/vitest";
 import { act, cleanup, render, screen } from "@testing-library/react";
 import { hydrateRoot } from "react-dom/client";
 import { renderToString } from "react-dom/server";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { TimeCell } from "@/components/jobs-list/time-cell";
 
@@ -16,10 +16,18 @@ vi.hoisted(() => {
 });
 
 const AT = "2026-11-27T20:41:07.000Z";
+// "Now" is set, three minutes after AT, so the relative label is the same on any day the suite runs.
+const NOW = new Date("2026-11-27T20:44:07.000Z");
 const LOCAL = "Nov 28, 2026, 2:11:07 AM GMT+5:30";
 const UTC = "Nov 27, 2026, 8:41:07 PM UTC";
 
-afterEach(cleanup);
+beforeEach(() => {
+  vi.useFakeTimers({ now: NOW, toFake: ["Date"] });
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 describe("Timestamp (the job page's details panel)", () => {
   it("renders UTC on the server, hydrates without a mismatch, then shows the reader's own time", async () => {
@@ -39,6 +47,7 @@ describe("Timestamp (the job page's details panel)", () => {
     expect(errors).toEqual([]);
     const time = container.querySelector(`time[datetime="${AT}"]`)!;
     expect(time).toHaveTextContent(LOCAL);
+    expect(container).toHaveTextContent("3 minutes ago");
     expect(time).toHaveAttribute("title", `${LOCAL}\n${UTC}\n${AT}`);
     // UTC and the exact ISO time stay in view in the panel.
     expect(container.querySelector("[data-exact-time]")).toHaveTextContent(`${UTC} · ${AT}`);
@@ -49,6 +58,6 @@ describe("Timestamp (the job page's details panel)", () => {
 describe("TimeCell (the jobs list)", () => {
   it("shows the reader's own time, UTC and the ISO time on hover", () => {
     render(<TimeCell date={AT} />);
-    expect(screen.getByText(/ago$/)).toHaveAttribute("title", `${LOCAL}\n${UTC}\n${AT}`);
+    expect(screen.getByText("3 minutes ago")).toHaveAttribute("title", `${LOCAL}\n${UTC}\n${AT}`);
   });
 });
