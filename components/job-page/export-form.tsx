@@ -18,7 +18,7 @@ import {
   toExportRequest,
   type ExportFormValues,
   type SizeOption,
-} from "@/lib/schemas/export-form-values";
+} from "@/lib/schemas/export-form";
 import { useAction } from "@/lib/use-action";
 
 import { useSizeSelection } from "./size-selection";

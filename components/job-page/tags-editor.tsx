@@ -5,7 +5,7 @@ import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { splitTags, type TagRow } from "@/lib/schemas/tags-form-values";
+import { splitTags, type TagRow } from "@/lib/schemas/tags-form";
 
 // The editor and its form library load when "Edit tags" is pressed, and zod on its first check,
 // not with the page (README, "Page weight").

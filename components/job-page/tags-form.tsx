@@ -11,7 +11,7 @@ import { tagResource } from "@/lib/actions/tag-resource";
 import { untagResource } from "@/lib/actions/untag-resource";
 import { lazyZodResolver } from "@/lib/lazy-zod-resolver";
 import { TAGS_MAX } from "@/lib/schemas/limits";
-import { tagChanges, type TagRow, type TagsFormValues } from "@/lib/schemas/tags-form-values";
+import { tagChanges, type TagRow, type TagsFormValues } from "@/lib/schemas/tags-form";
 import { useAction } from "@/lib/use-action";
 
 // zod and the rules load on the first check, not when the editor opens (README, "Page weight").

@@ -2,7 +2,7 @@ import { createContext } from "react";
 import type { FieldErrors, Resolver } from "react-hook-form";
 
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
-import { isBlankRow } from "@/lib/schemas/start-job-form-values";
+import { isBlankRow } from "@/lib/schemas/start-job-form";
 
 /** The parameters an analysis template declares, as GetCollaborationAnalysisTemplate gives them. */
 export interface DeclaredParameters {

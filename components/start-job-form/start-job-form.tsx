@@ -24,7 +24,7 @@ import { lazyZodResolver } from "@/lib/lazy-zod-resolver";
 import { NO_TAGS_BEYOND_FORM, type TagsBeyondForm } from "@/lib/schemas/job-tags";
 import { DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH } from "@/lib/schemas/limits";
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
-import { emptyStartJobForm } from "@/lib/schemas/start-job-form-values";
+import { emptyStartJobForm } from "@/lib/schemas/start-job-form";
 import { useAction } from "@/lib/use-action";
 
 import { CollaborationField } from "./collaboration-field";
