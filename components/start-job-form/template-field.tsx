@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
-import { use, useEffect, useState } from "react";
+import { useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 
 import { RouteError } from "@/lib/fetch-json";
@@ -11,7 +11,6 @@ import type { AnalysisTemplateData } from "@/lib/reads/collaborations";
 import { ANALYSIS_TEMPLATE_ARN_PATTERN, UUID_PATTERN } from "@/lib/schemas/limits";
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
 
-import { DeclaredParametersContext } from "./declared-parameters";
 import { controlId } from "./form-helpers";
 import { PickerMessage, PickerToggle, PickerUnavailable } from "./picker";
 import { TextField } from "./text-field";
@@ -39,16 +38,6 @@ export function TemplateField() {
   const panelId = `${controlId(FIELD)}-picker`;
   const canRead = UUID_PATTERN.test(collaborationId) && ANALYSIS_TEMPLATE_ARN_PATTERN.test(arn);
   const template = useQuery({ ...analysisTemplateQuery(collaborationId, arn), enabled: canRead });
-  const declared = use(DeclaredParametersContext);
-
-  useEffect(() => {
-    if (!declared) return;
-    declared.set(
-      canRead && template.data
-        ? { templateArn: template.data.arn, parameters: template.data.parameters }
-        : undefined,
-    );
-  }, [declared, canRead, template.data]);
 
   async function choose(templateArn: string, templateCollaborationId: string) {
     setValue("collaborationId", templateCollaborationId, {
