@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { FormProvider, useForm } from "react-hook-form";
 
-import { KeyValueRows } from "@/components/start-job-form/key-value-rows";
+import { KeyValueRows } from "@/components/shared/key-value-rows";
 import { Button } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { fail, ok, type ActionResult } from "@/lib/action-result";
@@ -67,7 +67,7 @@ export function TagsForm({
   return (
     <FormProvider {...form}>
       <form onSubmit={submit} noValidate className="space-y-3">
-        <KeyValueRows
+        <KeyValueRows<TagsFormValues>
           name="tags"
           legend="Tags"
           legendHidden
