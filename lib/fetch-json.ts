@@ -110,9 +110,12 @@ export async function fetchJson<T>(url: string, init?: { signal?: AbortSignal })
  */
 export function readErrorOf(error: unknown): ActionError {
   if (error instanceof RouteError) return error.error;
-  return {
-    code: "NetworkError",
-    message: "The dashboard did not answer.",
-    hint: "Check your connection, then try again.",
-  };
+  return DASHBOARD_NO_ANSWER;
 }
+
+/** A call to the dashboard (a read, a server action, an upload) that never came back, in words. */
+export const DASHBOARD_NO_ANSWER: ActionError = {
+  code: "NetworkError",
+  message: "The dashboard did not answer.",
+  hint: "Check your connection, then try again.",
+};
