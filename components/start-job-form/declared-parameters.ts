@@ -1,4 +1,3 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useWatch, type Control, type FieldErrors, type Resolver } from "react-hook-form";
@@ -6,11 +5,7 @@ import { useWatch, type Control, type FieldErrors, type Resolver } from "react-h
 import { analysisTemplateQuery } from "@/lib/queries/collaborations";
 import { NO_TAGS_BEYOND_FORM, type TagsBeyondForm } from "@/lib/schemas/job-tags";
 import { ANALYSIS_TEMPLATE_ARN_PATTERN, UUID_PATTERN } from "@/lib/schemas/limits";
-import {
-  isBlankRow,
-  startJobFormSchemaFor,
-  type StartJobFormValues,
-} from "@/lib/schemas/start-job-form";
+import { isBlankRow, type StartJobFormValues } from "@/lib/schemas/start-job-form-values";
 
 /** The parameters an analysis template declares, as GetCollaborationAnalysisTemplate gives them. */
 export interface DeclaredParameters {
@@ -107,6 +102,16 @@ export interface StartJobFormContext {
 }
 
 /**
+ * zod, its resolver and the form's rules, fetched on the form's first check
+ * rather than with the page (the new job page's budget; see
+ * `lib/schemas/start-job-form-values.ts`). Call it early, when the person
+ * shows intent (the form takes focus or the pointer), so the check need not
+ * wait; the bundler keeps what it loaded.
+ */
+export const loadStartJobFormRules = () =>
+  Promise.all([import("@hookform/resolvers/zod"), import("@/lib/schemas/start-job-form")]);
+
+/**
  * The start-job form's resolver: the schema (`startJobFormSchemaFor`, counting
  * `context.beyond`), then the template's own rules on the parameter rows
  * (`context.declared`) when the schema's own passed for those rows. The
@@ -117,6 +122,7 @@ export const startJobFormResolver: Resolver<StartJobFormValues, StartJobFormCont
   context,
   options,
 ) => {
+  const [{ zodResolver }, { startJobFormSchemaFor }] = await loadStartJobFormRules();
   const schema = startJobFormSchemaFor(context?.beyond ?? NO_TAGS_BEYOND_FORM);
   const result = await zodResolver(schema)(values, context, options);
   const extra = declaredParameterErrors(values, context?.declared);

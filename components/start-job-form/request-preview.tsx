@@ -6,7 +6,7 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { startJobCliCommand } from "@/lib/cli-command";
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
-import { toStartRequest } from "@/lib/schemas/start-job-form";
+import { toStartRequest } from "@/lib/schemas/start-job-form-values";
 
 type CopyState = "idle" | "copied" | "failed";
 

@@ -22,12 +22,13 @@ import {
 } from "@/lib/actions/start-audience-generation-job";
 import { NO_TAGS_BEYOND_FORM } from "@/lib/schemas/job-tags";
 import { DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH } from "@/lib/schemas/limits";
-import { emptyStartJobForm, type StartJobFormValues } from "@/lib/schemas/start-job-form";
+import { emptyStartJobForm, type StartJobFormValues } from "@/lib/schemas/start-job-form-values";
 import { useAction } from "@/lib/use-action";
 
 import { CollaborationField } from "./collaboration-field";
 import { ComputeFields } from "./compute-fields";
 import {
+  loadStartJobFormRules,
   startJobFormResolver,
   useDeclaredParameters,
   type StartJobFormContext,
@@ -42,6 +43,9 @@ import { TextField } from "./text-field";
 import { useLeaveGuard } from "./use-leave-guard";
 
 type Submit = (values: StartJobFormValues) => Promise<StartJobResult>;
+
+/** Fetch the form's rules as the person shows intent; a failure is left to the first check. */
+const preloadRules = () => void loadStartJobFormRules().catch(() => undefined);
 
 const ERROR_TITLES: Record<string, string> = {
   InvalidInput: "Some values are not valid",
@@ -218,6 +222,8 @@ export function StartJobForm({
       <form
         ref={formRef}
         onSubmit={onSubmit}
+        onFocus={preloadRules}
+        onPointerEnter={preloadRules}
         noValidate
         aria-label="Start an audience generation job"
         className="space-y-6"

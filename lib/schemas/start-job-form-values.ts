@@ -1,0 +1,195 @@
+/**
+ * The start-job form's values without zod: their type, the empty form, how
+ * values become a StartAudienceGenerationJob request (the live preview) and
+ * how a job or a request path maps back onto the form. The form page imports
+ * this module and loads the rules (`./start-job-form`, which builds on this
+ * one and re-exports it) on the form's first check: with zod at load the new
+ * job page's JavaScript measured 1.75× the empty app, over its 1.6× budget
+ * (docs/ARCHITECTURE.md, "Page weight").
+ */
+import { isDashboardTag } from "@/lib/auth/who";
+
+import type { StartAudienceGenerationJobRequest } from "./api";
+import { NAME_MAX_LENGTH, type WorkerType } from "./limits";
+import { filledRows, isBlankRow, type KeyValueRow } from "./rows";
+
+/** Blank rows are ignored everywhere (`./rows`). */
+export { filledRows, isBlankRow, type KeyValueRow };
+
+export const SEED_SOURCES = ["S3", "SQL_QUERY", "ANALYSIS_TEMPLATE"] as const;
+export type SeedSource = (typeof SEED_SOURCES)[number];
+
+// A type, not an interface: the values are also read as a plain record (`Record<string, unknown>`).
+export type StartJobFormValues = {
+  name: string;
+  description: string;
+  configuredAudienceModelArn: string;
+  seedSource: SeedSource;
+  s3Uri: string;
+  queryString: string;
+  analysisTemplateArn: string;
+  parameters: KeyValueRow[];
+  roleArn: string;
+  workerType: "" | WorkerType;
+  /** Text as typed; empty means "let the service choose". */
+  workerCount: string;
+  sparkProperties: KeyValueRow[];
+  includeSeedInOutput: boolean;
+  collaborationId: string;
+  tags: KeyValueRow[];
+};
+
+export const emptyStartJobForm: StartJobFormValues = {
+  name: "",
+  description: "",
+  configuredAudienceModelArn: "",
+  seedSource: "S3",
+  s3Uri: "",
+  queryString: "",
+  analysisTemplateArn: "",
+  parameters: [],
+  roleArn: "",
+  workerType: "",
+  workerCount: "",
+  sparkProperties: [],
+  includeSeedInOutput: false,
+  collaborationId: "",
+  tags: [],
+};
+
+function rowsToMap(rows: KeyValueRow[]): Record<string, string> {
+  const map: Record<string, string> = Object.create(null);
+  for (const row of filledRows(rows)) map[row.key] = row.value;
+  return { ...map };
+}
+
+function mapToRows(map: Record<string, string> | undefined): KeyValueRow[] {
+  return Object.entries(map ?? {}).map(([key, value]) => ({ key, value }));
+}
+
+/** The exact request the form would send. Empty optional fields are left out. */
+export function toStartRequest(values: StartJobFormValues): StartAudienceGenerationJobRequest {
+  const seedAudience: StartAudienceGenerationJobRequest["seedAudience"] = {
+    roleArn: values.roleArn,
+  };
+  if (values.seedSource === "S3") {
+    seedAudience.dataSource = { s3Uri: values.s3Uri };
+  } else {
+    seedAudience.sqlParameters =
+      values.seedSource === "SQL_QUERY"
+        ? { queryString: values.queryString }
+        : { analysisTemplateArn: values.analysisTemplateArn };
+    if (filledRows(values.parameters).length > 0)
+      seedAudience.sqlParameters.parameters = rowsToMap(values.parameters);
+    const worker: NonNullable<
+      NonNullable<
+        StartAudienceGenerationJobRequest["seedAudience"]["sqlComputeConfiguration"]
+      >["worker"]
+    > = {};
+    if (values.workerType !== "") worker.type = values.workerType;
+    if (values.workerCount.trim() !== "") worker.number = Number(values.workerCount.trim());
+    if (filledRows(values.sparkProperties).length > 0)
+      worker.properties = { spark: rowsToMap(values.sparkProperties) };
+    if (Object.keys(worker).length > 0) seedAudience.sqlComputeConfiguration = { worker };
+  }
+  const request: StartAudienceGenerationJobRequest = {
+    name: values.name,
+    configuredAudienceModelArn: values.configuredAudienceModelArn,
+    seedAudience,
+  };
+  if (values.includeSeedInOutput) request.includeSeedInOutput = true;
+  if (values.collaborationId !== "") request.collaborationId = values.collaborationId;
+  if (values.description !== "") request.description = values.description;
+  if (filledRows(values.tags).length > 0) request.tags = rowsToMap(values.tags);
+  return request;
+}
+
+/** A job as GetAudienceGenerationJob returns it, reduced to what the form can take back. */
+interface StartJobFormSource {
+  name: string;
+  description?: string;
+  configuredAudienceModelArn: string;
+  seedAudience?: StartAudienceGenerationJobRequest["seedAudience"];
+  includeSeedInOutput?: boolean;
+  collaborationId?: string;
+  tags?: Record<string, string>;
+}
+
+/** A new job's name from an old one: "<name> (copy)", cut to fit the limit. */
+export function copyName(name: string): string {
+  const suffix = " (copy)";
+  const chars = [...name.replace(/ \(copy\)$/, "")];
+  return chars.slice(0, NAME_MAX_LENGTH - suffix.length).join("") + suffix;
+}
+
+/**
+ * Form values that start a job like `job` again, under a new name. The
+ * description is left empty: it says what the old job was for (or why it
+ * failed), which the new one has to say for itself; the form shows the old
+ * one beside the field to take back on purpose.
+ */
+export function formValuesFromJob(job: StartJobFormSource): StartJobFormValues {
+  const seed = job.seedAudience;
+  const sql = seed?.sqlParameters;
+  const worker = seed?.sqlComputeConfiguration?.worker;
+  return {
+    ...emptyStartJobForm,
+    name: copyName(job.name),
+    description: "",
+    configuredAudienceModelArn: job.configuredAudienceModelArn,
+    seedSource: sql ? (sql.analysisTemplateArn ? "ANALYSIS_TEMPLATE" : "SQL_QUERY") : "S3",
+    s3Uri: seed?.dataSource?.s3Uri ?? "",
+    queryString: sql?.queryString ?? "",
+    analysisTemplateArn: sql?.analysisTemplateArn ?? "",
+    parameters: mapToRows(sql?.parameters),
+    roleArn: seed?.roleArn ?? "",
+    workerType: worker?.type ?? "",
+    workerCount: worker?.number === undefined ? "" : String(worker.number),
+    sparkProperties: mapToRows(worker?.properties?.spark),
+    includeSeedInOutput: job.includeSeedInOutput ?? false,
+    collaborationId: job.collaborationId ?? "",
+    // Tags of our own that record who did what are the server's to set, anew for the new job.
+    tags: mapToRows(job.tags).filter((row) => !isDashboardTag(row.key)),
+  };
+}
+
+type FormField = keyof StartJobFormValues;
+
+/** Where each request member is edited on the form, most specific first. */
+const REQUEST_PATH_TO_FIELD: [string, FormField][] = [
+  ["seedAudience.sqlComputeConfiguration.worker.properties.spark", "sparkProperties"],
+  ["seedAudience.sqlComputeConfiguration.worker.number", "workerCount"],
+  ["seedAudience.sqlComputeConfiguration.worker.type", "workerType"],
+  ["seedAudience.sqlComputeConfiguration", "workerCount"],
+  ["seedAudience.sqlParameters.analysisTemplateArn", "analysisTemplateArn"],
+  ["seedAudience.sqlParameters.queryString", "queryString"],
+  ["seedAudience.sqlParameters.parameters", "parameters"],
+  ["seedAudience.dataSource.s3Uri", "s3Uri"],
+  ["seedAudience.dataSource", "s3Uri"],
+  ["seedAudience.roleArn", "roleArn"],
+  ["configuredAudienceModelArn", "configuredAudienceModelArn"],
+  ["includeSeedInOutput", "includeSeedInOutput"],
+  ["collaborationId", "collaborationId"],
+  ["description", "description"],
+  ["name", "name"],
+  ["tags", "tags"],
+];
+
+/** The form field a request path (or a service message naming one) is about, if any. */
+export function formFieldForRequestPath(pathOrMessage: string): FormField | undefined {
+  return REQUEST_PATH_TO_FIELD.find(([path]) => pathOrMessage.includes(path))?.[1];
+}
+
+/**
+ * A service message about a request member, in words: the member's path the
+ * service puts in front ("tags: At most…", "seedAudience.sqlParameters.parameters.x: …")
+ * is dropped, since the form shows the message beside that field. Of several
+ * problems ("a: …; b: …"), the first.
+ */
+export function messageWithoutRequestPath(message: string): string {
+  const first = message.split("; ")[0]!;
+  const match = /^(\S+): (.+)$/s.exec(first);
+  if (!match || formFieldForRequestPath(match[1]!) === undefined) return message;
+  const text = match[2]!;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
