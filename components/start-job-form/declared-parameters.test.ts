@@ -99,7 +99,7 @@ describe("startJobFormResolver", () => {
     expect(alone.errors).toEqual({});
     const over = await resolve(withTag, { beyond: { inherited, dashboard: [] }, declared });
     expect(over.errors.tags?.message ?? over.errors.tags?.root?.message).toMatch(
-      /at most 50 tags, and this one would have 51 \(1 here, 50 inherited from the model/,
+      /at most 50 tags, and this one would have 51 \(1 here and 50 inherited from the model\)/,
     );
   });
 });
