@@ -2,7 +2,6 @@ import type { Config } from "tailwindcss";
 
 // Loaded from app/globals.css with `@config`; Tailwind 4 finds the sources itself.
 const config: Config = {
-  content: ["./app/**/*.{ts,tsx}", "./components/**/*.{ts,tsx}"],
   theme: {
     extend: {
       fontFamily: {

@@ -3,9 +3,13 @@ import { describe, expect, it } from "vitest";
 import {
   canDelete,
   canEditTags,
+  isBeingCreated,
   isBeingDeleted,
+  isCreateFailed,
+  isExportFailed,
   isExportInFlight,
   isInFlight,
+  isReady,
   JOB_STATUS_ORDER,
   mayHaveExports,
 } from "./job-status";
@@ -43,6 +47,18 @@ describe("job status rules", () => {
     expect(mayHaveExports("DELETE_FAILED")).toBe(true);
     expect(mayHaveExports("CREATE_IN_PROGRESS")).toBe(false);
     expect(mayHaveExports("CREATE_FAILED")).toBe(false);
+  });
+
+  it("tells a job being created, a failed creation and a ready audience apart", () => {
+    expect(JOB_STATUS_ORDER.filter(isBeingCreated)).toEqual([
+      "CREATE_PENDING",
+      "CREATE_IN_PROGRESS",
+    ]);
+    expect(JOB_STATUS_ORDER.filter(isCreateFailed)).toEqual(["CREATE_FAILED"]);
+    expect(JOB_STATUS_ORDER.filter(isReady)).toEqual(["ACTIVE"]);
+    expect(isExportFailed("CREATE_FAILED")).toBe(true);
+    expect(isExportFailed("ACTIVE")).toBe(false);
+    expect(isExportFailed("CREATE_IN_PROGRESS")).toBe(false);
   });
 
   it("orders statuses along the lifecycle", () => {

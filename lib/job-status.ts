@@ -143,9 +143,24 @@ export function canEditTags(
   return !isDeletionStatus(status) && !isBeingDeleted(status, deleteRequested);
 }
 
+/** The audience is ready: the job finished and is not being deleted, so it can be exported. */
+export function isReady(status: AudienceGenerationJobStatus): boolean {
+  return status === "ACTIVE";
+}
+
+/** Still being created: the job has not finished (nor started being deleted). */
+export function isBeingCreated(status: AudienceGenerationJobStatus): boolean {
+  return isInFlight(status) && !isDeletionStatus(status);
+}
+
+/** The job failed to be created (not a failed deletion). */
+export function isCreateFailed(status: AudienceGenerationJobStatus): boolean {
+  return isFailedStatus(status) && !isDeletionStatus(status);
+}
+
 /** Jobs that can have export jobs to list (the others never finished, so none exist). */
 export function mayHaveExports(status: AudienceGenerationJobStatus): boolean {
-  return status === "ACTIVE" || isDeletionStatus(status);
+  return isReady(status) || isDeletionStatus(status);
 }
 
 /** Position in the lifecycle, for sorting; unknown statuses last. */
@@ -171,4 +186,8 @@ export function exportStatusFacts(status: AudienceExportJobStatus) {
 
 export function isExportInFlight(status: AudienceExportJobStatus): boolean {
   return !exportStatusFacts(status).final;
+}
+
+export function isExportFailed(status: AudienceExportJobStatus): boolean {
+  return exportStatusFacts(status).tone === "danger";
 }

@@ -7,7 +7,7 @@
  * `lib/polling.ts`.
  */
 import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
-import { isInFlight, jobStatusFacts } from "@/lib/job-status";
+import { isInFlight, isReady, jobStatusFacts } from "@/lib/job-status";
 
 export interface WatchedJob {
   arn: string;
@@ -53,10 +53,9 @@ export function finishedMessage(job: WatchedJob): { title: string; body: string 
   const label = jobStatusFacts(job.status).label;
   return {
     title: `${job.name}: ${label}`,
-    body:
-      job.status === "ACTIVE"
-        ? "The audience is ready. Open the tab to read its relevance and export it."
-        : `The audience generation job finished with the status ${label}.`,
+    body: isReady(job.status)
+      ? "The audience is ready. Open the tab to read its relevance and export it."
+      : `The audience generation job finished with the status ${label}.`,
   };
 }
 

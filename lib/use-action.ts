@@ -3,14 +3,7 @@
 import { useRef, useState } from "react";
 
 import { fail, type ActionError, type ActionResult } from "@/lib/action-result";
-import { errorHint } from "@/lib/service-errors";
-
-/** What a call that never came back (the network, a crashed server) is shown as. */
-const NO_ANSWER: ActionError = {
-  code: "NetworkError",
-  message: "The dashboard's server did not answer.",
-  hint: errorHint("NetworkError"),
-};
+import { DASHBOARD_NO_ANSWER as NO_ANSWER } from "@/lib/fetch-json";
 
 /**
  * The one way a component calls a server action: one call at a time (a second

@@ -9,7 +9,7 @@ import { jobQuery } from "@/lib/queries/job";
 import { configuredModelQuery } from "@/lib/queries/models";
 import { dehydrateReads, fromServer } from "@/lib/queries/prefetch";
 import { makeQueryClient } from "@/lib/query-client";
-import { getJob, type JobData } from "@/lib/reads/jobs";
+import { readJob, type JobData } from "@/lib/reads/jobs";
 import { getConfiguredModel } from "@/lib/reads/models";
 
 export const metadata: Metadata = { title: "Compare jobs" };
@@ -45,7 +45,10 @@ export default async function ComparePage({
     const queryClient = makeQueryClient();
     await Promise.all(
       request.arns.map((arn) =>
-        queryClient.prefetchQuery({ ...jobQuery(arn), ...fromServer(() => getJob(arn)) }),
+        queryClient.prefetchQuery({
+          ...jobQuery(arn),
+          ...fromServer(async () => (await readJob(arn, { fresh: true })).data),
+        }),
       ),
     );
     const modelArns = new Set(

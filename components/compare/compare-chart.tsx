@@ -2,8 +2,8 @@
 
 import dynamic from "next/dynamic";
 
-import { chartDescription, formatScore, sizeAxisLabel } from "@/components/job-page/metrics";
 import { Skeleton } from "@/components/ui/skeleton";
+import { chartDescription, formatScore, sizeAxisLabel } from "@/lib/metrics";
 import { SCORE_MAX, SCORE_MIN, SCORE_TICKS } from "@/lib/relevance";
 
 import type { ComparePanel } from "./compare-data";

@@ -3,14 +3,9 @@
  * React): each job's row for the table, and one chart panel per kind of
  * audience size, so absolute and percentage sizes never share an axis.
  */
-import {
-  largestShare,
-  relevancePoints,
-  sizeTypeOf,
-  type RelevancePoint,
-} from "@/components/job-page/metrics";
 import type { AudienceSizeType } from "@/lib/cleanrooms-ml";
 import { sizeLabel } from "@/lib/format";
+import { largestShare, relevancePoints, sizeTypeOf, type RelevancePoint } from "@/lib/metrics";
 import type { JobData } from "@/lib/reads/jobs";
 import type { ConfiguredModelData } from "@/lib/reads/models";
 import { jobVerdict, type Verdict } from "@/lib/relevance";

@@ -1,10 +1,10 @@
-import { formatRecall, formatScore } from "@/components/job-page/metrics";
 import { StatusBadge } from "@/components/job-status/status-badge";
 import { cn } from "@/components/ui/cn";
 import { Link } from "@/components/ui/link";
 import { sizeLabel } from "@/lib/format";
 import { isInFlight } from "@/lib/job-status";
 import { jobPath } from "@/lib/job-url";
+import { formatRecall, formatScore } from "@/lib/metrics";
 import { VERDICT_LABEL } from "@/lib/relevance";
 
 import { seedSource, type CompareRow } from "./compare-data";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useQueries } from "@tanstack/react-query";
+import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 
 import { NotifyButton } from "@/components/job-watch/notify-button";
@@ -8,8 +8,8 @@ import { useJobWatch, useNotifyRequest } from "@/components/job-watch/use-job-wa
 import { Button } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/error-alert";
 import type { ActionError } from "@/lib/action-result";
-import { readErrorOf, whileRefreshing } from "@/lib/fetch-json";
-import { isJobGone } from "@/lib/queries/job";
+import { readErrorOf } from "@/lib/fetch-json";
+import { isJobGone, refreshJob } from "@/lib/queries/job";
 import { configuredModelQuery } from "@/lib/queries/models";
 import { useJobs } from "@/lib/queries/use-jobs";
 
@@ -35,6 +35,7 @@ interface UnreadJob {
  */
 export function CompareView({ arns }: { arns: string[] }) {
   const notify = useNotifyRequest();
+  const queryClient = useQueryClient();
   const jobs = useJobs(arns, { notify: notify.notifying });
   const modelArns = [
     ...new Set(jobs.flatMap((q) => (q.data ? [q.data.configuredAudienceModelArn] : []))),
@@ -65,7 +66,7 @@ export function CompareView({ arns }: { arns: string[] }) {
         arn,
         gone,
         error: readErrorOf(query.error),
-        retry: () => void whileRefreshing("/api/job", () => query.refetch()),
+        retry: () => void refreshJob(queryClient, arn),
         retrying: query.isFetching,
       });
     }

@@ -1,47 +1,31 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
 
 import { Button } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { controlA11y, Field, Input, Select } from "@/components/ui/field";
 import { startAudienceExportJob } from "@/lib/actions/start-audience-export-job";
 import { exportStatusFacts } from "@/lib/job-status";
-import { lazyLoad } from "@/lib/lazy-load";
 import { exportsQueryKey } from "@/lib/queries/exports";
 import { formatScore, suggestedSize, suggestionRule } from "@/lib/relevance";
 import {
+  exportFormSchema,
   sizeOptionKey,
   sizeOptionLabel,
   suggestedExportName,
   toExportRequest,
   type ExportFormValues,
   type SizeOption,
-} from "@/lib/schemas/export-form-values";
+} from "@/lib/schemas/export-form";
 import { useAction } from "@/lib/use-action";
 
 import { useSizeSelection } from "./size-selection";
 
-type FieldErrors = Partial<Record<keyof ExportFormValues, string>>;
-
-// zod and the schema load when the form is first used, not with the page (README, "Page weight").
-// Two fields need no form library: the job page then loads none (react-hook-form is about 10 KiB).
-const exportSchema = lazyLoad(() =>
-  import("@/lib/schemas/export-form").then((m) => m.exportFormSchema),
-);
-
-/** The schema's first message for each field, as a form resolver gives them. */
-async function validate(values: ExportFormValues): Promise<FieldErrors> {
-  const result = (await exportSchema()).safeParse(values);
-  const errors: FieldErrors = {};
-  if (result.success) return errors;
-  for (const issue of result.error.issues) {
-    const field = issue.path[0] as keyof ExportFormValues;
-    errors[field] ??= issue.message;
-  }
-  return errors;
-}
+const resolver = zodResolver(exportFormSchema);
 
 /**
  * Start an export (StartAudienceExportJob): one of the model's sizes and a
@@ -76,92 +60,66 @@ export function ExportForm({
   const queryClient = useQueryClient();
   const exportJob = useAction(startAudienceExportJob);
   const [started, setStarted] = useState<string | undefined>();
-  const defaultName = suggestedExportName(jobName, undefined);
-  const [values, setValues] = useState<ExportFormValues>({ size: "", name: defaultName });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [submitted, setSubmitted] = useState(false);
-  // The name follows the size until the person writes a name of their own.
-  const [ownName, setOwnName] = useState(false);
-  const sizeRef = useRef<HTMLSelectElement>(null);
-  const nameRef = useRef<HTMLInputElement>(null);
-  const size = values.size;
+  const empty: ExportFormValues = { size: "", name: suggestedExportName(jobName, undefined) };
+  const form = useForm<ExportFormValues>({
+    resolver,
+    defaultValues: empty,
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+  });
+  const size = useWatch({ control: form.control, name: "size" });
+  const errors = form.formState.errors;
 
-  // After the first submit, each change is checked again.
-  useEffect(() => {
-    if (!submitted) return;
-    let current = true;
-    validate(values).then(
-      (found) => current && setErrors(found),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [values, submitted]);
-
-  // Keep the suggested name in step with the size until the user writes their own.
-  const withSize = (key: string): ExportFormValues => {
-    const option = options.find((o) => sizeOptionKey(o) === key);
-    return { size: key, name: ownName ? values.name : suggestedExportName(jobName, option) };
-  };
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setSubmitted(true);
+  const submit = form.handleSubmit(async (values) => {
     setStarted(undefined);
-    const found = await validate(values);
-    setErrors(found);
-    if (found.size || found.name) {
-      (found.size ? sizeRef : nameRef).current?.focus();
-      return;
-    }
     const result = await exportJob.run(toExportRequest(values, jobArn));
     if (!result) return;
     if (!result.ok) {
-      const fromService: FieldErrors = {};
       for (const [path, message] of Object.entries(result.error.fieldErrors ?? {})) {
-        if (path === "name") fromService.name = message;
-        else if (path.startsWith("audienceSize")) fromService.size = message;
+        if (path === "name") form.setError("name", { type: "server", message });
+        else if (path.startsWith("audienceSize"))
+          form.setError("size", { type: "server", message });
       }
-      setErrors(fromService);
       return;
     }
     setStarted(values.name);
-    setValues({ size: "", name: defaultName });
-    setOwnName(false);
-    setSubmitted(false);
-    setErrors({});
+    form.reset(empty);
     selection.choose(undefined, "form");
     await queryClient.invalidateQueries({ queryKey: exportsQueryKey(jobArn) });
+  });
+
+  // Keep the suggested name in step with the size until the user writes their own.
+  const followName = (key: string) => {
+    if (form.getFieldState("name").isDirty) return;
+    const option = options.find((o) => sizeOptionKey(o) === key);
+    form.setValue("name", suggestedExportName(jobName, option), {
+      shouldValidate: form.formState.isSubmitted,
+    });
   };
 
-  // A size chosen in the chart or the table: set it here (as the new request renders) and bring
-  // the form into view.
+  const sizeField = form.register("size", {
+    onChange: (event: { target: { value: string } }) => {
+      followName(event.target.value);
+      selection.choose(event.target.value || undefined, "form");
+    },
+  });
+
+  // A size chosen in the chart or the table: set it here and bring the form into view.
   const request = selection.request;
-  const requested = request && options.some((o) => sizeOptionKey(o) === request.key);
-  const [seenRequest, setSeenRequest] = useState<typeof request>(undefined);
-  if (request !== seenRequest) {
-    setSeenRequest(request);
-    if (requested) setValues(withSize(request.key));
-  }
   useEffect(() => {
-    if (!requested) return;
-    const select = sizeRef.current;
-    select?.scrollIntoView?.({ block: "center", behavior: "smooth" });
-    select?.focus({ preventScroll: true });
+    if (!request || !options.some((o) => sizeOptionKey(o) === request.key)) return;
+    form.setValue("size", request.key, { shouldValidate: form.formState.isSubmitted });
+    followName(request.key);
+    form.setFocus("size");
+    document
+      .getElementById("export-size")
+      ?.scrollIntoView?.({ block: "center", behavior: "smooth" });
     // Only a new request moves the form; the rest is read at that moment.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [request]);
 
   return (
-    <form
-      onSubmit={(event) => void submit(event)}
-      onFocus={exportSchema.preload}
-      onPointerEnter={exportSchema.preload}
-      noValidate
-      className="space-y-4"
-      aria-label="Export audience"
-    >
+    <form onSubmit={submit} noValidate className="space-y-4" aria-label="Export audience">
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
           id="export-size"
@@ -171,18 +129,12 @@ export function ExportForm({
               ? `The model's sizes, each with its relevance score. Suggested: ${sizeOptionLabel(suggestion.size)}, ${suggestionRule()}. Nothing is chosen for you.`
               : "The model's sizes. A smaller audience is more like your seed; a larger one reaches more people."
           }
-          error={errors.size}
+          error={errors.size?.message}
         >
           <Select
-            {...controlA11y("export-size", { description: true, error: errors.size })}
+            {...controlA11y("export-size", { description: true, error: errors.size?.message })}
             invalid={Boolean(errors.size)}
-            ref={sizeRef}
-            name="size"
-            value={values.size}
-            onChange={(event) => {
-              setValues(withSize(event.target.value));
-              selection.choose(event.target.value || undefined, "form");
-            }}
+            {...sizeField}
           >
             <option value="">Choose a size…</option>
             {options.map((o) => (
@@ -196,19 +148,13 @@ export function ExportForm({
           id="export-name"
           label="Export name"
           description="Shown in the export list; the file's location is set by the model."
-          error={errors.name}
+          error={errors.name?.message}
         >
           <Input
-            {...controlA11y("export-name", { description: true, error: errors.name })}
+            {...controlA11y("export-name", { description: true, error: errors.name?.message })}
             invalid={Boolean(errors.name)}
             autoComplete="off"
-            ref={nameRef}
-            name="name"
-            value={values.name}
-            onChange={(event) => {
-              setOwnName(event.target.value !== defaultName);
-              setValues({ ...values, name: event.target.value });
-            }}
+            {...form.register("name")}
           />
         </Field>
       </div>

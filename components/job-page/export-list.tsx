@@ -6,7 +6,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { readErrorOf } from "@/lib/fetch-json";
 import { sizeLabel } from "@/lib/format";
-import { isExportInFlight } from "@/lib/job-status";
+import { isExportFailed, isExportInFlight } from "@/lib/job-status";
 import type { useExports } from "@/lib/queries/use-exports";
 import type { ExportJobData } from "@/lib/reads/exports";
 
@@ -77,7 +77,7 @@ function ExportRow({ item }: { item: ExportJobData }) {
           Output: <Mono>{item.outputLocation}</Mono>
         </p>
       )}
-      {item.status === "CREATE_FAILED" && (
+      {isExportFailed(item.status) && (
         <p className="text-xs text-red-800">
           {item.statusDetails?.message ?? "The service gave no reason."}
           {item.statusDetails?.statusCode && (

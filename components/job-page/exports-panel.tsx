@@ -2,10 +2,10 @@
 
 import { Card } from "@/components/ui/card";
 import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
-import { isDeletionStatus, isInFlight, mayHaveExports } from "@/lib/job-status";
+import { isDeletionStatus, isInFlight, isReady, mayHaveExports } from "@/lib/job-status";
 import type { useExports } from "@/lib/queries/use-exports";
 import type { ConfiguredModelData } from "@/lib/reads/models";
-import { sizeOptions, type SizeOption } from "@/lib/schemas/export-form-values";
+import { sizeOptions, type SizeOption } from "@/lib/schemas/export-form";
 
 import { Mono } from "./description-list";
 import { ExportForm } from "./export-form";
@@ -59,7 +59,7 @@ export function ExportsPanel({
           <p className="text-sm text-slate-600">
             Only the account that owns this job can export its audience.
           </p>
-        ) : job.status === "ACTIVE" ? (
+        ) : isReady(job.status) ? (
           options.length > 0 ? (
             <ExportForm
               jobArn={job.audienceGenerationJobArn}

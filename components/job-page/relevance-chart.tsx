@@ -4,15 +4,15 @@ import dynamic from "next/dynamic";
 
 import { Skeleton } from "@/components/ui/skeleton";
 import { sizeLabel } from "@/lib/format";
-import { SCORE_MAX, SCORE_MIN, SCORE_TICKS } from "@/lib/relevance";
-
 import {
   chartDescription,
   formatScore,
   sizeAxisLabel,
   sizeTypeOf,
   type RelevancePoint,
-} from "./metrics";
+} from "@/lib/metrics";
+import { SCORE_MAX, SCORE_MIN, SCORE_TICKS } from "@/lib/relevance";
+
 import { sizeKey, useSizeSelection } from "./size-selection";
 
 const CHART_HEIGHT = 280;

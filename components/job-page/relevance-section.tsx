@@ -7,16 +7,6 @@ import { cn } from "@/components/ui/cn";
 import type { AudienceGenerationJobStatus, AudienceSizeType } from "@/lib/cleanrooms-ml";
 import { formatAudienceSize, sizeLabel } from "@/lib/format";
 import {
-  jobVerdict,
-  suggestedSize,
-  suggestionRule,
-  VERDICT_LABEL,
-  verdictRule,
-  type Suggestion,
-  type Verdict,
-} from "@/lib/relevance";
-
-import {
   formatRecall,
   formatScore,
   largestShare,
@@ -26,7 +16,17 @@ import {
   sizeTypeOf,
   type MetricsLike,
   type RelevancePoint,
-} from "./metrics";
+} from "@/lib/metrics";
+import {
+  jobVerdict,
+  suggestedSize,
+  suggestionRule,
+  VERDICT_LABEL,
+  verdictRule,
+  type Suggestion,
+  type Verdict,
+} from "@/lib/relevance";
+
 import { RelevanceChart } from "./relevance-chart";
 import { sizeKey, useSizeSelection } from "./size-selection";
 

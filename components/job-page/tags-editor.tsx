@@ -1,17 +1,12 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { splitTags, type TagRow } from "@/lib/schemas/tags-form-values";
+import { splitTags, type TagRow } from "@/lib/schemas/tags-form";
 
-// The editor and its form library load when "Edit tags" is pressed, and zod on its first check,
-// not with the page (README, "Page weight").
-const TagsForm = dynamic(() => import("./tags-form").then((m) => m.TagsForm), {
-  loading: () => <p className="text-sm text-slate-500">Opening the editor…</p>,
-});
+import { TagsForm } from "./tags-form";
 
 /**
  * The job's tags, as the service returns them, with an editor: added and

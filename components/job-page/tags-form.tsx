@@ -1,26 +1,27 @@
 "use client";
 
-import { useEffect } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { FormProvider, useForm } from "react-hook-form";
 
-import { KeyValueRows } from "@/components/start-job-form/key-value-rows";
+import { KeyValueRows } from "@/components/shared/key-value-rows";
 import { Button } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { fail, ok, type ActionResult } from "@/lib/action-result";
 import { tagResource } from "@/lib/actions/tag-resource";
 import { untagResource } from "@/lib/actions/untag-resource";
-import { lazyZodResolver } from "@/lib/lazy-zod-resolver";
 import { TAGS_MAX } from "@/lib/schemas/limits";
-import { tagChanges, type TagRow, type TagsFormValues } from "@/lib/schemas/tags-form-values";
+import {
+  tagChanges,
+  tagsFormSchema,
+  type TagRow,
+  type TagsFormValues,
+} from "@/lib/schemas/tags-form";
 import { useAction } from "@/lib/use-action";
 
-// zod and the rules load on the first check, not when the editor opens (README, "Page weight").
-const resolver = lazyZodResolver<TagsFormValues>(() =>
-  import("@/lib/schemas/tags-form").then((m) => m.tagsFormSchema),
-);
+const resolver = zodResolver(tagsFormSchema);
 
 /**
- * The job page's tags editor (opened from ./tags-editor.tsx, and loaded then): added and changed
+ * The job page's tags editor (opened from ./tags-editor.tsx): added and changed
  * tags go through TagResource, removed ones through UntagResource, then `onDone` reads the job again.
  */
 export function TagsForm({
@@ -59,9 +60,6 @@ export function TagsForm({
     reValidateMode: "onChange",
   });
 
-  // Opening the editor is the intent: fetch the rules now, so a save does not wait for them.
-  useEffect(() => resolver.preload(), []);
-
   const submit = form.handleSubmit(async (values) => {
     await save.run(values);
   });
@@ -69,7 +67,7 @@ export function TagsForm({
   return (
     <FormProvider {...form}>
       <form onSubmit={submit} noValidate className="space-y-3">
-        <KeyValueRows
+        <KeyValueRows<TagsFormValues>
           name="tags"
           legend="Tags"
           legendHidden

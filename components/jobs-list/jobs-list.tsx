@@ -1,16 +1,17 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 
 import { Toasts } from "@/components/ui/toast";
-import { readErrorOf, whileRefreshing } from "@/lib/fetch-json";
+import { readErrorOf } from "@/lib/fetch-json";
 import {
   clearedFilters,
   hasActiveFilters,
   hasLoadedRowFilters,
   serverFilters,
 } from "@/lib/jobs-filters";
+import { refreshJobs } from "@/lib/queries/jobs";
 import { configuredModelsQuery } from "@/lib/queries/models";
 
 import type { JobsTableContext } from "./columns";
@@ -43,6 +44,7 @@ export function JobsList() {
   );
   const jobs = useJobsPages(server);
   const models = useQuery(configuredModelsQuery());
+  const queryClient = useQueryClient();
   const searchBox = useSearchBox(filters, setFilters);
   const search = searchBox.search;
 
@@ -90,7 +92,7 @@ export function JobsList() {
     <ListError
       error={readErrorOf(jobs.error)}
       onRetry={() => {
-        void whileRefreshing("/api/jobs", () => jobs.refetch());
+        void refreshJobs(queryClient, server);
         if (models.isError) void models.refetch();
       }}
       retrying={jobs.isFetching}
@@ -183,7 +185,7 @@ export function JobsList() {
         <InlineListError
           what="The list could not be refreshed."
           error={readErrorOf(jobs.error)}
-          onRetry={() => void whileRefreshing("/api/jobs", () => jobs.refetch())}
+          onRetry={() => void refreshJobs(queryClient, server)}
           retrying={jobs.isFetching}
         />
       )}

@@ -1,12 +1,12 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 
 import { isInFlight } from "@/lib/job-status";
 import type { JobsServerFilters } from "@/lib/jobs-filters";
 import { createBackoff } from "@/lib/polling";
-import { jobsQuery, type JobsPages } from "@/lib/queries/jobs";
+import { jobsQuery, refreshJobs, type JobsPages } from "@/lib/queries/jobs";
 
 /** True while any loaded job is in flight: only then does the list poll. */
 function anyInFlight(data: JobsPages | undefined): boolean {
@@ -31,12 +31,24 @@ function anyInFlight(data: JobsPages | undefined): boolean {
  */
 export function useJobsPages(server: JobsServerFilters) {
   const [backoff] = useState(createBackoff);
+  const queryClient = useQueryClient();
+  const { configuredAudienceModelArn, collaborationId } = server;
+  useEffect(() => {
+    // Coming back to the tab is when jobs started elsewhere are expected: a refresh the person
+    // asks for, even if the data is fresh, past the server's cache too.
+    const onReturn = () => {
+      if (document.visibilityState !== "visible") return;
+      void refreshJobs(queryClient, { configuredAudienceModelArn, collaborationId });
+    };
+    document.addEventListener("visibilitychange", onReturn);
+    return () => document.removeEventListener("visibilitychange", onReturn);
+  }, [queryClient, configuredAudienceModelArn, collaborationId]);
   return useInfiniteQuery({
     ...jobsQuery(server),
     // A failure the server already met shows as it is; "Try again" asks again.
     retryOnMount: false,
     refetchInterval: (query) => (anyInFlight(query.state.data) ? backoff(query) : false),
-    // Coming back to the tab is when jobs started elsewhere are expected: refresh even if the data is fresh.
-    refetchOnWindowFocus: "always",
+    // The return to the tab is refreshed above, past the server's cache.
+    refetchOnWindowFocus: false,
   });
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { KeyValueRows } from "@/components/shared/key-value-rows";
 import { cn } from "@/components/ui/cn";
 import {
   SPARK_PROPERTIES_MAX,
@@ -10,7 +11,6 @@ import {
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
 
 import { controlId } from "./form-helpers";
-import { KeyValueRows } from "./key-value-rows";
 import { RadioCardField } from "./radio-card-field";
 import { TextField } from "./text-field";
 
@@ -90,7 +90,7 @@ export function ComputeFields({
           </span>
         </button>
         <div id={advancedId} hidden={!advancedOpen} className="border-t border-slate-200 px-3 py-3">
-          <KeyValueRows
+          <KeyValueRows<StartJobFormValues>
             name="sparkProperties"
             legend="Spark properties"
             noun="Spark property"

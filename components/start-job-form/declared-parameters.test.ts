@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 
 import { emptyStartJobForm, type StartJobFormValues } from "@/lib/schemas/start-job-form";
 
-import { declaredParameterErrors, type DeclaredParameters } from "./declared-parameters";
+import {
+  declaredParameterErrors,
+  startJobFormResolver,
+  type DeclaredParameters,
+  type StartJobFormContext,
+} from "./declared-parameters";
 
 const ARN =
   "arn:aws:cleanrooms:us-east-1:111122223333:membership/8b7a6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d/analysistemplate/a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d";
@@ -54,5 +59,47 @@ describe("declaredParameterErrors", () => {
     ).toEqual({});
     expect(declaredParameterErrors({ ...form([]), seedSource: "SQL_QUERY" }, declared)).toEqual({});
     expect(declaredParameterErrors(form([]), undefined)).toEqual({});
+  });
+});
+
+describe("startJobFormResolver", () => {
+  const resolve = (values: StartJobFormValues, context: StartJobFormContext) =>
+    startJobFormResolver(values, context, { fields: {}, shouldUseNativeValidation: false });
+  const valid: StartJobFormValues = {
+    ...form([{ key: "segment", value: "travel" }]),
+    name: "Spring",
+    configuredAudienceModelArn:
+      "arn:aws:cleanrooms-ml:us-east-1:111122223333:configured-audience-model/6c5b4a39-2817-4f6e-9d0c-1b2a3f4e5d6c",
+    roleArn: "arn:aws:iam::111122223333:role/SeedReader",
+    collaborationId: "8b7a6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d",
+  };
+
+  it("applies the template's declared parameters it is given through react-hook-form's context", async () => {
+    const none = await resolve(valid, {
+      beyond: { inherited: {}, dashboard: [] },
+      declared: undefined,
+    });
+    expect(none.errors).toEqual({});
+    const missing = await resolve(
+      { ...valid, parameters: [{ key: "min_value", value: "1" }] },
+      { beyond: { inherited: {}, dashboard: [] }, declared },
+    );
+    expect(missing.errors.parameters?.root?.message).toMatch(/requires segment/);
+  });
+
+  it("counts the tags the job gets beyond the form's, as the context says", async () => {
+    const inherited = Object.fromEntries(
+      Array.from({ length: 50 }, (_, i) => [`model-tag-${i}`, "x"]),
+    );
+    const withTag = { ...valid, tags: [{ key: "team", value: "growth" }] };
+    const alone = await resolve(withTag, {
+      beyond: { inherited: {}, dashboard: [] },
+      declared,
+    });
+    expect(alone.errors).toEqual({});
+    const over = await resolve(withTag, { beyond: { inherited, dashboard: [] }, declared });
+    expect(over.errors.tags?.message ?? over.errors.tags?.root?.message).toMatch(
+      /at most 50 tags, and this one would have 51 \(1 here and 50 inherited from the model\)/,
+    );
   });
 });

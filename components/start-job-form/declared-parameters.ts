@@ -1,8 +1,11 @@
-import { createContext } from "react";
-import type { FieldErrors, Resolver } from "react-hook-form";
+import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { useWatch, type Control, type FieldErrors, type Resolver } from "react-hook-form";
 
-import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
-import { isBlankRow } from "@/lib/schemas/start-job-form-values";
+import { analysisTemplateQuery } from "@/lib/queries/collaborations";
+import { NO_TAGS_BEYOND_FORM, type TagsBeyondForm } from "@/lib/schemas/job-tags";
+import { ANALYSIS_TEMPLATE_ARN_PATTERN, UUID_PATTERN } from "@/lib/schemas/limits";
+import { isBlankRow, type StartJobFormValues } from "@/lib/schemas/start-job-form-values";
 
 /** The parameters an analysis template declares, as GetCollaborationAnalysisTemplate gives them. */
 export interface DeclaredParameters {
@@ -10,25 +13,6 @@ export interface DeclaredParameters {
   templateArn: string;
   parameters: { name: string; type: string; defaultValue?: string }[];
 }
-
-/**
- * Where the template field leaves the chosen template's declared parameters
- * for the form's check. Not state: the check reads it when it runs, and a
- * template read changes no render of the form.
- */
-export class DeclaredParametersHolder {
-  private value: DeclaredParameters | undefined;
-  set(value: DeclaredParameters | undefined): void {
-    this.value = value;
-  }
-  get(): DeclaredParameters | undefined {
-    return this.value;
-  }
-}
-
-export const DeclaredParametersContext = createContext<DeclaredParametersHolder | undefined>(
-  undefined,
-);
 
 type Errors = FieldErrors<StartJobFormValues>;
 
@@ -86,17 +70,64 @@ export function declaredParameterErrors(
   return { parameters } as Errors;
 }
 
-/** The form's resolver, followed by the template's check when the schema's own passed for those rows. */
-export function withDeclaredParameters(
-  resolver: Resolver<StartJobFormValues>,
-  declared: DeclaredParametersHolder,
-): Resolver<StartJobFormValues> {
-  return async (values, context, options) => {
-    const result = await resolver(values, context, options);
-    const extra = declaredParameterErrors(values, declared.get());
-    if (Object.keys(extra).length === 0) return result;
-    const errors = result.errors as Errors;
-    if (errors.parameters) return result;
-    return { values: {}, errors: { ...errors, ...extra } };
-  };
+/**
+ * The chosen template's declared parameters, once the form names a template
+ * of a collaboration it can read (the same read the template field shows).
+ */
+export function useDeclaredParameters(
+  control: Control<StartJobFormValues, StartJobFormContext>,
+): DeclaredParameters | undefined {
+  const [source, arn, collaborationId] = useWatch({
+    control,
+    name: ["seedSource", "analysisTemplateArn", "collaborationId"],
+  });
+  const canRead =
+    source === "ANALYSIS_TEMPLATE" &&
+    UUID_PATTERN.test(collaborationId) &&
+    ANALYSIS_TEMPLATE_ARN_PATTERN.test(arn);
+  const template = useQuery({ ...analysisTemplateQuery(collaborationId, arn), enabled: canRead });
+  const data = canRead ? template.data : undefined;
+  return useMemo(
+    () => (data ? { templateArn: data.arn, parameters: data.parameters } : undefined),
+    [data],
+  );
 }
+
+/** What the form's rules need beyond its values, given through react-hook-form's `context`. */
+export interface StartJobFormContext {
+  /** The tags the job gets beyond the form's, counted toward the tag limit (`lib/schemas/job-tags.ts`). */
+  beyond: TagsBeyondForm;
+  /** The chosen template's declared parameters, once read. */
+  declared: DeclaredParameters | undefined;
+}
+
+/**
+ * zod, its resolver and the form's rules, fetched on the form's first check
+ * rather than with the page (the new job page's budget; see
+ * `lib/schemas/start-job-form-values.ts`). Call it early, when the person
+ * shows intent (the form takes focus or the pointer), so the check need not
+ * wait; the bundler keeps what it loaded.
+ */
+export const loadStartJobFormRules = () =>
+  Promise.all([import("@hookform/resolvers/zod"), import("@/lib/schemas/start-job-form")]);
+
+/**
+ * The start-job form's resolver: the schema (`startJobFormSchemaFor`, counting
+ * `context.beyond`), then the template's own rules on the parameter rows
+ * (`context.declared`) when the schema's own passed for those rows. The
+ * context is the form's at the moment of each check.
+ */
+export const startJobFormResolver: Resolver<StartJobFormValues, StartJobFormContext> = async (
+  values,
+  context,
+  options,
+) => {
+  const [{ zodResolver }, { startJobFormSchemaFor }] = await loadStartJobFormRules();
+  const schema = startJobFormSchemaFor(context?.beyond ?? NO_TAGS_BEYOND_FORM);
+  const result = await zodResolver(schema)(values, context, options);
+  const extra = declaredParameterErrors(values, context?.declared);
+  if (Object.keys(extra).length === 0) return result;
+  const errors = result.errors as Errors;
+  if (errors.parameters) return result;
+  return { values: {}, errors: { ...errors, ...extra } };
+};

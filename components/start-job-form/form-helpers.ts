@@ -1,6 +1,8 @@
-import { get, type FieldErrors } from "react-hook-form";
+import type { FieldErrors } from "react-hook-form";
 
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
+
+export { controlId, errorAt } from "@/components/shared/form-fields";
 
 /** The form's key/value row lists. Their whole-list errors live at `<name>.root` (or `<name>` before any row exists). */
 const ROW_FIELDS = ["tags", "parameters", "sparkProperties"] as const;
@@ -8,19 +10,6 @@ export type RowField = (typeof ROW_FIELDS)[number];
 
 export const isRowField = (path: string): path is RowField =>
   (ROW_FIELDS as readonly string[]).includes(path);
-
-/** A DOM id for a field path: `tags.2.key` → `job-tags-2-key`. */
-export function controlId(path: string): string {
-  return `job-${path.replace(/\./g, "-")}`;
-}
-
-/** The error message at a field path, if any (a row list's own error included). */
-export function errorAt(errors: FieldErrors<StartJobFormValues>, path: string): string | undefined {
-  const error = get(errors, path) as
-    { message?: unknown; root?: { message?: unknown } } | undefined;
-  const message = isRowField(path) ? (error?.root?.message ?? error?.message) : error?.message;
-  return typeof message === "string" && message !== "" ? message : undefined;
-}
 
 /** Every field path with an error, in no particular order (`tags` for a list's own error). */
 export function errorPaths(errors: FieldErrors<StartJobFormValues>): string[] {

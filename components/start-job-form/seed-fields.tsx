@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useFormContext, useWatch } from "react-hook-form";
 
+import { KeyValueRows } from "@/components/shared/key-value-rows";
 import { formatCount } from "@/lib/format";
 import { configuredModelQuery } from "@/lib/queries/models";
 import {
@@ -14,7 +15,6 @@ import {
 import type { SeedSource, StartJobFormValues } from "@/lib/schemas/start-job-form";
 
 import { controlId } from "./form-helpers";
-import { KeyValueRows } from "./key-value-rows";
 import { RadioCardField } from "./radio-card-field";
 import { RoleField } from "./role-field";
 import { SeedTools } from "./seed-tools";
@@ -88,7 +88,7 @@ export function SeedFields() {
             placeholder={"SELECT user_id\nFROM customers\nWHERE lifetime_value > :min_value"}
             description="Runs as a protected query in your collaboration. Each row it returns is one seed user. Refer to a parameter below as :name."
           />
-          <KeyValueRows
+          <KeyValueRows<StartJobFormValues>
             name="parameters"
             legend="Query parameters"
             noun="parameter"
@@ -105,7 +105,7 @@ export function SeedFields() {
       {source === "ANALYSIS_TEMPLATE" && (
         <>
           <TemplateField />
-          <KeyValueRows
+          <KeyValueRows<StartJobFormValues>
             name="parameters"
             legend="Template parameters"
             noun="parameter"

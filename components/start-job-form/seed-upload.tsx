@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { Input, Select } from "@/components/ui/field";
 import type { ActionError } from "@/lib/action-result";
+import { DASHBOARD_NO_ANSWER } from "@/lib/fetch-json";
 import { formatCount } from "@/lib/format";
 import { formatBytes } from "@/lib/seeds/format";
 import { keepFormClosed } from "@/lib/seeds/keys";
@@ -145,10 +146,7 @@ export function SeedUpload({
       setState({
         step: "failed",
         title: "The file was not uploaded",
-        error: {
-          message: "The dashboard did not answer.",
-          hint: "Check your connection, then try again.",
-        },
+        error: DASHBOARD_NO_ANSWER,
       });
     };
     xhr.onabort = () => {

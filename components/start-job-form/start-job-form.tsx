@@ -20,19 +20,18 @@ import {
   startAudienceGenerationJob,
   type StartJobResult,
 } from "@/lib/actions/start-audience-generation-job";
-import { lazyZodResolver } from "@/lib/lazy-zod-resolver";
-import { NO_TAGS_BEYOND_FORM, type TagsBeyondForm } from "@/lib/schemas/job-tags";
+import { NO_TAGS_BEYOND_FORM } from "@/lib/schemas/job-tags";
 import { DESCRIPTION_MAX_LENGTH, NAME_MAX_LENGTH } from "@/lib/schemas/limits";
-import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
-import { emptyStartJobForm } from "@/lib/schemas/start-job-form-values";
+import { emptyStartJobForm, type StartJobFormValues } from "@/lib/schemas/start-job-form-values";
 import { useAction } from "@/lib/use-action";
 
 import { CollaborationField } from "./collaboration-field";
 import { ComputeFields } from "./compute-fields";
 import {
-  DeclaredParametersContext,
-  DeclaredParametersHolder,
-  withDeclaredParameters,
+  loadStartJobFormRules,
+  startJobFormResolver,
+  useDeclaredParameters,
+  type StartJobFormContext,
 } from "./declared-parameters";
 import { errorPaths, isRowField } from "./form-helpers";
 import { ModelPicker } from "./model-picker";
@@ -44,6 +43,9 @@ import { TextField } from "./text-field";
 import { useLeaveGuard } from "./use-leave-guard";
 
 type Submit = (values: StartJobFormValues) => Promise<StartJobResult>;
+
+/** Fetch the form's rules as the person shows intent; a failure is left to the first check. */
+const preloadRules = () => void loadStartJobFormRules().catch(() => undefined);
 
 const ERROR_TITLES: Record<string, string> = {
   InvalidInput: "Some values are not valid",
@@ -120,20 +122,16 @@ export function StartJobForm({
   /** Sign-in is on: the dashboard adds a tag recording who started the job, which counts toward the limit. */
   signedIn?: boolean;
 }) {
-  const [declaredParameters] = useState(() => new DeclaredParametersHolder());
-  // The tags the job gets beyond the form's count toward the limit; the resolver reads the latest.
-  const beyondRef = useRef<TagsBeyondForm>(NO_TAGS_BEYOND_FORM);
-  // zod and the schema load when the form is first used, not with the page (README, "Page weight").
-  const [resolver] = useState(() =>
-    lazyZodResolver<StartJobFormValues>(() =>
-      import("@/lib/schemas/start-job-form").then(
-        (m) => () => m.startJobFormSchemaFor(beyondRef.current),
-      ),
-    ),
-  );
-  const form = useForm<StartJobFormValues>({
+  // What the rules need beyond the values (react-hook-form's `context`, read at each check):
+  // updated below, in the same render, from what the form's model and template reads give.
+  const [context, setContext] = useState<StartJobFormContext>({
+    beyond: NO_TAGS_BEYOND_FORM,
+    declared: undefined,
+  });
+  const form = useForm<StartJobFormValues, StartJobFormContext>({
     defaultValues,
-    resolver: withDeclaredParameters(resolver, declaredParameters),
+    resolver: startJobFormResolver,
+    context,
     mode: "onTouched",
     reValidateMode: "onChange",
     // Focus is moved by page order below, which registration order does not follow.
@@ -148,12 +146,15 @@ export function StartJobForm({
   const [advancedOpen, setAdvancedOpen] = useState(defaultValues.sparkProperties.length > 0);
   const source = useWatch({ control: form.control, name: "seedSource" });
   const tagsBeyond = useTagsBeyondForm(form.control, signedIn);
+  const declared = useDeclaredParameters(form.control);
+  if (tagsBeyond.beyond !== context.beyond || declared !== context.declared) {
+    setContext({ beyond: tagsBeyond.beyond, declared });
+  }
   const { trigger, getFieldState, formState } = form;
   useEffect(() => {
-    beyondRef.current = tagsBeyond.beyond;
     // A model picked after the tags were typed can take them over the limit: say so at once.
     if (formState.isSubmitted || getFieldState("tags").isDirty) void trigger("tags");
-  }, [tagsBeyond.beyond, trigger, getFieldState, formState.isSubmitted]);
+  }, [context.beyond, trigger, getFieldState, formState.isSubmitted]);
 
   useLeaveGuard(form.formState.isDirty && !started);
 
@@ -221,8 +222,8 @@ export function StartJobForm({
       <form
         ref={formRef}
         onSubmit={onSubmit}
-        onFocus={resolver.preload}
-        onPointerEnter={resolver.preload}
+        onFocus={preloadRules}
+        onPointerEnter={preloadRules}
         noValidate
         aria-label="Start an audience generation job"
         className="space-y-6"
@@ -259,9 +260,7 @@ export function StartJobForm({
         </Card>
 
         <Card title="Seed audience" description="The customers your new audience should look like.">
-          <DeclaredParametersContext value={declaredParameters}>
-            <SeedFields />
-          </DeclaredParametersContext>
+          <SeedFields />
         </Card>
 
         {source !== "S3" && (

@@ -4,14 +4,13 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useFormContext, useWatch, type Control } from "react-hook-form";
 
+import { KeyValueRows } from "@/components/shared/key-value-rows";
 import { STARTED_BY_TAG } from "@/lib/auth/who";
 import { configuredModelQuery } from "@/lib/queries/models";
 import { jobTagCount, tagsBeyondForm, type TagsBeyondForm } from "@/lib/schemas/job-tags";
 import { CONFIGURED_AUDIENCE_MODEL_ARN_PATTERN, TAGS_MAX } from "@/lib/schemas/limits";
 import { filledRows } from "@/lib/schemas/rows";
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
-
-import { KeyValueRows } from "./key-value-rows";
 
 /**
  * The tags the job will get beyond the form's: the chosen model's, when it
@@ -41,7 +40,7 @@ export function JobTagRows({ beyond, modelName }: { beyond: TagsBeyondForm; mode
   const keys = filledRows(useWatch({ control, name: "tags" }) ?? []).map((row) => row.key);
   const count = jobTagCount(keys, beyond);
   return (
-    <KeyValueRows
+    <KeyValueRows<StartJobFormValues>
       name="tags"
       legend="Tags"
       noun="tag"

@@ -46,6 +46,13 @@ describe("cn's groups", () => {
       "outline-2 outline-offset-2 outline-red-600",
     ],
     ["sr-only select-all", "tabular-nums", "sr-only select-all tabular-nums"],
+    // Cases a hand-written merge got wrong: a corner keeps the other three,
+    // an axis inset keeps the other axis, modifiers and arbitrary values merge.
+    ["rounded-md", "rounded-tl-none", "rounded-md rounded-tl-none"],
+    ["top-2 left-2", "inset-x-0", "top-2 inset-x-0"],
+    ["space-x-2", "space-x-reverse", "space-x-2 space-x-reverse"],
+    ["shadow-xs", "shadow-md", "shadow-md"],
+    ["text-sm", "text-[11px]", "text-[11px]"],
   ])("cn(%j, %j) is %j", (base, override, expected) => {
     expect(cn(base, override)).toBe(expected);
   });

@@ -1,12 +1,9 @@
-import { infiniteQueryOptions, type InfiniteData } from "@tanstack/react-query";
+import { infiniteQueryOptions, type InfiniteData, type QueryClient } from "@tanstack/react-query";
 
-import { fetchJson, refreshOnReturnToTab } from "@/lib/fetch-json";
+import { fetchJson } from "@/lib/fetch-json";
 import type { JobsServerFilters } from "@/lib/jobs-filters";
 import type { JobsPageData } from "@/lib/reads/jobs";
 import { MAX_RESULTS_MAX } from "@/lib/schemas/limits";
-
-// The list refreshes when the person comes back to its tab (jobs started elsewhere): past the server's cache too.
-refreshOnReturnToTab("/api/jobs");
 
 /** Jobs per ListAudienceGenerationJobs call: the most the service allows. */
 export const JOBS_PAGE_SIZE = MAX_RESULTS_MAX;
@@ -38,13 +35,31 @@ function jobsPageUrl(filters: JobsServerFilters, nextToken?: string): string {
  * The jobs list: ListAudienceGenerationJobs pages of {@link JOBS_PAGE_SIZE},
  * fetched one at a time on demand, narrowed by the service-side filters (part
  * of the key, so each filtered view has its own pages). The server renders the
- * first page and hands it over as `initialData`.
+ * first page and hands it over as `initialData`. `fresh`: read past the
+ * server's cache (see {@link refreshJobs}).
  */
-export const jobsQuery = (filters: JobsServerFilters) =>
+export const jobsQuery = (
+  filters: JobsServerFilters,
+  { fresh = false }: { fresh?: boolean } = {},
+) =>
   infiniteQueryOptions({
     queryKey: ["audience-generation-jobs", keyFilters(filters)],
     queryFn: ({ pageParam, signal }) =>
-      fetchJson<JobsPageData>(jobsPageUrl(filters, pageParam), { signal }),
+      fetchJson<JobsPageData>(jobsPageUrl(filters, pageParam), { signal, fresh }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (lastPage) => lastPage.nextToken || undefined,
   });
+
+/**
+ * A refresh of the list the person asked for ("Try again", coming back to the
+ * tab): every loaded page read again past the server's cache, a read under
+ * way dropped for it. A failure shows in the query's state, as any read's does.
+ */
+export async function refreshJobs(
+  queryClient: QueryClient,
+  filters: JobsServerFilters,
+): Promise<void> {
+  const query = jobsQuery(filters, { fresh: true });
+  await queryClient.cancelQueries({ queryKey: query.queryKey, exact: true });
+  await queryClient.fetchInfiniteQuery({ ...query, staleTime: 0 }).catch(() => undefined);
+}

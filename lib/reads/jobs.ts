@@ -38,11 +38,6 @@ export function readJob(
   });
 }
 
-/** One audience generation job, read anew for a page being rendered (see {@link readJob}). */
-export async function getJob(audienceGenerationJobArn: string): Promise<JobData> {
-  return (await readJob(audienceGenerationJobArn, { fresh: true })).data;
-}
-
 /** One page of ListAudienceGenerationJobs (the service's own order and filters), with when it was read. */
 export function readJobsPage(
   input: ListAudienceGenerationJobsCommandInput,

@@ -1,9 +1,10 @@
 /**
- * The start-job form's schema: its values, and the request's rules (from
- * `./api`) mapped back onto the form's fields. Imported by the server action,
- * which parses again, and loaded by the client form on first validation
- * (`lazyZodResolver`); the zod-free half (the empty form, the request the
- * values make) is `./start-job-form-values`, re-exported here.
+ * The start-job form's rules: the rows checked one by one (so an error sits
+ * beside its row), everything else by building the request
+ * (`./start-job-form-values`, re-exported here) and validating it with the
+ * API's rules (`./api`), so the rules are written once. Used by the server
+ * action, which parses again, and loaded by the client form on its first
+ * check (`startJobFormResolver`).
  */
 import "@/lib/schemas/zod-config";
 
@@ -23,22 +24,21 @@ import {
 } from "./api";
 import { issuePath } from "./issues";
 import { NO_TAGS_BEYOND_FORM, tagLimitMessage, type TagsBeyondForm } from "./job-tags";
+import { checkKeyValueRows } from "./rows";
 import {
   filledRows,
   formFieldForRequestPath,
-  isBlankRow,
+  SEED_SOURCES,
   toStartRequest,
+  type SeedSource,
+  type StartJobFormValues,
 } from "./start-job-form-values";
 
 export * from "./start-job-form-values";
 
 const usesSql = (source: SeedSource) => source !== "S3";
 
-const SEED_SOURCES = ["S3", "SQL_QUERY", "ANALYSIS_TEMPLATE"] as const;
-export type SeedSource = (typeof SEED_SOURCES)[number];
-
 const keyValueRowSchema = z.strictObject({ key: z.string(), value: z.string() });
-export type KeyValueRow = z.infer<typeof keyValueRowSchema>;
 
 const formShape = z.strictObject({
   name: z.string(),
@@ -57,50 +57,7 @@ const formShape = z.strictObject({
   includeSeedInOutput: z.boolean(),
   collaborationId: z.string(),
   tags: z.array(keyValueRowSchema),
-});
-export type StartJobFormValues = z.infer<typeof formShape>;
-
-function checkRows(
-  ctx: z.RefinementCtx,
-  field: "tags" | "parameters" | "sparkProperties",
-  rows: KeyValueRow[],
-  keySchema: z.ZodType<string>,
-  valueSchema: z.ZodType<string>,
-  noun: string,
-  max: number | undefined,
-) {
-  if (max !== undefined && filledRows(rows).length > max) {
-    const nouns = noun.endsWith("y") ? `${noun.slice(0, -1)}ies` : `${noun}s`;
-    ctx.addIssue({ code: "custom", path: [field], message: `At most ${max} ${nouns} are allowed` });
-  }
-  const seen = new Set<string>();
-  rows.forEach((row, i) => {
-    if (isBlankRow(row)) return;
-    const key = keySchema.safeParse(row.key);
-    if (!key.success) {
-      ctx.addIssue({
-        code: "custom",
-        path: [field, i, "key"],
-        message: key.error.issues[0]!.message,
-      });
-    } else if (seen.has(row.key)) {
-      ctx.addIssue({
-        code: "custom",
-        path: [field, i, "key"],
-        message: `Each ${noun} must have a unique key`,
-      });
-    }
-    seen.add(row.key);
-    const value = valueSchema.safeParse(row.value);
-    if (!value.success) {
-      ctx.addIssue({
-        code: "custom",
-        path: [field, i, "value"],
-        message: value.error.issues[0]!.message,
-      });
-    }
-  });
-}
+}) satisfies z.ZodType<StartJobFormValues>;
 
 const STAND_IN_MODEL_ARN =
   "arn:aws:cleanrooms-ml:us-east-1:000000000000:configured-audience-model/unset";
@@ -124,26 +81,24 @@ function checkForm(values: StartJobFormValues, ctx: z.RefinementCtx, beyond: Tag
     beyond,
   );
   if (tagLimit) ctx.addIssue({ code: "custom", path: ["tags"], message: tagLimit });
-  checkRows(ctx, "tags", values.tags, tagKeySchema, tagValueSchema, "tag", undefined);
+  checkKeyValueRows(ctx, "tags", values.tags, {
+    key: tagKeySchema,
+    value: tagValueSchema,
+    noun: "tag",
+  });
   if (usesSql(values.seedSource)) {
-    checkRows(
-      ctx,
-      "parameters",
-      values.parameters,
-      parameterNameSchema,
-      parameterValueSchema,
-      "parameter",
-      SQL_PARAMETERS_MAX,
-    );
-    checkRows(
-      ctx,
-      "sparkProperties",
-      values.sparkProperties,
-      sparkPropertyKeySchema,
-      sparkPropertyValueSchema,
-      "Spark property",
-      SPARK_PROPERTIES_MAX,
-    );
+    checkKeyValueRows(ctx, "parameters", values.parameters, {
+      key: parameterNameSchema,
+      value: parameterValueSchema,
+      noun: "parameter",
+      max: SQL_PARAMETERS_MAX,
+    });
+    checkKeyValueRows(ctx, "sparkProperties", values.sparkProperties, {
+      key: sparkPropertyKeySchema,
+      value: sparkPropertyValueSchema,
+      noun: "Spark property",
+      max: SPARK_PROPERTIES_MAX,
+    });
     if (values.workerCount.trim() !== "" && !/^\d+$/.test(values.workerCount.trim())) {
       ctx.addIssue({
         code: "custom",

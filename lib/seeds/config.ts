@@ -21,8 +21,3 @@ export function seedLocations(): SeedLocation[] {
   }
   return cached;
 }
-
-/** For tests: forget the parsed setting. */
-export function resetSeedLocations(): void {
-  cached = undefined;
-}

@@ -11,7 +11,7 @@ import { configuredModelsQuery } from "@/lib/queries/models";
 import { dehydrateReads, fromServer } from "@/lib/queries/prefetch";
 import { seedLocationsQuery } from "@/lib/queries/seeds";
 import { makeQueryClient } from "@/lib/query-client";
-import { getJob } from "@/lib/reads/jobs";
+import { readJob } from "@/lib/reads/jobs";
 import { listConfiguredModels } from "@/lib/reads/models";
 import {
   audienceGenerationJobArnSchema,
@@ -49,7 +49,7 @@ async function startingPoint(from: string | undefined, model: string | undefined
       );
     } else {
       try {
-        const job = await getJob(arn.data);
+        const { data: job } = await readJob(arn.data, { fresh: true });
         values = formValuesFromJob(job);
         copiedDescription = job.description || undefined;
         notice = (

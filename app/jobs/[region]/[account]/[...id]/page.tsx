@@ -11,7 +11,7 @@ import { configuredModelQuery } from "@/lib/queries/models";
 import { dehydrateReads, fromServer } from "@/lib/queries/prefetch";
 import { makeQueryClient } from "@/lib/query-client";
 import { listExportJobs } from "@/lib/reads/exports";
-import { readJob as readJobFromService } from "@/lib/reads/jobs";
+import { readJob } from "@/lib/reads/jobs";
 import { getConfiguredModel } from "@/lib/reads/models";
 
 import { JobPageClient } from "./page-client";
@@ -31,12 +31,12 @@ function isNotFound(error: unknown): boolean {
 }
 
 /** The job for this request, read once for the metadata and the page alike; undefined when there is none. */
-const readJob = cache(async (region: string, account: string, id: string[]) => {
+const jobOfPath = cache(async (region: string, account: string, id: string[]) => {
   const arn = jobArnFromPath(region, account, id);
   if (!arn) return undefined;
   try {
     // Opening the page reads anew (joining a read under way); readAt: when the service answered.
-    const { data: job, readAt } = await readJobFromService(arn, { fresh: true });
+    const { data: job, readAt } = await readJob(arn, { fresh: true });
     return { arn, job, readAt };
   } catch (error) {
     if (isNotFound(error)) return undefined;
@@ -46,13 +46,13 @@ const readJob = cache(async (region: string, account: string, id: string[]) => {
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { region, account, id } = await params;
-  const found = await readJob(region, account, id).catch(() => undefined);
+  const found = await jobOfPath(region, account, id).catch(() => undefined);
   return { title: found ? found.job.name : "Job not found" };
 }
 
 export default async function JobPage({ params }: { params: Promise<Params> }) {
   const { region, account, id } = await params;
-  const found = await readJob(region, account, id);
+  const found = await jobOfPath(region, account, id);
   if (!found) notFound();
   const { arn, job, readAt } = found;
 

@@ -1,9 +1,11 @@
 /**
- * What the job's metrics mean, in plain words. Pure functions: the relevance
- * section, its chart and its table all read from here.
+ * What a job's metrics mean, in plain words. Pure functions: the job page's
+ * relevance section, its chart and its table, and the compare page, all read
+ * from here.
  */
 import type { AudienceGenerationJobStatus, AudienceSizeType } from "@/lib/cleanrooms-ml";
 import { sizeLabel } from "@/lib/format";
+import { isBeingCreated, isCreateFailed, isInFlight } from "@/lib/job-status";
 import { formatScore } from "@/lib/relevance";
 
 export interface RelevancePoint {
@@ -76,22 +78,19 @@ export function noMetricsReason(
   model: { sharedAudienceMetrics?: string[] } | undefined,
 ): NoMetricsReason | undefined {
   if (hasMetrics) return undefined;
-  switch (status) {
-    case "CREATE_PENDING":
-    case "CREATE_IN_PROGRESS":
-      return {
-        title: "Not finished yet",
-        detail:
-          "Relevance scores and recall appear here as soon as the job finishes. This page updates by itself.",
-      };
-    case "CREATE_FAILED":
-      return {
-        title: "The job failed",
-        detail:
-          "A failed job produces no audience, so there is nothing to score. The reason is shown under the status above.",
-      };
-    default:
-      break;
+  if (isBeingCreated(status)) {
+    return {
+      title: "Not finished yet",
+      detail:
+        "Relevance scores and recall appear here as soon as the job finishes. This page updates by itself.",
+    };
+  }
+  if (isCreateFailed(status)) {
+    return {
+      title: "The job failed",
+      detail:
+        "A failed job produces no audience, so there is nothing to score. The reason is shown under the status above.",
+    };
   }
   if (model?.sharedAudienceMetrics?.includes("NONE")) {
     return {
@@ -100,7 +99,8 @@ export function noMetricsReason(
         "The configured audience model is set not to share audience metrics, so the service returns no relevance scores or recall for its jobs. The audience itself is complete and can be exported.",
     };
   }
-  if (status === "ACTIVE" || status === "DELETE_FAILED") {
+  // Finished (ACTIVE, or a deletion that failed): the service simply gave none.
+  if (!isInFlight(status)) {
     return {
       title: "No metrics from the service",
       detail: model

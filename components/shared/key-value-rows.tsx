@@ -1,24 +1,35 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { useFieldArray, useFormContext, useFormState, useWatch } from "react-hook-form";
+import {
+  useFieldArray,
+  useFormContext,
+  useFormState,
+  useWatch,
+  type FieldValues,
+} from "react-hook-form";
 
 import { Button } from "@/components/ui/button";
 import { controlA11y, fieldIds, Input } from "@/components/ui/field";
-import { filledRows } from "@/lib/schemas/rows";
-import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
+import { filledRows, type KeyValueRow } from "@/lib/schemas/rows";
 
-import { controlId, errorAt, type RowField } from "./form-helpers";
+import { controlId, errorAt } from "./form-fields";
+
+/** The names of a form's key/value lists: the members of `Values` that hold `{ key, value }[]`. */
+export type KeyValueListName<Values> = {
+  [Name in keyof Values & string]: Values[Name] extends KeyValueRow[] ? Name : never;
+}[keyof Values & string];
 
 /**
  * Rows of key and value, added and removed one by one: tags, SQL parameters
  * and Spark properties in the start-job form, and a job's tags on its page.
  * Each row's error sits beside the row; an error about the whole list (too
- * many rows) sits at its top, under the legend, where focus lands. Works inside any react-hook-form `FormProvider`
- * whose values hold `name` as `{ key, value }[]`.
+ * many rows) sits at its top, under the legend, where focus lands. Works
+ * inside any react-hook-form `FormProvider` whose values hold `name` as
+ * `{ key, value }[]`: `<KeyValueRows<TagsFormValues> name="tags" … />`.
  */
-export function KeyValueRows({
-  name,
+export function KeyValueRows<Values extends FieldValues>({
+  name: listName,
   legend,
   description,
   noun,
@@ -34,7 +45,7 @@ export function KeyValueRows({
   alsoCounted = 0,
   children,
 }: {
-  name: RowField;
+  name: KeyValueListName<Values>;
   legend: string;
   /** Says "(optional)" beside the legend. */
   optional?: boolean;
@@ -56,7 +67,9 @@ export function KeyValueRows({
   children?: ReactNode;
   monospace?: boolean;
 }) {
-  const { control, register } = useFormContext<StartJobFormValues>();
+  // Inside, the form is seen as its one list: `name` holds `{ key, value }[]` (checked above).
+  const { control, register } = useFormContext<Record<string, KeyValueRow[]>>();
+  const name: string = listName;
   const { errors } = useFormState({ control, name });
   const { fields, append, remove } = useFieldArray({ control, name });
   // Blank rows do not count (`lib/schemas/rows.ts`), here as in the checks and the request.
