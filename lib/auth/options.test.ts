@@ -50,7 +50,9 @@ describe("sign-in with OpenID Connect", () => {
     expect(await signIn({ sub: "4", email: "alice@example.com", email_verified: false })).toBe(
       false,
     );
-    expect(await signIn({ sub: "5", roles: ["marketing"] })).toBe(false);
+    // Named by the issuer-qualified subject when there is no verified email; nobody without one.
+    expect(await signIn({ sub: "5", roles: ["marketing"] })).toBe(true);
+    expect(await signIn({ roles: ["marketing"] })).toBe(false);
     expect(
       await signIn({ sub: "6", preferred_username: "carol@partner.example", roles: "marketing" }),
     ).toBe(true);
@@ -83,6 +85,7 @@ describe("sign-in with OpenID Connect", () => {
       profile: {
         sub: "1",
         email: "alice@example.com",
+        email_verified: true,
         name: "Alice",
         roles: ["marketing"],
         address: "x",
@@ -98,5 +101,27 @@ describe("sign-in with OpenID Connect", () => {
       exp: 2,
       jti: "j",
     });
+  });
+
+  it("records an email only when verified, otherwise the issuer-qualified subject", async () => {
+    // Let in by group membership, with someone else's address typed at sign-up ("nOAuth").
+    const profile = {
+      iss: "https://idp.example.com/",
+      sub: "u-42",
+      email: "ceo@example.com",
+      email_verified: false,
+      preferred_username: "ceo@example.com",
+      name: "Mallory",
+      roles: ["marketing"],
+    };
+    expect(await signIn(profile)).toBe(true);
+    const token = await options.callbacks!.jwt!({
+      token: { sub: "u-42" } as JWT,
+      profile: profile as Profile,
+      account: null,
+      user: {} as User,
+    });
+    expect(token.email).toBe("https://idp.example.com/u-42");
+    expect(JSON.stringify(token)).not.toContain("ceo@example.com");
   });
 });

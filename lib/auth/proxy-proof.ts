@@ -6,7 +6,8 @@
  *   request, compared in constant time.
  * - An AWS Application Load Balancer's `x-amzn-oidc-data`: an ES256 JWT whose
  *   header names the load balancer (`signer`) and the key (`kid`), verified
- *   with that region's public key; the person is its `email` claim.
+ *   with that region's public key; the person is its `email` claim when
+ *   `email_verified` is true, its issuer-qualified subject otherwise.
  * - Google IAP's `x-goog-iap-jwt-assertion`: an ES256 JWT verified with
  *   Google's key set, for our audience, from IAP's issuer; the person is its
  *   `email` claim.
@@ -23,7 +24,7 @@ import {
   type KeyLike,
 } from "jose";
 
-import { proxyUser, type SignedInUser } from "./access";
+import { assertedUser, proxyUser, type SignedInUser } from "./access";
 import type { TrustedProxyConfig } from "./config";
 
 /** The header an ALB sends its signed assertion in. */
@@ -56,20 +57,14 @@ export async function proxyIdentity(
   }
   if (config.alb) {
     const claims = await verifyAlbAssertion(config.alb, headers.get(ALB_ASSERTION_HEADER));
-    return claims && userFromClaims(config, claims);
+    return claims && assertedUser(config, claims, { emailVouched: false });
   }
   if (config.iap) {
+    // IAP's `email` is the Google account IAP itself signed in: IAP vouches for it.
     const claims = await verifyIapAssertion(config.iap, headers.get(IAP_ASSERTION_HEADER));
-    return claims && userFromClaims(config, claims);
+    return claims && assertedUser(config, claims, { emailVouched: true });
   }
   return config.header === undefined ? undefined : proxyUser(config, headers.get(config.header));
-}
-
-function userFromClaims(config: TrustedProxyConfig, claims: JWTPayload): SignedInUser | undefined {
-  if (typeof claims.email !== "string") return undefined;
-  const user = proxyUser(config, claims.email);
-  if (!user) return undefined;
-  return { ...user, name: typeof claims.name === "string" ? claims.name : undefined };
 }
 
 /** Whether two secrets are equal, in time that does not depend on where they differ. */
