@@ -121,8 +121,9 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 
 export const config = {
   // Everything but UNPROXIED_PATHS (lib/auth/security-headers.ts), which next.config.ts gives the static headers,
-  // and the seed upload, whose body the proxy would copy and cut at 10 MB (app/api/seeds/upload/route.ts does its checks).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|favicon.svg|api/seeds/upload).*)"],
+  // and SEED_UPLOAD_PATH, whose body the proxy would copy and cut at 10 MB (the route applies the same guard).
+  // Each exclusion is anchored ($, or a closing slash): a path that merely starts like one is proxied.
+  matcher: ["/((?!_next/static/|_next/image$|favicon\\.ico$|favicon\\.svg$|api/seeds/upload$).*)"],
 };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
