@@ -72,7 +72,7 @@ export function refusalFor(request: GuardedRequest, config: AuthConfig): Refusal
   if (safe && isDataRoute(pathname) && isForeignSite(request)) {
     return { status: 403, error: CROSS_SITE_READ };
   }
-  if (config.mode === "none" && !isLoopbackHost(hostnameOf(request.headers.get("host")))) {
+  if (config.mode === "none" && !isLoopbackHost(hostnameOf(hostHeader(request)))) {
     return { status: 403, error: LOOPBACK_ONLY };
   }
   return undefined;
@@ -118,11 +118,14 @@ function isForeignSite(request: GuardedRequest): boolean {
   return site === "cross-site" || site === "same-site";
 }
 
+/** The Host a request was sent with (the URL's host when a client sent none). */
+function hostHeader(request: GuardedRequest): string {
+  return request.headers.get("host") ?? new URL(request.url).host;
+}
+
 /** The host a request was sent to: the first X-Forwarded-Host (a proxy in front), else Host. */
 export function requestHost(request: GuardedRequest): string {
-  return (request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? "")
-    .split(",")[0]!
-    .trim();
+  return (request.headers.get("x-forwarded-host") ?? hostHeader(request)).split(",")[0]!.trim();
 }
 
 /**
@@ -157,7 +160,7 @@ export function setSecurityHeaders(
   if (https) headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
 }
 
-function hostnameOf(host: string | null): string {
+function hostnameOf(host: string): string {
   if (!host) return "";
   try {
     return new URL(`http://${host}`).hostname;
