@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 
 import type { ActionError } from "@/lib/action-result";
 import { UNAUTHORIZED } from "@/lib/auth/access";
+import { cleanNextAuthRequest } from "@/lib/auth/callback-url";
 import type { AuthConfig } from "@/lib/auth/config";
 import { proxyIdentity } from "@/lib/auth/proxy-proof";
 import {
@@ -80,6 +81,10 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", csp);
+  if (pathname.startsWith("/api/auth/")) {
+    const cleaned = cleanNextAuthRequest(request.nextUrl, headers);
+    if (cleaned) return finish(NextResponse.rewrite(cleaned, { request: { headers } }));
+  }
   if (!isWellEncoded(pathname)) {
     // Next.js answers a bare 500 for a dynamic segment it cannot decode (a job URL with broken
     // percent-encoding): no such page exists, so show the "not found" page instead.

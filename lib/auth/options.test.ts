@@ -1,6 +1,10 @@
 import type { Account, Profile, User } from "next-auth";
+import NextAuth from "next-auth";
 import type { JWT } from "next-auth/jwt";
-import { describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
+import { describe, expect, it, vi } from "vitest";
+
+import { proxy } from "@/proxy";
 
 import { parseAuthConfig, type OidcConfig } from "./config";
 import { oidcAuthOptions } from "./options";
@@ -123,5 +127,76 @@ describe("sign-in with OpenID Connect", () => {
     });
     expect(token.email).toBe("https://idp.example.com/u-42");
     expect(JSON.stringify(token)).not.toContain("ceo@example.com");
+  });
+
+  it("answers a callbackUrl that is not a URL once the proxy has cleaned it, without an error", async () => {
+    vi.stubEnv("NEXTAUTH_URL", config.url);
+    // proxy.ts in the local mode: it cleans requests to next-auth in every mode.
+    vi.stubEnv("CLEANROOMS_ML_ENDPOINT", "http://127.0.0.1:4750");
+    vi.stubEnv("DASHBOARD_BIND_HOST", "127.0.0.1");
+    /** next-auth's session endpoint, called as a pages-style API handler with a recording response. */
+    const session = async (callbackUrl: string) => {
+      const answer = {
+        status: 200,
+        headers: {} as Record<string, unknown>,
+        body: undefined as unknown,
+      };
+      const res = {
+        status(code: number) {
+          answer.status = code;
+          return res;
+        },
+        setHeader(name: string, value: unknown) {
+          answer.headers[name.toLowerCase()] = value;
+          return res;
+        },
+        getHeader: (name: string) => answer.headers[name.toLowerCase()],
+        send(body: unknown) {
+          answer.body = body;
+        },
+        json(body: unknown) {
+          answer.body = body;
+        },
+        end() {},
+      };
+      const req = {
+        method: "GET",
+        query: { nextauth: ["session"], callbackUrl },
+        cookies: { "__Secure-next-auth.callback-url": callbackUrl },
+        headers: { host: "audiences.example.com" },
+        body: {},
+      };
+      await (NextAuth as unknown as (...args: unknown[]) => Promise<void>)(req, res, options);
+      return answer;
+    };
+    // next-auth itself answers 500 (and logs a stack trace) for a callbackUrl it cannot read…
+    expect((await session("x")).status).toBe(500);
+    // …so proxy.ts hands it the cleaned request instead.
+    for (const given of ["x", "http://", "https://evil.example/x", "//evil.example", "\\x"]) {
+      const rewritten = await proxy(
+        new NextRequest(
+          `http://127.0.0.1:3000/api/auth/session?callbackUrl=${encodeURIComponent(given)}`,
+          { headers: { host: "127.0.0.1:3000" } },
+        ),
+      );
+      const target = rewritten.headers.get("x-middleware-rewrite");
+      const callbackUrl = target ? new URL(target).searchParams.get("callbackUrl")! : given;
+      const answer = await session(callbackUrl);
+      expect(answer.status, given).toBe(200);
+      expect(JSON.stringify(answer.body ?? null), callbackUrl).not.toMatch(/Error|at /);
+      const cookies = String(answer.headers["set-cookie"] ?? "");
+      const set = /next-auth\.callback-url=([^;]*)/.exec(cookies)?.[1];
+      if (set)
+        expect(decodeURIComponent(set), callbackUrl).toMatch(
+          /^https:\/\/audiences\.example\.com(\/|$)/,
+        );
+    }
+    vi.unstubAllEnvs();
+    expect(options.callbacks!.redirect!({ url: "/jobs/new?x=1", baseUrl: config.url })).toBe(
+      "https://audiences.example.com/jobs/new?x=1",
+    );
+    expect(
+      options.callbacks!.redirect!({ url: "https://evil.example/x", baseUrl: config.url }),
+    ).toBe("https://audiences.example.com");
   });
 });

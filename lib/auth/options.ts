@@ -3,6 +3,7 @@ import "server-only";
 import type { AuthOptions } from "next-auth";
 
 import { groupsOf, isAllowed, recordedIdentity } from "./access";
+import { safeCallbackUrl } from "./callback-url";
 import { authConfig, type OidcConfig } from "./config";
 
 /** The claims of an ID token that sign-in looks at. */
@@ -59,6 +60,7 @@ export function oidcAuthOptions(config: OidcConfig): AuthOptions {
       },
     ],
     callbacks: {
+      redirect: safeCallbackUrl,
       signIn({ profile }) {
         const claims = (profile ?? {}) as IdTokenClaims;
         // Nobody the dashboard cannot name: every change records who made it.
