@@ -3,6 +3,10 @@ import { z } from "zod";
 import { ConfigError, parseServiceConfig } from "@/lib/config";
 import { isLoopbackHost } from "@/lib/loopback";
 
+import { bindHostOf } from "./bind-address";
+
+export { bindHostOf };
+
 /**
  * Who may use the dashboard, parsed once from the environment. Three modes:
  *
@@ -90,27 +94,6 @@ const PROXY_PROOF_SETTINGS =
 const DEFAULT_SCOPE = "openid email profile";
 const DEFAULT_SESSION_MAX_AGE = 8 * 60 * 60;
 export const AUTH_SECRET_MIN_LENGTH = 32;
-
-/**
- * The address the server listens on: `DASHBOARD_BIND_HOST` (set by
- * `npm start` and the end-to-end runs from HOST / `-H`), else the `-H` or
- * `--hostname` of `next start` in this process's arguments. Undefined when
- * unknown: `next start` without `-H` listens on every interface.
- */
-export function bindHostOf(
-  env: Record<string, string | undefined>,
-  argv: readonly string[],
-): string | undefined {
-  const fromEnv = env.DASHBOARD_BIND_HOST?.trim();
-  if (fromEnv) return fromEnv;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if ((arg === "-H" || arg === "--hostname") && argv[i + 1]) return argv[i + 1];
-    const inline = /^--hostname=(.+)$/.exec(arg);
-    if (inline) return inline[1];
-  }
-  return undefined;
-}
 
 const blank = (v: string | undefined) =>
   v === undefined || v.trim() === "" ? undefined : v.trim();
