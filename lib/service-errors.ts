@@ -28,12 +28,68 @@ function isServiceError(error: unknown): error is Error & { $fault: "client" | "
   return error instanceof Error && "$fault" in error;
 }
 
-/** Turn anything a client call threw into an ActionError, keeping the service's type and message. */
+/** The one wording for a service that gave no answer at all (a refused connection, a timeout). */
+export function didNotAnswer(service: string): string {
+  return `${service} did not answer.`;
+}
+
+/** An AWS permission refusal's action (`cleanrooms-ml:ListAudienceGenerationJobs`), as AWS words it. */
+const REFUSED_ACTION = /not authorized to perform:?\s+([a-z0-9-]+):([A-Za-z0-9*]+)/;
+
+/** `ListAudienceGenerationJobs` as words: "list audience generation jobs". */
+const inWords = (action: string) =>
+  action
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .toLowerCase();
+
+/**
+ * A permission refusal in words for the person: what the dashboard may not do
+ * and the permission to ask for. AWS's own message names the caller's ARN
+ * (account, user or role) and policy details, which stay on the server's log.
+ */
+export function permissionMessage(raw: string): { message: string; hint: string } | undefined {
+  const match = REFUSED_ACTION.exec(raw);
+  if (!match) return undefined;
+  const permission = `${match[1]}:${match[2]}`;
+  return {
+    message: `The dashboard is not allowed to ${inWords(match[2]!)}.`,
+    hint: `Ask your AWS administrator to allow ${permission} for the dashboard's AWS credentials.`,
+  };
+}
+
+/** The service's own words, for the server's log only (they may name accounts, roles and policies). */
+function logRaw(code: string, raw: string): void {
+  console.error(`[service-error] ${JSON.stringify({ code, message: raw })}`);
+}
+
+/**
+ * Turn anything a client call threw into an ActionError, keeping the
+ * service's type: its message too, except where that message is not for the
+ * person (a permission refusal naming the caller's ARN, a failure on the
+ * service's side), which is said in words and logged raw on the server.
+ */
 export function toActionError(error: unknown): ActionError {
   if (isServiceError(error)) {
     const code =
       error.$fault === "server" && !HINTS[error.name] ? "InternalServerError" : error.name;
-    return { code, message: error.message || code, hint: HINTS[code] };
+    const raw = error.message || code;
+    const refused = /AccessDenied|Unauthorized|Forbidden/i.test(code)
+      ? permissionMessage(raw)
+      : undefined;
+    if (refused) {
+      logRaw(code, raw);
+      return { code, ...refused };
+    }
+    if (error.$fault === "server") {
+      logRaw(code, raw);
+      return {
+        code,
+        message: "The service failed on its side.",
+        hint: HINTS[code] ?? HINTS.InternalServerError,
+      };
+    }
+    return { code, message: raw, hint: HINTS[code] };
   }
   const name = errorName(error);
   if (
@@ -43,7 +99,7 @@ export function toActionError(error: unknown): ActionError {
   ) {
     return {
       code: "NetworkError",
-      message: "The Clean Rooms ML service did not answer.",
+      message: didNotAnswer("The Clean Rooms ML service"),
       hint: HINTS.NetworkError,
     };
   }

@@ -1,5 +1,5 @@
 import type { ActionError } from "@/lib/action-result";
-import { toActionError } from "@/lib/service-errors";
+import { didNotAnswer, toActionError } from "@/lib/service-errors";
 
 /** A refusal of the dashboard's own (a location outside SEED_BUCKETS, a bad key, a bad file), before or instead of S3. */
 export class SeedError extends Error {
@@ -46,7 +46,7 @@ export function toSeedError(thrown: unknown): { status: number; error: ActionErr
   if (mapped.code === "NetworkError") {
     return {
       status: 502,
-      error: { code: "NetworkError", message: "S3 did not answer.", hint: HINTS.NetworkError },
+      error: { code: "NetworkError", message: didNotAnswer("S3"), hint: HINTS.NetworkError },
     };
   }
   const code = mapped.code === "InternalServerError" ? "InternalError" : mapped.code;
