@@ -1,6 +1,13 @@
 import type { ActionError } from "@/lib/action-result";
 
-/** What a marketer can do about each service error: the one error mapping. */
+const S3_ACTIONS =
+  "s3:ListBucket, s3:GetObject, s3:PutObject and s3:AbortMultipartUpload on the seed buckets";
+
+/**
+ * What a marketer can do about each service error and each refusal of the
+ * dashboard's own: the one error mapping (Clean Rooms ML, Clean Rooms and IAM
+ * errors; S3's for seeds; the seed refusals of lib/seeds).
+ */
 const HINTS: Record<string, string> = {
   ValidationException: "Correct the value the service names and try again.",
   ResourceNotFoundException:
@@ -16,7 +23,44 @@ const HINTS: Record<string, string> = {
   NetworkError:
     "The dashboard could not reach the Clean Rooms ML service. Check that it is running, then try again.",
   InternalServerError: "The service failed on its side. Try again in a moment.",
+  // S3, for seeds.
+  NoSuchKey: "Check the key, or choose the file again in the browser.",
+  NotFound: "Check the key, or choose the file again in the browser.",
+  NoSuchBucket: "Check the bucket name in SEED_BUCKETS and in the S3 URI.",
+  AccessDenied: `The dashboard's AWS credentials are not allowed to do this: they need ${S3_ACTIONS}.`,
+  SlowDown: "S3 is busy and asked us to slow down. Wait a moment and try again.",
+  InternalError: "S3 failed on its side. Try again in a moment.",
+  // The dashboard's own refusals around seeds (lib/seeds).
+  SeedLocationNotAllowed:
+    "The dashboard reads and writes only the buckets and prefixes its SEED_BUCKETS setting names. Choose a seed there, or ask whoever runs the dashboard to add the location.",
+  InvalidSeedLocation: "Check the S3 URI: it is s3://bucket/key, without .. or control characters.",
+  ObjectExists: "Choose another file name: the dashboard does not replace a seed others may use.",
+  SeedFileRejected: "Fix the file and upload it again. Nothing was written to S3.",
+  TooManySeedRequests:
+    "Each seed check and upload holds the file's IDs in the dashboard's memory, so only a few run at once.",
 };
+
+/** A refusal of the dashboard's own, before or instead of a service call: its code, message and HTTP status. */
+export class Refusal extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = code;
+  }
+}
+
+/** The service a route calls, as its errors name it. */
+export interface ServiceWords {
+  /** "The Clean Rooms ML service", "S3". */
+  name: string;
+  /** The message for a missing object, when the service's own is not for the person. */
+  notFound?: string;
+}
+
+export const CLEAN_ROOMS_ML_WORDS: ServiceWords = { name: "The Clean Rooms ML service" };
 
 function errorName(error: unknown): string {
   if (error && typeof error === "object" && "name" in error && typeof error.name === "string")
@@ -99,7 +143,7 @@ export function toActionError(error: unknown): ActionError {
   ) {
     return {
       code: "NetworkError",
-      message: didNotAnswer("The Clean Rooms ML service"),
+      message: didNotAnswer(CLEAN_ROOMS_ML_WORDS.name),
       hint: HINTS.NetworkError,
     };
   }
@@ -109,6 +153,40 @@ export function toActionError(error: unknown): ActionError {
 
 export function errorHint(code: string): string | undefined {
   return HINTS[code];
+}
+
+/**
+ * Anything a route or a server read threw, as the error the browser shows and
+ * its HTTP status: the one mapper of every route (lib/api-route.ts) and of the
+ * server's prefetch. A {@link Refusal} keeps its own; a service error is
+ * mapped by {@link toActionError}, worded for the service the route calls.
+ */
+export function routeError(
+  thrown: unknown,
+  service: ServiceWords = CLEAN_ROOMS_ML_WORDS,
+): { status: number; error: ActionError } {
+  if (thrown instanceof Refusal) {
+    return {
+      status: thrown.status,
+      error: { code: thrown.code, message: thrown.message, hint: HINTS[thrown.code] },
+    };
+  }
+  const error = toActionError(thrown);
+  const status = httpStatusOf(thrown, error);
+  if (error.code === "NetworkError") {
+    return {
+      status,
+      error: {
+        code: "NetworkError",
+        message: didNotAnswer(service.name),
+        hint: `The dashboard could not reach ${service.name.replace(/^The /, "the ")}. Check that it is running, then try again.`,
+      },
+    };
+  }
+  if (service.notFound && (error.code === "NotFound" || error.code === "NoSuchKey")) {
+    return { status, error: { ...error, message: service.notFound } };
+  }
+  return { status, error };
 }
 
 /** HTTP status for a mapped error, so the browser (and a curl) sees what kind of failure it was. */
