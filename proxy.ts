@@ -3,15 +3,17 @@ import { NextResponse, type NextRequest } from "next/server";
 
 import type { ActionError } from "@/lib/action-result";
 import { UNAUTHORIZED } from "@/lib/auth/access";
-import { authConfig, type AuthConfig } from "@/lib/auth/config";
+import { cleanNextAuthRequest } from "@/lib/auth/callback-url";
+import type { AuthConfig } from "@/lib/auth/config";
 import { proxyIdentity } from "@/lib/auth/proxy-proof";
 import {
-  contentSecurityPolicy,
-  createNonce,
-  securityHeaders,
-  STRICT_TRANSPORT_SECURITY,
-} from "@/lib/auth/security-headers";
-import { isLoopbackHost } from "@/lib/loopback";
+  guardRequest,
+  isHttps,
+  refusalJson,
+  SAFE_METHODS,
+  setSecurityHeaders,
+} from "@/lib/auth/request-guard";
+import { contentSecurityPolicy, createNonce } from "@/lib/auth/security-headers";
 
 /**
  * In front of every page, route handler and server action (not the build's
@@ -19,11 +21,11 @@ import { isLoopbackHost } from "@/lib/loopback";
  *
  * 1. security headers, with a fresh script nonce that Next.js puts on its own
  *    scripts (it reads the nonce from the request's Content-Security-Policy);
- * 2. writes (POST and the like, server actions included) from another origin
- *    are refused;
- * 3. without sign-in (the local mode) only a loopback Host is answered, so a
- *    web page cannot reach the dashboard through a rebound DNS name;
- * 4. with sign-in, no session means: a page redirects to /sign-in, an action or
+ * 2. the request guard (lib/auth/request-guard.ts, shared with the one route
+ *    outside this proxy): writes from another origin, data reads another site
+ *    started, and (without sign-in) a Host that is not a loopback address are
+ *    refused;
+ * 3. with sign-in, no session means: a page redirects to /sign-in, an action or
  *    a route answers 401 and nothing runs. The actions and routes check again.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
@@ -31,18 +33,6 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const nonce = createNonce();
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
   const finish = (response: NextResponse) => withSecurityHeaders(response, csp, https);
-
-  let config: AuthConfig;
-  try {
-    config = authConfig();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    const body: ActionError = {
-      code: "ServerMisconfigured",
-      message: "The dashboard's sign-in is not configured correctly.",
-    };
-    return finish(NextResponse.json({ error: body }, { status: 500 }));
-  }
 
   const { pathname } = request.nextUrl;
   if (pathname === "/sign-in" && !SAFE_METHODS.has(request.method)) {
@@ -57,26 +47,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
       NextResponse.json({ error: body }, { status: 405, headers: { allow: "GET, HEAD" } }),
     );
   }
-  if (
-    !SAFE_METHODS.has(request.method) &&
-    isCrossOrigin(request) &&
-    !pathname.startsWith("/api/auth/callback/")
-  ) {
-    const body: ActionError = {
-      code: "CrossOriginRequest",
-      message: "Requests that change something must come from the dashboard's own pages.",
-    };
-    return finish(NextResponse.json({ error: body }, { status: 403 }));
-  }
-
-  if (config.mode === "none" && !isLoopbackHost(hostnameOf(request.headers.get("host")))) {
-    const body: ActionError = {
-      code: "Forbidden",
-      message:
-        "This dashboard runs without sign-in, so it answers only at a loopback address such as http://127.0.0.1.",
-    };
-    return finish(NextResponse.json({ error: body }, { status: 403 }));
-  }
+  const { refusal, config } = guardRequest(request);
+  if (refusal) return finish(NextResponse.json(...refusalJson(refusal)));
 
   if (!(await isSignedIn(request, config))) {
     const here = pathname + request.nextUrl.search;
@@ -109,6 +81,10 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", csp);
+  if (pathname.startsWith("/api/auth/")) {
+    const cleaned = cleanNextAuthRequest(request.nextUrl, headers);
+    if (cleaned) return finish(NextResponse.rewrite(cleaned, { request: { headers } }));
+  }
   if (!isWellEncoded(pathname)) {
     // Next.js answers a bare 500 for a dynamic segment it cannot decode (a job URL with broken
     // percent-encoding): no such page exists, so show the "not found" page instead.
@@ -121,11 +97,10 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 
 export const config = {
   // Everything but UNPROXIED_PATHS (lib/auth/security-headers.ts), which next.config.ts gives the static headers,
-  // and the seed upload, whose body the proxy would copy and cut at 10 MB (app/api/seeds/upload/route.ts does its checks).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|favicon.svg|api/seeds/upload).*)"],
+  // and SEED_UPLOAD_PATH, whose body the proxy would copy and cut at 10 MB (the route applies the same guard).
+  // Each exclusion is anchored ($, or a closing slash): a path that merely starts like one is proxied.
+  matcher: ["/((?!_next/static/|_next/image$|favicon\\.ico$|favicon\\.svg$|api/seeds/upload$).*)"],
 };
-
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Paths open without a session: sign-in itself and the liveness check. */
 function isPublic(pathname: string): boolean {
@@ -167,37 +142,7 @@ function wantsPage(request: NextRequest): boolean {
   );
 }
 
-function hostnameOf(host: string | null): string {
-  if (!host) return "";
-  try {
-    return new URL(`http://${host}`).hostname;
-  } catch {
-    return "";
-  }
-}
-
-/** True when the request names another site as its origin (browsers always send Origin on writes). */
-function isCrossOrigin(request: NextRequest): boolean {
-  const origin = request.headers.get("origin");
-  if (origin === null) return request.headers.get("sec-fetch-site") === "cross-site";
-  const host = (request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? "")
-    .split(",")[0]!
-    .trim();
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true; // "null" (sandboxed frames, privacy redirects) or garbage
-  }
-}
-
-function isHttps(request: NextRequest): boolean {
-  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  return forwarded === "https" || request.nextUrl.protocol === "https:";
-}
-
 function withSecurityHeaders(response: NextResponse, csp: string, https: boolean): NextResponse {
-  for (const [name, value] of Object.entries(securityHeaders(csp)))
-    response.headers.set(name, value);
-  if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  setSecurityHeaders(response.headers, csp, https);
   return response;
 }

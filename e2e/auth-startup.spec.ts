@@ -260,8 +260,24 @@ test("behind an AWS load balancer or Google IAP, the person comes from the verif
     });
     try {
       const jobs = `${alb.url}/api/jobs`;
-      const valid = await keys.albAssertion({ sub: "1", email: "alice@example.com" });
+      const valid = await keys.albAssertion({
+        sub: "1",
+        email: "alice@example.com",
+        email_verified: true,
+      });
       expect(await statusWith(jobs, [["x-amzn-oidc-data", valid]])).toBe(200);
+      // The same address, not verified by the identity provider: the domain rule does not count it.
+      for (const email_verified of [false, "false", undefined]) {
+        const unverified = await keys.albAssertion({
+          sub: "1",
+          email: "alice@example.com",
+          email_verified,
+        });
+        expect(
+          await statusWith(jobs, [["x-amzn-oidc-data", unverified]]),
+          String(email_verified),
+        ).toBe(401);
+      }
       // The ALB's plain identity headers are what anyone can send: they prove nothing.
       expect(
         await statusWith(jobs, [

@@ -2,6 +2,8 @@ import "server-only";
 
 import { S3Client } from "@aws-sdk/client-s3";
 
+import { withSharedBackoff } from "@/lib/aws-clients";
+import { SERVICE_MAX_ATTEMPTS } from "@/lib/cleanrooms-ml";
 import { serviceConfig } from "@/lib/config";
 import { credentials } from "@/lib/service";
 
@@ -21,12 +23,15 @@ const processGlobals = globalThis as { [CLIENT_KEY]?: S3Client };
 export function s3(): S3Client {
   if (!processGlobals[CLIENT_KEY]) {
     const { endpoint, region } = serviceConfig();
-    processGlobals[CLIENT_KEY] = new S3Client({
-      region,
-      endpoint,
-      forcePathStyle: endpoint !== undefined,
-      credentials: credentials(),
-    });
+    processGlobals[CLIENT_KEY] = withSharedBackoff(
+      new S3Client({
+        region,
+        endpoint,
+        forcePathStyle: endpoint !== undefined,
+        credentials: credentials(),
+        maxAttempts: SERVICE_MAX_ATTEMPTS,
+      }),
+    );
   }
   return processGlobals[CLIENT_KEY];
 }

@@ -3,6 +3,7 @@ import "server-only";
 import {
   CleanRoomsMLClient,
   OperationBackoff,
+  SERVICE_MAX_ATTEMPTS,
   type AwsCredentialIdentityProvider,
 } from "@/lib/cleanrooms-ml";
 import { serviceConfig } from "@/lib/config";
@@ -58,6 +59,7 @@ export function cleanRoomsML(): CleanRoomsMLClient {
       endpoint,
       credentials: credentials(),
       backoff: serviceBackoff(),
+      maxAttempts: SERVICE_MAX_ATTEMPTS,
     });
   }
   return client;

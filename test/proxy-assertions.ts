@@ -25,7 +25,13 @@ export interface KeyServer {
   /** An ALB's x-amzn-oidc-data for these claims; `signer` and the key can be swapped to forge one. */
   albAssertion(
     claims: Record<string, unknown>,
-    options?: { signer?: string; expiresAt?: number; key?: "published" | "stranger" },
+    options?: {
+      signer?: string;
+      expiresAt?: number;
+      key?: "published" | "stranger";
+      /** Another key ID than the published key's (one the key server does not know). */
+      kid?: string;
+    },
   ): Promise<string>;
   /** IAP's x-goog-iap-jwt-assertion for these claims. */
   iapAssertion(
@@ -76,7 +82,7 @@ export async function startKeyServer(port = 0): Promise<KeyServer> {
       const token = await new SignJWT(claims)
         .setProtectedHeader({
           alg: "ES256",
-          kid: albKid,
+          kid: options.kid ?? albKid,
           signer: options.signer ?? TEST_ALB_ARN,
           iss: "https://idp.example.com",
           client: "alb-client",

@@ -1,11 +1,12 @@
 /**
- * Runs compute tasks off the request path: one worker thread, tasks in
- * order, each with a time limit. A task that overruns or crashes the worker
- * fails alone; the worker is replaced for the next one.
+ * Runs compute tasks off the request path: one compute process, tasks in
+ * order, each with a time limit. A task that overruns or crashes the process
+ * fails alone: the process is killed with SIGKILL (a worker thread could not
+ * be stopped while SQLite's native code runs) and replaced for the next one.
  */
+import { fork, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 import { runTask, type Task, type TaskResult } from "./tasks";
 
@@ -68,24 +69,44 @@ export function createInlinePool(): ComputePool {
 }
 
 /**
- * A worker thread that loads the TypeScript sources through tsx, so it runs
- * the same under `tsx emulator/main.ts` and inside Vitest.
+ * The compute process, loading the TypeScript sources through tsx, so it runs
+ * the same under `tsx emulator/main.ts` and inside Vitest. Messages use the
+ * structured clone ("advanced") serialization, so typed arrays arrive whole.
  */
-function spawnWorker(): Worker {
+function spawnWorker(memoryLimitBytes: number): ChildProcess {
   const require = createRequire(import.meta.url);
-  const tsx = require.resolve("tsx/cjs/api");
+  const tsx = pathToFileURL(require.resolve("tsx")).href;
   const entry = fileURLToPath(new URL("./worker.ts", import.meta.url));
-  return new Worker(
-    `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`,
-    {
-      eval: true,
-    },
-  );
+  return fork(entry, [String(memoryLimitBytes)], {
+    execArgv: ["--import", tsx],
+    serialization: "advanced",
+    // File descriptor 4: the process's watchdog reports a memory overrun there before it dies.
+    stdio: ["ignore", "inherit", "inherit", "ipc", "pipe"],
+  });
 }
 
-export function createWorkerPool({ timeoutMs }: { timeoutMs: number }): ComputePool {
+/** The compute process's default memory limit (its SQLite temporary storage included). */
+export const COMPUTE_MEMORY_LIMIT_BYTES = 1024 * 1024 * 1024;
+
+/** Kills a compute process at once, and waits until it is gone. */
+function kill(child: ChildProcess): Promise<void> {
+  child.removeAllListeners();
+  child.on("error", () => undefined);
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const gone = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGKILL");
+  return gone;
+}
+
+export function createWorkerPool({
+  timeoutMs,
+  memoryLimitBytes = COMPUTE_MEMORY_LIMIT_BYTES,
+}: {
+  timeoutMs: number;
+  memoryLimitBytes?: number;
+}): ComputePool {
   const queue: Queued[] = [];
-  let worker: Worker | undefined;
+  let worker: ChildProcess | undefined;
   /** Whether the worker has loaded its code: a task's time limit starts then, not while it starts up. */
   let ready = false;
   let current: (Queued & { id: number; timer: NodeJS.Timeout | undefined }) | undefined;
@@ -106,11 +127,7 @@ export function createWorkerPool({ timeoutMs }: { timeoutMs: number }): ComputeP
     const w = worker;
     worker = undefined;
     ready = false;
-    if (w) {
-      w.removeAllListeners();
-      w.on("error", () => undefined);
-      void w.terminate();
-    }
+    if (w) void kill(w);
   };
 
   const startTimer = (options: RunOptions) => {
@@ -133,9 +150,11 @@ export function createWorkerPool({ timeoutMs }: { timeoutMs: number }): ComputeP
     return timer;
   };
 
-  const ensureWorker = (): Worker => {
+  const ensureWorker = (): ChildProcess => {
     if (worker) return worker;
-    const w = spawnWorker();
+    const w = spawnWorker(memoryLimitBytes);
+    let overran = false;
+    (w.stdio[4] as NodeJS.ReadableStream | null)?.on("data", () => (overran = true));
     w.on("message", (message: { ready?: true; id?: number; result?: unknown; error?: string }) => {
       if (message.ready) {
         ready = true;
@@ -150,11 +169,21 @@ export function createWorkerPool({ timeoutMs }: { timeoutMs: number }): ComputeP
       discardWorker();
       settle({ error });
     });
-    w.on("exit", (code) => {
+    // "close" rather than "exit": it comes after the report pipe has been read to its end.
+    w.on("close", (code, signal) => {
       if (worker !== w) return;
       worker = undefined;
       ready = false;
-      settle({ error: new Error(`The compute worker stopped (exit code ${code})`) });
+      const options = current?.options ?? {};
+      const mib = Math.round(memoryLimitBytes / 1024 / 1024);
+      settle({
+        error: overran
+          ? new ComputeTimeoutError(
+              `The computation needed more than ${mib} MiB of memory, so it was stopped.`,
+              options.timeoutCode,
+            )
+          : new Error(`The compute worker stopped (${signal ?? `exit code ${code}`})`),
+      });
     });
     worker = w;
     return w;
@@ -169,7 +198,7 @@ export function createWorkerPool({ timeoutMs }: { timeoutMs: number }): ComputeP
     try {
       const w = ensureWorker();
       if (ready) current.timer = startTimer(current.options);
-      w.postMessage({ id, task: job.task });
+      w.send({ id, task: job.task });
     } catch (error) {
       settle({ error: error instanceof Error ? error : new Error(String(error)) });
     }
@@ -190,10 +219,7 @@ export function createWorkerPool({ timeoutMs }: { timeoutMs: number }): ComputeP
       if (current) settle({ error });
       const w = worker;
       worker = undefined;
-      if (w) {
-        w.removeAllListeners();
-        await w.terminate();
-      }
+      if (w) await kill(w);
     },
   };
 }

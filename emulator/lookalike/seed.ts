@@ -193,6 +193,7 @@ function countingConnection(seedDatabase: string, budget: { left: number }): Dat
   );
   source.close();
   const sandbox = new Database(":memory:");
+  keepTemporaryStorageInMemory(sandbox);
   for (const table of tables) {
     const columns = columnsOf.get(table)!;
     const quoted = (n: string) => `"${n.replace(/"/g, '""')}"`;
@@ -216,6 +217,15 @@ function countingConnection(seedDatabase: string, budget: { left: number }): Dat
   return sandbox;
 }
 
+/**
+ * SQLite's temporary storage (the tables behind UNION, DISTINCT, ORDER BY) in
+ * memory rather than in deleted files nobody can see: the compute process's
+ * memory limit (pool.ts) then bounds it, and it is gone with the process.
+ */
+function keepTemporaryStorageInMemory(db: Database.Database): void {
+  db.pragma("temp_store = MEMORY");
+}
+
 function readSqlSeed(
   spec: Extract<SeedSpec, { kind: "sql" }>,
   seedDatabase: string,
@@ -227,6 +237,7 @@ function readSqlSeed(
   try {
     // What the query is, checked against the seed owner's own tables (read-only)…
     db = new Database(seedDatabase, { readonly: true, fileMustExist: true });
+    keepTemporaryStorageInMemory(db);
     const checked = db.prepare(spec.queryString);
     if (!checked.reader) {
       return fail("SQL_QUERY_FAILED", "The SQL query must be a single SELECT that returns rows.");

@@ -300,6 +300,84 @@ describe("multipart uploads", () => {
   });
 });
 
+describe("conditional writes (If-None-Match: *)", () => {
+  it("write only a new key: a second write, plain or multipart, answers 412 PreconditionFailed", async () => {
+    const Key = `conditional/${Date.now()}.jsonl`;
+    await s3.send(
+      new PutObjectCommand({ Bucket: "test-seeds", Key, Body: "first\n", IfNoneMatch: "*" }),
+    );
+    const second = await s3
+      .send(new PutObjectCommand({ Bucket: "test-seeds", Key, Body: "second\n", IfNoneMatch: "*" }))
+      .catch((e: unknown) => e);
+    expect(second).toMatchObject({
+      name: "PreconditionFailed",
+      $metadata: { httpStatusCode: 412 },
+    });
+    const big = new Upload({
+      client: s3,
+      params: {
+        Bucket: "test-seeds",
+        Key,
+        Body: Buffer.alloc(6 * 1024 * 1024 + 1, 97),
+        IfNoneMatch: "*",
+      },
+      partSize: 5 * 1024 * 1024,
+      leavePartsOnError: false,
+    });
+    expect(await big.done().catch((e: unknown) => e)).toMatchObject({ name: "PreconditionFailed" });
+    const kept = await s3.send(new GetObjectCommand({ Bucket: "test-seeds", Key }));
+    expect(await text(kept.Body)).toBe("first\n");
+  });
+
+  it("let exactly one of many writers racing to one new key win; nothing is replaced", async () => {
+    const Key = `race/${Date.now()}.jsonl`;
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) =>
+        s3.send(
+          new PutObjectCommand({
+            Bucket: "test-seeds",
+            Key,
+            Body: `writer ${i}\n`,
+            IfNoneMatch: "*",
+          }),
+        ),
+      ),
+    );
+    const won = results.flatMap((r, i) => (r.status === "fulfilled" ? [i] : []));
+    expect(won).toHaveLength(1);
+    for (const r of results)
+      if (r.status === "rejected") expect(r.reason).toMatchObject({ name: "PreconditionFailed" });
+    const kept = await s3.send(new GetObjectCommand({ Bucket: "test-seeds", Key }));
+    expect(await text(kept.Body)).toBe(`writer ${won[0]}\n`);
+  });
+
+  it("without the condition, a write replaces the object, as S3's does", async () => {
+    const Key = `plain/${Date.now()}.jsonl`;
+    await s3.send(new PutObjectCommand({ Bucket: "test-seeds", Key, Body: "first\n" }));
+    await s3.send(new PutObjectCommand({ Bucket: "test-seeds", Key, Body: "second\n" }));
+    const kept = await s3.send(new GetObjectCommand({ Bucket: "test-seeds", Key }));
+    expect(await text(kept.Body)).toBe("second\n");
+  });
+});
+
+describe("each bucket's folder", () => {
+  it("holds every listing to it: a prefix climbing to a sibling bucket lists nothing", async () => {
+    await s3.send(new CreateBucketCommand({ Bucket: "test-seeds-private" }));
+    await s3.send(
+      new PutObjectCommand({ Bucket: "test-seeds-private", Key: "secret.jsonl", Body: "x\n" }),
+    );
+    for (const Prefix of [
+      "../test-seeds-private/",
+      "../test-seeds-private",
+      "a/../../test-seeds-private/",
+    ]) {
+      const page = await s3.send(new ListObjectsV2Command({ Bucket: "test-seeds", Prefix }));
+      expect(page.Contents ?? [], Prefix).toEqual([]);
+      expect(page.KeyCount, Prefix).toBe(0);
+    }
+  });
+});
+
 describe("injected faults", () => {
   it("answers SlowDown and InternalError in S3's words", async () => {
     for (const [options, name, status] of [

@@ -7,7 +7,9 @@
  * Answered: CreateBucket, HeadBucket, ListObjectsV2 (prefix, delimiter,
  * max-keys, continuation-token, start-after, encoding-type=url), GetObject,
  * HeadObject, PutObject, DeleteObject, CreateMultipartUpload, UploadPart,
- * CompleteMultipartUpload and AbortMultipartUpload. Anything else answers
+ * CompleteMultipartUpload and AbortMultipartUpload; PutObject and
+ * CompleteMultipartUpload honour `If-None-Match: *` as S3 does (412
+ * PreconditionFailed when the key holds an object). Anything else answers
  * S3's `NotImplemented`. Injected faults answer `SlowDown` (503) and
  * `InternalError` (500), which the SDK retries.
  */
@@ -16,7 +18,7 @@ import type { IncomingMessage } from "node:http";
 import { pipeline } from "node:stream/promises";
 
 import type { ServiceCall, ServiceHandler } from "../routing";
-import { compareKeys, S3Store, type ObjectInfo } from "./store";
+import { compareKeys, S3Store, type ObjectInfo, type WriteCondition } from "./store";
 import { element, isAwsChunked, S3Error, sendS3Error, sendXml, unescapeXml } from "./wire";
 
 const MAX_KEYS = 1000;
@@ -171,7 +173,7 @@ async function answer(
       return 200;
     }
     case "PutObject": {
-      const info = await store.put(bucket, key!, body());
+      const info = await store.put(bucket, key!, body(), writeCondition(req));
       return empty(call, 200, { etag: info.etag });
     }
     case "DeleteObject": {
@@ -202,7 +204,13 @@ async function answer(
     }
     case "CompleteMultipartUpload": {
       const parts = parseCompleteDocument(await readXml(req));
-      const info = await store.completeUpload(bucket, key!, query.get("uploadId")!, parts);
+      const info = await store.completeUpload(
+        bucket,
+        key!,
+        query.get("uploadId")!,
+        parts,
+        writeCondition(req),
+      );
       return sendXml(
         res,
         requestId,
@@ -220,6 +228,22 @@ async function answer(
       return empty(call, 204);
   }
   throw new S3Error("NotImplemented", `The local S3 does not answer ${name}.`);
+}
+
+/** A write's `If-None-Match`: S3 takes only `*` (write only when no object is there). */
+function writeCondition(req: IncomingMessage): WriteCondition {
+  const value = req.headers["if-none-match"];
+  if (value === undefined) return {};
+  if (value.trim() !== "*") {
+    throw new S3Error(
+      "NotImplemented",
+      "A header you provided implies functionality that is not implemented",
+      {
+        Header: "If-None-Match",
+      },
+    );
+  }
+  return { ifNoneMatch: true };
 }
 
 interface ListToken {

@@ -29,6 +29,11 @@ export interface ObjectInfo {
   etag: string;
 }
 
+/** A conditional write: `ifNoneMatch` writes only when the key holds no object (If-None-Match: *). */
+export interface WriteCondition {
+  ifNoneMatch?: boolean;
+}
+
 export class S3Store {
   readonly uploadsRoot: string;
 
@@ -83,7 +88,7 @@ export class S3Store {
       );
     }
     const file = path.join(dir, ...segments);
-    if (!file.startsWith(dir + path.sep)) {
+    if (!isInside(dir, file) || file === dir) {
       throw new S3Error("InvalidArgument", "The key leaves its bucket.", { Key: key });
     }
     return file;
@@ -105,7 +110,8 @@ export class S3Store {
     // Only the folder the prefix points into need be walked.
     const slash = prefix.lastIndexOf("/");
     const start = slash < 0 ? dir : path.join(dir, ...prefix.slice(0, slash).split("/"));
-    if (!start.startsWith(dir)) return [];
+    // A prefix with `..` in it names no key of this bucket (keys hold no such segment).
+    if (!isInside(dir, start)) return [];
     const out: ObjectInfo[] = [];
     let entries: fs.Dirent[];
     try {
@@ -129,11 +135,16 @@ export class S3Store {
    * Writes a body to the key: streamed into a temporary file beside the
    * uploads, then renamed into place, so a reader never sees half an object.
    */
-  async put(bucket: string, key: string, body: Body): Promise<ObjectInfo> {
+  async put(
+    bucket: string,
+    key: string,
+    body: Body,
+    condition: WriteCondition = {},
+  ): Promise<ObjectInfo> {
     const file = this.objectPath(bucket, key);
     const temp = this.tempFile();
     const md5 = await writeHashed(body, temp);
-    return this.moveIntoPlace(temp, file, key, `"${md5}"`);
+    return this.moveIntoPlace(temp, file, key, `"${md5}"`, condition);
   }
 
   createUpload(bucket: string, key: string): string {
@@ -188,6 +199,7 @@ export class S3Store {
     key: string,
     uploadId: string,
     parts: { partNumber: number; etag: string }[],
+    condition: WriteCondition = {},
   ): Promise<ObjectInfo> {
     const dir = this.uploadDir(bucket, key, uploadId);
     const file = this.objectPath(bucket, key);
@@ -235,7 +247,13 @@ export class S3Store {
     // S3's multipart ETag: the MD5 of the parts' MD5s, then "-<parts>".
     const joined = createHash("md5");
     for (const part of parts) joined.update(Buffer.from(part.etag.replace(/"/g, ""), "hex"));
-    const info = this.moveIntoPlace(temp, file, key, `"${joined.digest("hex")}-${parts.length}"`);
+    const info = this.moveIntoPlace(
+      temp,
+      file,
+      key,
+      `"${joined.digest("hex")}-${parts.length}"`,
+      condition,
+    );
     fs.rmSync(dir, { recursive: true, force: true });
     return info;
   }
@@ -249,12 +267,44 @@ export class S3Store {
     return path.join(this.uploadsRoot, `put-${randomUUID()}.tmp`);
   }
 
-  private moveIntoPlace(temp: string, file: string, key: string, etag: string): ObjectInfo {
+  /**
+   * Puts the written file in place. With `ifNoneMatch` (S3's `If-None-Match: *`)
+   * only when no object is there: a hard link fails when the name exists, in one
+   * step, so of two writers racing to one new key exactly one wins and the other
+   * gets S3's PreconditionFailed; nothing is replaced.
+   */
+  private moveIntoPlace(
+    temp: string,
+    file: string,
+    key: string,
+    etag: string,
+    { ifNoneMatch }: WriteCondition,
+  ): ObjectInfo {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.renameSync(temp, file);
+    if (ifNoneMatch) {
+      try {
+        fs.linkSync(temp, file);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        throw new S3Error(
+          "PreconditionFailed",
+          "At least one of the pre-conditions you specified did not hold",
+          { Condition: "If-None-Match" },
+        );
+      } finally {
+        fs.rmSync(temp, { force: true });
+      }
+    } else {
+      fs.renameSync(temp, file);
+    }
     const stat = fs.statSync(file);
     return { key, size: stat.size, lastModified: stat.mtime, etag };
   }
+}
+
+/** Whether `candidate` is `dir` or a path below it, never a sibling that merely starts like it. */
+function isInside(dir: string, candidate: string): boolean {
+  return candidate === dir || candidate.startsWith(dir + path.sep);
 }
 
 /**

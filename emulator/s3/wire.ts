@@ -23,6 +23,7 @@ export const S3_ERROR_STATUS = {
   NoSuchKey: 404,
   NoSuchUpload: 404,
   NotImplemented: 501,
+  PreconditionFailed: 412,
   SlowDown: 503,
 } as const;
 export type S3ErrorCode = keyof typeof S3_ERROR_STATUS;

@@ -9,9 +9,48 @@ import type { AccessRules, TrustedProxyConfig } from "./config";
 
 /** A person the dashboard knows: signed in, or named by the trusted proxy. */
 export interface SignedInUser {
-  /** Email, or the proxy's identity when it gives no email: what "who did it" tags record. */
+  /**
+   * What "who did it" tags and the audit log record: a verified email, or the
+   * issuer-qualified subject when the email is not verified (recordedIdentity),
+   * or the identity a trusted proxy's own header names.
+   */
   identity: string;
   name: string | undefined;
+}
+
+/** The claims of a signed identity (an ID token, a load balancer's assertion) that say who it is. */
+export interface IdentityClaims {
+  iss?: unknown;
+  sub?: unknown;
+  email?: unknown;
+  email_verified?: unknown;
+}
+
+const text = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined);
+
+/**
+ * The one verified-email rule of every sign-in path: an email counts only when
+ * its issuer says it is verified, `email_verified` exactly `true` (not
+ * `"true"`, not absent). Anything else is whatever the person typed at sign-up.
+ */
+export function isEmailVerified(claim: unknown): boolean {
+  return claim === true;
+}
+
+/**
+ * Who a signed identity is, as the dashboard records it: the email when it is
+ * verified, otherwise the subject qualified by its issuer (`<iss>/<sub>`),
+ * never an unverified email, which could be someone else's ("nOAuth").
+ */
+export function recordedIdentity(
+  claims: IdentityClaims,
+  fallbackIssuer?: string,
+): string | undefined {
+  const email = text(claims.email);
+  if (email && isEmailVerified(claims.email_verified)) return email;
+  const issuer = (text(claims.iss) ?? fallbackIssuer)?.replace(/\/+$/, "");
+  const subject = text(claims.sub);
+  return issuer && subject ? `${issuer}/${subject}` : undefined;
 }
 
 /** The groups a claim lists: an array of names, or one name, or a space- or comma-separated string. */
@@ -42,7 +81,7 @@ export function isAllowed(
   },
 ): boolean {
   if (rules.allowAllUsers) return true;
-  const parts = person.emailVerified === true ? (person.email?.split("@") ?? []) : [];
+  const parts = isEmailVerified(person.emailVerified) ? (person.email?.split("@") ?? []) : [];
   if (parts.length === 2 && parts[0] !== "") {
     const domain = parts[1]!.toLowerCase();
     const hostedOk =
@@ -80,6 +119,31 @@ export function proxyUser(
   // The proxy signed the person in and vouches for the address: it counts as verified.
   if (ruled && !isAllowed(config, { email, emailVerified: true, groups: [] })) return undefined;
   return { identity, name: undefined };
+}
+
+/**
+ * The person a trusted proxy's verified assertion names (a load balancer's
+ * `x-amzn-oidc-data`, Google IAP's assertion), if it names one this dashboard
+ * allows. The email is held to the same verified-email rule as sign-in
+ * (`email_verified`), unless the proxy itself is the email's issuer and
+ * vouches for it (`emailVouched`: IAP signs in Google accounts by address).
+ */
+export function assertedUser(
+  config: TrustedProxyConfig,
+  claims: IdentityClaims & { name?: unknown },
+  { emailVouched }: { emailVouched: boolean },
+): SignedInUser | undefined {
+  const verified = emailVouched ? { ...claims, email_verified: true } : claims;
+  const identity = recordedIdentity(verified);
+  if (!identity || identity.length > IDENTITY_MAX_LENGTH) return undefined;
+  const ruled = config.allowedEmailDomains.length > 0 || config.allowedGroups.length > 0;
+  const allowed = isAllowed(config, {
+    email: text(claims.email),
+    emailVerified: verified.email_verified,
+    groups: [],
+  });
+  if (ruled && !allowed) return undefined;
+  return { identity, name: text(claims.name) };
 }
 
 /** The answer to an action or route called without a session, from Proxy and from the code behind it alike. */

@@ -1,7 +1,9 @@
+import net from "node:net";
 import { describe, expect, it } from "vitest";
 
 import { isLoopbackHost } from "@/lib/loopback";
 
+import { listeningAddresses, realBindRefusal } from "./bind-address";
 import { bindHostOf, parseAuthConfig } from "./config";
 
 const LOCAL = { CLEANROOMS_ML_ENDPOINT: "http://127.0.0.1:4750", DASHBOARD_BIND_HOST: "127.0.0.1" };
@@ -228,13 +230,57 @@ describe("the sign-in mode", () => {
 
 describe("the listening address", () => {
   it("comes from DASHBOARD_BIND_HOST, else from next start's -H or --hostname", () => {
-    expect(bindHostOf({ DASHBOARD_BIND_HOST: " 10.0.0.1 " }, ["-H", "127.0.0.1"])).toBe("10.0.0.1");
+    expect(bindHostOf({ DASHBOARD_BIND_HOST: " 10.0.0.1 " }, ["-H", "10.0.0.1"])).toBe("10.0.0.1");
+    expect(bindHostOf({ DASHBOARD_BIND_HOST: "localhost" }, ["-H", "127.0.0.1"])).toBe("localhost");
+    expect(bindHostOf({ DASHBOARD_BIND_HOST: "127.0.0.1" }, ["next", "start"])).toBe("127.0.0.1");
     expect(bindHostOf({}, ["node", "next", "start", "-p", "3000", "-H", "0.0.0.0"])).toBe(
       "0.0.0.0",
     );
     expect(bindHostOf({}, ["--hostname", "localhost"])).toBe("localhost");
     expect(bindHostOf({}, ["--hostname=::1"])).toBe("::1");
     expect(bindHostOf({}, ["next", "start"])).toBeUndefined();
+  });
+
+  it("is refused when the setting and the command line disagree, never believed over it", () => {
+    for (const [setting, commandLine] of [
+      ["127.0.0.1", "0.0.0.0"],
+      ["localhost", "::"],
+      ["10.0.0.1", "127.0.0.1"],
+    ]) {
+      expect(
+        () => bindHostOf({ DASHBOARD_BIND_HOST: setting }, ["next", "start", "-H", commandLine!]),
+        `${setting} / ${commandLine}`,
+      ).toThrow(`DASHBOARD_BIND_HOST=${setting} but the server was started with -H ${commandLine}`);
+    }
+    // So sign-in cannot be off while the server answers other machines.
+    expect(() =>
+      parseAuthConfig({ ...LOCAL, DASHBOARD_BIND_HOST: "127.0.0.1" }, ["--hostname=0.0.0.0"]),
+    ).toThrow(/Refusing to start/);
+  });
+
+  it("is checked against the address the server really listens on", async () => {
+    const listen = (host: string) =>
+      new Promise<net.Server>((resolve) => {
+        const server = net.createServer();
+        server.listen(0, host, () => resolve(server));
+      });
+    const everywhere = await listen("0.0.0.0");
+    try {
+      expect(listeningAddresses()).toContain("0.0.0.0");
+      expect(realBindRefusal("127.0.0.1", listeningAddresses())?.message).toMatch(
+        /told it listens on 127\.0\.0\.1 .* but it listens on 0\.0\.0\.0/,
+      );
+      // Said to listen everywhere: nothing rests on the loopback address, nothing to refuse.
+      expect(realBindRefusal("0.0.0.0", listeningAddresses())).toBeUndefined();
+    } finally {
+      await new Promise((resolve) => everywhere.close(resolve));
+    }
+    const loopback = await listen("127.0.0.1");
+    try {
+      expect(realBindRefusal("127.0.0.1", listeningAddresses())).toBeUndefined();
+    } finally {
+      await new Promise((resolve) => loopback.close(resolve));
+    }
   });
 
   it("is loopback only for 127.0.0.0/8, ::1 and localhost names", () => {

@@ -2,7 +2,8 @@ import "server-only";
 
 import type { AuthOptions } from "next-auth";
 
-import { groupsOf, isAllowed } from "./access";
+import { groupsOf, isAllowed, recordedIdentity } from "./access";
+import { safeCallbackUrl } from "./callback-url";
 import { authConfig, type OidcConfig } from "./config";
 
 /** The claims of an ID token that sign-in looks at. */
@@ -21,11 +22,13 @@ export const GOOGLE_ISSUER = "https://accounts.google.com";
 const text = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined);
 
 /**
- * Who the person is, as "who did it" tags record it: their email, or (Entra
- * ID accounts without one) their user principal name.
+ * Who the person is, as "who did it" tags and the audit log record it: their
+ * email when the issuer says it is verified, otherwise their subject qualified
+ * by the issuer. Never an unverified email or a user name, which a person can
+ * set to someone else's address.
  */
-export function identityOf(claims: IdTokenClaims): string | undefined {
-  return text(claims.email) ?? text(claims.preferred_username);
+export function identityOf(config: OidcConfig, claims: IdTokenClaims): string | undefined {
+  return recordedIdentity(claims, config.issuer);
 }
 
 export function oidcAuthOptions(config: OidcConfig): AuthOptions {
@@ -57,10 +60,11 @@ export function oidcAuthOptions(config: OidcConfig): AuthOptions {
       },
     ],
     callbacks: {
+      redirect: safeCallbackUrl,
       signIn({ profile }) {
         const claims = (profile ?? {}) as IdTokenClaims;
         // Nobody the dashboard cannot name: every change records who made it.
-        if (!identityOf(claims)) return false;
+        if (!identityOf(config, claims)) return false;
         return isAllowed(config, {
           email: text(claims.email),
           emailVerified: claims.email_verified,
@@ -72,7 +76,7 @@ export function oidcAuthOptions(config: OidcConfig): AuthOptions {
         // Keep only who the person is; nothing else from the provider goes into the cookie.
         if (profile) {
           const claims = profile as IdTokenClaims;
-          token.email = identityOf(claims) ?? null;
+          token.email = identityOf(config, claims) ?? null;
           token.name = text(claims.name) ?? token.email;
         }
         return {

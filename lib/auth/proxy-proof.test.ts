@@ -86,6 +86,7 @@ describe("an AWS load balancer's signed x-amzn-oidc-data", () => {
     const token = await keys.albAssertion({
       sub: "1234",
       email: "alice@example.com",
+      email_verified: true,
       name: "Alice",
     });
     const user = await proxyIdentity(
@@ -127,11 +128,57 @@ describe("an AWS load balancer's signed x-amzn-oidc-data", () => {
       }),
     ).toBeUndefined();
     // Sent twice: joined with a comma, and refused.
-    const token = await keys.albAssertion({ sub: "1", email: "alice@example.com" });
+    const token = await keys.albAssertion({
+      sub: "1",
+      email: "alice@example.com",
+      email_verified: true,
+    });
     const twice = new Headers();
     twice.append("x-amzn-oidc-data", token);
     twice.append("x-amzn-oidc-data", token);
     expect(await who(config(), twice)).toBeUndefined();
+  });
+});
+
+describe("the email in a load balancer's assertion", () => {
+  const ruled = () =>
+    proxyConfig({
+      AUTH_TRUSTED_PROXY_ALB_ARN: TEST_ALB_ARN,
+      AUTH_TRUSTED_PROXY_ALB_KEYS_URL: keys.albKeysUrl,
+      AUTH_ALLOWED_EMAIL_DOMAINS: "example.com",
+    });
+  const open = () =>
+    proxyConfig({
+      AUTH_TRUSTED_PROXY_ALB_ARN: TEST_ALB_ARN,
+      AUTH_TRUSTED_PROXY_ALB_KEYS_URL: keys.albKeysUrl,
+    });
+
+  it("counts for the domain rule only when the identity provider says it is verified", async () => {
+    for (const email_verified of [false, "false", "true", undefined, null, 1]) {
+      const token = await keys.albAssertion({
+        sub: "1",
+        email: "alice@example.com",
+        email_verified,
+      });
+      expect(await who(ruled(), { "x-amzn-oidc-data": token }), String(email_verified)).toBe(
+        undefined,
+      );
+    }
+  });
+
+  it("is recorded only when verified; otherwise the issuer-qualified subject is", async () => {
+    const unverified = await keys.albAssertion({
+      sub: "1",
+      email: "ceo@example.com",
+      email_verified: false,
+    });
+    expect(await who(open(), { "x-amzn-oidc-data": unverified })).toBe("https://idp.example.com/1");
+    const verified = await keys.albAssertion({
+      sub: "1",
+      email: "alice@example.com",
+      email_verified: true,
+    });
+    expect(await who(open(), { "x-amzn-oidc-data": verified })).toBe("alice@example.com");
   });
 });
 

@@ -6,7 +6,8 @@
  *   request, compared in constant time.
  * - An AWS Application Load Balancer's `x-amzn-oidc-data`: an ES256 JWT whose
  *   header names the load balancer (`signer`) and the key (`kid`), verified
- *   with that region's public key; the person is its `email` claim.
+ *   with that region's public key; the person is its `email` claim when
+ *   `email_verified` is true, its issuer-qualified subject otherwise.
  * - Google IAP's `x-goog-iap-jwt-assertion`: an ES256 JWT verified with
  *   Google's key set, for our audience, from IAP's issuer; the person is its
  *   `email` claim.
@@ -14,16 +15,10 @@
  * Where a signed assertion is configured, the person comes from it and never
  * from a plain header. A header sent twice (a comma-joined value) proves nothing.
  */
-import {
-  createRemoteJWKSet,
-  decodeProtectedHeader,
-  importSPKI,
-  jwtVerify,
-  type JWTPayload,
-  type KeyLike,
-} from "jose";
+import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload } from "jose";
 
-import { proxyUser, type SignedInUser } from "./access";
+import { assertedUser, proxyUser, type SignedInUser } from "./access";
+import { AlbKeys } from "./alb-keys";
 import type { TrustedProxyConfig } from "./config";
 
 /** The header an ALB sends its signed assertion in. */
@@ -56,20 +51,14 @@ export async function proxyIdentity(
   }
   if (config.alb) {
     const claims = await verifyAlbAssertion(config.alb, headers.get(ALB_ASSERTION_HEADER));
-    return claims && userFromClaims(config, claims);
+    return claims && assertedUser(config, claims, { emailVouched: false });
   }
   if (config.iap) {
+    // IAP's `email` is the Google account IAP itself signed in: IAP vouches for it.
     const claims = await verifyIapAssertion(config.iap, headers.get(IAP_ASSERTION_HEADER));
-    return claims && userFromClaims(config, claims);
+    return claims && assertedUser(config, claims, { emailVouched: true });
   }
   return config.header === undefined ? undefined : proxyUser(config, headers.get(config.header));
-}
-
-function userFromClaims(config: TrustedProxyConfig, claims: JWTPayload): SignedInUser | undefined {
-  if (typeof claims.email !== "string") return undefined;
-  const user = proxyUser(config, claims.email);
-  if (!user) return undefined;
-  return { ...user, name: typeof claims.name === "string" ? claims.name : undefined };
 }
 
 /** Whether two secrets are equal, in time that does not depend on where they differ. */
@@ -89,31 +78,7 @@ export async function sameSecret(sent: string, expected: string): Promise<boolea
 
 /** A key ID as ALBs write them (a UUID): anything else is never put into a URL. */
 const ALB_KEY_ID = /^[A-Za-z0-9-]{1,128}$/;
-const albKeys = new Map<string, Promise<KeyLike>>();
-const ALB_KEYS_CACHED = 32;
-
-function albKey(keysUrl: string, kid: string): Promise<KeyLike> {
-  const url = `${keysUrl}/${kid}`;
-  let key = albKeys.get(url);
-  if (!key) {
-    key = fetch(url, { signal: AbortSignal.timeout(KEY_FETCH_TIMEOUT_MS) }).then(
-      async (response) => {
-        if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-        return importSPKI(await response.text(), "ES256");
-      },
-    );
-    // A failed fetch is said on the log (every request is refused until it works) and tried again next time.
-    key.catch((error: unknown) => {
-      albKeys.delete(url);
-      console.error(
-        `Could not read the load balancer's public key from ${url} (AUTH_TRUSTED_PROXY_ALB_KEYS_URL): ${error instanceof Error ? error.message : String(error)}`,
-      );
-    });
-    if (albKeys.size >= ALB_KEYS_CACHED) albKeys.delete(albKeys.keys().next().value!);
-    albKeys.set(url, key);
-  }
-  return key;
-}
+const albKeys = new AlbKeys();
 
 /** The claims of a valid ALB assertion from our load balancer, or undefined. */
 export async function verifyAlbAssertion(
@@ -130,7 +95,7 @@ export async function verifyAlbAssertion(
     const header = decodeProtectedHeader(token);
     if (header.alg !== "ES256" || header.signer !== alb.arn) return undefined;
     if (typeof header.kid !== "string" || !ALB_KEY_ID.test(header.kid)) return undefined;
-    const key = await albKey(alb.keysUrl, header.kid);
+    const key = await albKeys.get(alb.keysUrl, header.kid);
     const { payload } = await jwtVerify(token, key, {
       algorithms: ["ES256"],
       requiredClaims: ["exp"],

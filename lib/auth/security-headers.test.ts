@@ -1,10 +1,13 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
+import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { describe, expect, it } from "vitest";
 
 import nextConfig from "@/next.config";
+import { config as proxyConfig } from "@/proxy";
 
 import {
+  SEED_UPLOAD_PATH,
   STATIC_CONTENT_SECURITY_POLICY,
   STATIC_SECURITY_HEADERS,
   STRICT_TRANSPORT_SECURITY,
@@ -13,23 +16,36 @@ import {
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-/** proxy.ts's matcher as a RegExp (Next.js anchors it to the whole path). */
-function proxyMatcher(): RegExp {
-  const source = readFileSync(path.join(root, "proxy.ts"), "utf8");
-  const pattern = /matcher:\s*\["([^"]+)"\]/.exec(source)?.[1];
-  expect(pattern).toBeDefined();
-  return new RegExp(`^${pattern}$`);
-}
+/** Whether proxy.ts runs for a URL, by Next.js's own reading of its matcher. */
+const proxied = (pathAndQuery: string) =>
+  unstable_doesMiddlewareMatch({ config: proxyConfig, url: `http://127.0.0.1${pathAndQuery}` });
 
 /** An example path for a Next.js source pattern. */
 const example = (source: string) => source.replace(":path*", "chunks/app.js");
 
 describe("security headers: one definition", () => {
   it("proxy.ts sees every path but the unproxied ones", () => {
-    const matcher = proxyMatcher();
-    for (const source of UNPROXIED_PATHS) expect(matcher.test(example(source)), source).toBe(false);
+    for (const source of UNPROXIED_PATHS) expect(proxied(example(source)), source).toBe(false);
     for (const page of ["/", "/jobs/new", "/api/jobs", "/sign-in"])
-      expect(matcher.test(page), page).toBe(true);
+      expect(proxied(page), page).toBe(true);
+  });
+
+  it("leaves out exactly those paths and the seed upload route, nothing that merely starts like them", () => {
+    expect(proxied(SEED_UPLOAD_PATH)).toBe(false);
+    expect(proxied(`${SEED_UPLOAD_PATH}?bucket=b&key=k&format=jsonl`)).toBe(false);
+    for (const near of [
+      "/api/seeds/uploadx",
+      "/api/seeds/upload.rsc",
+      "/api/seeds/upload%2F..",
+      "/api/seeds/upload;x",
+      "/api/seeds/upload/x",
+      "/favicon.icox",
+      "/favicon.svg.map",
+      "/faviconXico",
+      "/_next/imagex",
+      "/_next/staticx",
+    ])
+      expect(proxied(near), near).toBe(true);
   });
 
   it("next.config gives every unproxied path, public files included, the same headers", async () => {

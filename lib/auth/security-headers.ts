@@ -65,6 +65,14 @@ export const UNPROXIED_PATHS = [
   "/favicon.svg",
 ] as const;
 
+/**
+ * The one route that proxy.ts also leaves out, exactly this path: Next.js
+ * copies the body of every request its proxy sees and cuts it at 10 MB, which
+ * would truncate a seed upload. The route applies the same request guard
+ * itself (lib/auth/request-guard.ts).
+ */
+export const SEED_UPLOAD_PATH = "/api/seeds/upload";
+
 /** A fresh, unguessable nonce (128 bits, base64). */
 export function createNonce(): string {
   const bytes = new Uint8Array(16);

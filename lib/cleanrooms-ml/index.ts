@@ -38,6 +38,7 @@ export { findStartedJob, START_LOOKBACK_MS, startAudienceGenerationJobOnce } fro
 export {
   BASE_DELAY_MS,
   DEFAULT_MAX_ATTEMPTS,
+  SERVICE_MAX_ATTEMPTS,
   isThrottlingError,
   MAX_BACKOFF_MS,
   THROTTLED_WRITE_DEADLINE_MS,

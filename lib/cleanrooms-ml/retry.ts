@@ -5,6 +5,12 @@
 import { CleanRoomsMLServiceException } from "./errors";
 
 export const DEFAULT_MAX_ATTEMPTS = 3;
+/**
+ * The attempts of every AWS client of the dashboard (Clean Rooms ML, Clean
+ * Rooms, IAM, S3), each through the shared back-off: the one layer of
+ * retries. Nothing retries on top of them (the read cache loads once).
+ */
+export const SERVICE_MAX_ATTEMPTS = 6;
 export const BASE_DELAY_MS = 100;
 export const MAX_BACKOFF_MS = 20_000;
 

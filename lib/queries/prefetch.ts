@@ -3,7 +3,7 @@ import "server-only";
 import { defaultShouldDehydrateQuery, dehydrate, type QueryClient } from "@tanstack/react-query";
 
 import { RouteError } from "@/lib/fetch-json";
-import { httpStatusOf, toActionError } from "@/lib/service-errors";
+import { routeError } from "@/lib/service-errors";
 
 import type { DehydratedReads, PlainRouteError } from "./hydrate";
 
@@ -19,8 +19,8 @@ export function fromServer<T>(read: () => Promise<T>) {
       try {
         return await read();
       } catch (thrown) {
-        const error = toActionError(thrown);
-        throw new RouteError(httpStatusOf(thrown, error), error);
+        const { status, error } = routeError(thrown);
+        throw new RouteError(status, error);
       }
     },
     retry: false as const,

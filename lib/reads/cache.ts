@@ -76,8 +76,6 @@ export const READ_TTL_MS = {
 export const READ_STALE_MAX_MS = 10 * 60_000;
 /** Entries kept at most (least recently stored dropped first). */
 export const READ_CACHE_MAX_ENTRIES = 2_000;
-/** With nothing cached to fall back on, how long a throttled read keeps trying. */
-export const READ_THROTTLED_DEADLINE_MS = 20_000;
 
 type WithStatus = { status: string };
 
@@ -265,20 +263,16 @@ export class ReadCache {
   private async call<T>(key: string, request: ReadRequest<T>): Promise<Entry> {
     const { operation, scopes } = request;
     const generation = this.generation(scopes);
-    const started = this.now();
     let data: T;
-    for (let loads = 1; ; loads++) {
-      this.calls.set(operation, (this.calls.get(operation) ?? 0) + 1);
-      try {
-        data = await request.load();
-        break;
-      } catch (error) {
-        if (!isThrottlingError(error)) throw error;
-        // Throttled even after the client's retries through the shared back-off.
-        const stale = this.entries.get(key);
-        if (stale) return stale;
-        if (loads >= 8 || this.now() - started > READ_THROTTLED_DEADLINE_MS) throw error;
-      }
+    this.calls.set(operation, (this.calls.get(operation) ?? 0) + 1);
+    try {
+      // One load: the client's own retries, spaced by the shared back-off, are the only layer.
+      data = await request.load();
+    } catch (error) {
+      // Throttled even after the client's retries: what we have, however old, if anything.
+      const stale = isThrottlingError(error) ? this.entries.get(key) : undefined;
+      if (stale) return stale;
+      throw error;
     }
     const body = JSON.stringify(data);
     const readAt = this.now();

@@ -18,6 +18,7 @@ import { SEED_USERS_MAX } from "@/lib/schemas/limits";
 
 import { SeedError } from "./errors";
 import { CSV_DELIMITERS, type CsvDelimiter } from "./sniff";
+import { idKey } from "./tally";
 
 export { CSV_DELIMITERS, type CsvDelimiter };
 
@@ -104,7 +105,9 @@ export class SeedConverter {
   }
 
   private id(id: string): string {
-    if (this.ids.has(id)) {
+    // Kept by idKey: the memory held for IDs stays bounded however long each is.
+    const key = idKey(id);
+    if (this.ids.has(key)) {
       this.duplicates++;
       return "";
     }
@@ -113,7 +116,7 @@ export class SeedConverter {
         `The file has more than ${count(SEED_USERS_MAX)} unique user IDs; a seed holds at most ${count(SEED_USERS_MAX)}.`,
       );
     }
-    this.ids.add(id);
+    this.ids.add(key);
     return `${JSON.stringify({ user_id: id })}\n`;
   }
 

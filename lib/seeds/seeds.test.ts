@@ -406,7 +406,7 @@ describe("upload", () => {
       lines(ids(30)),
       { origin: "https://evil.example" },
     );
-    expect(foreign.status).toBe(400);
+    expect(foreign.status).toBe(403);
     const form = await upload(
       { bucket: "test-seeds", key: "allowed/csrf.jsonl", format: "jsonl" },
       lines(ids(30)),
@@ -442,6 +442,49 @@ describe("upload", () => {
     );
     expect(rebound.status).toBe(403);
     expect(await exists("test-seeds", "allowed/r.jsonl")).toBe(false);
+  });
+
+  it("lets exactly one of two uploads racing to one new key write it; the other hears it exists", async () => {
+    // Each body is held until both uploads have passed the name check and started reading:
+    // the check alone would let both through, and the second would replace the first.
+    let reading = 0;
+    let release!: () => void;
+    const bothReading = new Promise<void>((resolve) => (release = resolve));
+    const held = (text: string) => {
+      let sent = false;
+      return new ReadableStream<Uint8Array>(
+        {
+          async pull(controller) {
+            if (sent) return controller.close();
+            sent = true;
+            if (++reading === 2) release();
+            await bothReading;
+            controller.enqueue(new TextEncoder().encode(text));
+          },
+        },
+        { highWaterMark: 0 },
+      );
+    };
+    const key = "allowed/raced.jsonl";
+    const send = (text: string) =>
+      routes.upload(
+        new Request(
+          `${BASE}/api/seeds/upload?${qs({ bucket: "test-seeds", key, format: "jsonl" })}`,
+          {
+            method: "POST",
+            body: held(text),
+            headers: { "content-type": "application/octet-stream" },
+            duplex: "half",
+          } as RequestInit,
+        ),
+      );
+    const [a, b] = await Promise.all([send(lines(ids(30))), send(lines(ids(40, 100)))]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const loser = a.status === 409 ? a : b;
+    expect(((await loser.json()) as { error: { code: string } }).error.code).toBe("ObjectExists");
+    const object = await client.send(new GetObjectCommand({ Bucket: "test-seeds", Key: key }));
+    const written = (await object.Body!.transformToString()).trim().split("\n");
+    expect(written).toHaveLength(a.status === 201 ? 30 : 40);
   });
 
   it("refuses a body shorter than its Content-Length, and writes nothing", async () => {

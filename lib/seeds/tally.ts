@@ -7,10 +7,27 @@
  *
  * Memory stays bounded whatever the input: one line is held at a time (a
  * line over {@link LINE_MAX_BYTES} is malformed and skipped, not held), and
- * at most {@link SEED_USERS_MAX} + 1 IDs are kept (about 60 MB for IDs of a
- * few dozen characters). Beyond that the seed is over the maximum anyway.
+ * at most {@link SEED_USERS_MAX} + 1 IDs are kept, each in at most
+ * {@link ID_KEPT_MAX_CHARS} characters ({@link idKey}): about 40 MB at most,
+ * however long the IDs. Beyond that the seed is over the maximum anyway.
  */
+import { createHash } from "node:crypto";
+
 import { SEED_USERS_MAX, SEED_USERS_MIN } from "@/lib/schemas/limits";
+
+/** IDs up to this many characters are kept as they are; longer ones by a digest. */
+export const ID_KEPT_MAX_CHARS = 32;
+
+/**
+ * How an ID is kept to tell duplicates apart: itself when short (the common
+ * case), else a 128-bit digest (22 characters, after a NUL no real ID starts
+ * with), so the memory held for 500,000 IDs is bounded (about 40 MB) however
+ * long each ID is; two different IDs share a digest with odds of about 2^-100.
+ */
+export function idKey(id: string): string {
+  if (id.length <= ID_KEPT_MAX_CHARS) return id;
+  return `\u0000${createHash("sha256").update(id).digest("base64url").slice(0, 22)}`;
+}
 
 /** A longer line is malformed (the service's lines are a few dozen bytes). */
 export const LINE_MAX_BYTES = 64 * 1024;
@@ -159,7 +176,15 @@ export class SeedTally {
     else this.malformedLine("has no user_id");
   }
 
-  private id(id: string) {
+  /** Characters held for IDs, for the memory bound's test. */
+  get heldIdChars(): number {
+    let chars = 0;
+    for (const id of this.ids) chars += id.length;
+    return chars;
+  }
+
+  private id(raw: string) {
+    const id = idKey(raw);
     if (this.ids.has(id)) {
       this.counts.duplicates++;
       return;

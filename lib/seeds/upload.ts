@@ -18,6 +18,9 @@ const MB = 1024 * 1024;
 /** S3's smallest part: the converted seed goes up 5 MB at a time, one part in flight. */
 const PART_BYTES = 5 * MB;
 
+const exists = (bucket: string, key: string) =>
+  new SeedError("ObjectExists", `s3://${bucket}/${key} exists already.`, 409);
+
 const tooLarge = () =>
   new SeedError(
     "SeedFileRejected",
@@ -32,7 +35,9 @@ const tooLarge = () =>
  * two parts and the duplicate check's IDs, never the file. A refused file, a
  * failure half way or the browser's cancel (`signal`) aborts the multipart
  * upload: no object, and no part left behind. An existing object is never
- * replaced.
+ * replaced: the HEAD first refuses a known name before any byte is sent, and
+ * the write itself is conditional (`IfNoneMatch: "*"`), so of two uploads
+ * racing to one new key S3 lets exactly one in and answers the other 412.
  */
 export async function uploadSeed({
   body,
@@ -53,7 +58,7 @@ export async function uploadSeed({
   if (contentLength !== undefined && contentLength > UPLOAD_MAX_BYTES) throw tooLarge();
   try {
     await s3().send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: signal });
-    throw new SeedError("ObjectExists", `s3://${bucket}/${key} exists already.`, 409);
+    throw exists(bucket, key);
   } catch (error) {
     if (!(error instanceof Error && (error.name === "NotFound" || error.name === "NoSuchKey"))) {
       throw error;
@@ -96,6 +101,7 @@ export async function uploadSeed({
       Key: key,
       Body: Readable.from(converted()),
       ContentType: "application/x-ndjson",
+      IfNoneMatch: "*",
     },
     partSize: PART_BYTES,
     queueSize: 1,
@@ -107,6 +113,7 @@ export async function uploadSeed({
     await upload.done();
   } catch (error) {
     await upload.abort().catch(() => undefined);
+    if (error instanceof Error && error.name === "PreconditionFailed") throw exists(bucket, key);
     throw refusal ?? error;
   } finally {
     signal.removeEventListener("abort", cancel);

@@ -1,12 +1,13 @@
 import { z } from "zod";
 
+import { jsonRoute } from "@/lib/api-route";
 import { listSeedFolder } from "@/lib/seeds/browse";
-import { seedRoute } from "@/lib/seeds/route";
+import { S3_WORDS } from "@/lib/seeds/errors";
 
 export const dynamic = "force-dynamic";
 
 /** One page of a seed folder: `?bucket=&prefix=` (a folder, ending with `/`, or ""), optional `search` and `token`. */
-export const GET = seedRoute(
+export const GET = jsonRoute(
   z.object({
     bucket: z.string().min(1).max(63),
     prefix: z
@@ -19,4 +20,5 @@ export const GET = seedRoute(
     token: z.string().max(10_240).optional(),
   }),
   async (query) => ({ body: await listSeedFolder(query) }),
+  { service: S3_WORDS },
 );

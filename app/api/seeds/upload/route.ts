@@ -1,16 +1,12 @@
 import { z } from "zod";
 
-import { authConfig, type AuthConfig } from "@/lib/auth/config";
-import {
-  securityHeaders,
-  STATIC_CONTENT_SECURITY_POLICY,
-  STRICT_TRANSPORT_SECURITY,
-} from "@/lib/auth/security-headers";
-import { isLoopbackHost } from "@/lib/loopback";
+import { jsonRoute } from "@/lib/api-route";
+import { guardRequest, isHttps, refusalJson, setSecurityHeaders } from "@/lib/auth/request-guard";
+import { STATIC_CONTENT_SECURITY_POLICY } from "@/lib/auth/security-headers";
 import { CSV_DELIMITERS } from "@/lib/seeds/convert";
-import { SeedError } from "@/lib/seeds/errors";
-import { seedRoute } from "@/lib/seeds/route";
+import { S3_WORDS, SeedError } from "@/lib/seeds/errors";
 import { uploadSeed } from "@/lib/seeds/upload";
+import { seedWorkSlots } from "@/lib/seeds/work-slots";
 
 export const dynamic = "force-dynamic";
 
@@ -34,99 +30,61 @@ const querySchema = z.discriminatedUnion("format", [
  * Uploads a seed file: `POST ?bucket=&key=&format=csv|jsonl` (for CSV also
  * `column`, `delimiter` and the header's name of the column, `header`), the
  * file itself as the raw body (`application/octet-stream`), read as a stream
- * (lib/seeds/upload.ts). The type is also what keeps other sites out: a page
- * elsewhere cannot send it without a CORS preflight this route never grants,
- * and its Origin, when sent, must be this dashboard's.
+ * (lib/seeds/upload.ts). The type is also a second wall against other sites:
+ * a page elsewhere cannot send it without a CORS preflight this route never
+ * grants (the request guard below is the first).
  */
-const upload = seedRoute(z.object({}).loose(), async (_, request) => {
-  const params = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!params.success) {
-    throw new SeedError("InvalidInput", params.error.issues.map((i) => i.message).join("; "), 400);
-  }
-  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (type !== "application/octet-stream" || !sameOrigin(request)) {
-    throw new SeedError(
-      "InvalidInput",
-      "Send the file as the request body, application/octet-stream, from this dashboard's own page.",
-      400,
+const upload = jsonRoute(
+  z.object({}).loose(),
+  async (_, { request, user }) => {
+    const params = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!params.success) {
+      throw new SeedError(
+        "InvalidInput",
+        params.error.issues.map((i) => i.message).join("; "),
+        400,
+      );
+    }
+    const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+    if (type !== "application/octet-stream") {
+      throw new SeedError(
+        "InvalidInput",
+        "Send the file as the request body, application/octet-stream, from this dashboard's own page.",
+        400,
+      );
+    }
+    const body = request.body;
+    if (!body) throw new SeedError("SeedFileRejected", "The file is empty.", 422);
+    const length = request.headers.get("content-length");
+    const { bucket, key, ...rest } = params.data;
+    const result = await seedWorkSlots().run("upload", user?.identity ?? "", () =>
+      uploadSeed({
+        body,
+        bucket,
+        key,
+        spec:
+          rest.format === "csv"
+            ? { format: "csv", column: rest.column, delimiter: rest.delimiter, header: rest.header }
+            : { format: "jsonl" },
+        signal: request.signal,
+        contentLength: length === null ? undefined : Number(length),
+      }),
     );
-  }
-  if (!request.body) throw new SeedError("SeedFileRejected", "The file is empty.", 422);
-  const length = request.headers.get("content-length");
-  const { bucket, key, ...rest } = params.data;
-  const result = await uploadSeed({
-    body: request.body,
-    bucket,
-    key,
-    spec:
-      rest.format === "csv"
-        ? { format: "csv", column: rest.column, delimiter: rest.delimiter, header: rest.header }
-        : { format: "jsonl" },
-    signal: request.signal,
-    contentLength: length === null ? undefined : Number(length),
-  });
-  return { status: 201, body: result };
-});
+    return { status: 201, body: result };
+  },
+  { service: S3_WORDS },
+);
 
 /**
- * This route is left out of proxy.ts's matcher: Next.js copies the body of
- * every request its proxy sees into memory, and cuts it at 10 MB
- * (`proxyClientMaxBodySize`), which would hold and truncate a 50 MB upload.
- * So it does here what the proxy does for every other route: the security
- * headers, and without sign-in a loopback Host only. The session (seedRoute)
- * and the origin (above) are checked as well.
+ * This route is left out of proxy.ts's matcher (SEED_UPLOAD_PATH): Next.js
+ * copies the body of every request its proxy sees into memory, and cuts it at
+ * 10 MB (`proxyClientMaxBodySize`), which would hold and truncate a 50 MB
+ * upload. So it applies the proxy's own request guard and security headers
+ * here (lib/auth/request-guard.ts); the session is checked by jsonRoute.
  */
 export async function POST(request: Request): Promise<Response> {
-  let response: Response;
-  let mode: AuthConfig["mode"] | undefined;
-  try {
-    mode = authConfig().mode;
-  } catch {
-    mode = undefined; // seedRoute's session check answers it
-  }
-  const host = request.headers.get("host") ?? new URL(request.url).host;
-  if (mode === "none" && !isLoopbackHost(hostnameOf(host))) {
-    response = Response.json(
-      {
-        error: {
-          code: "Forbidden",
-          message:
-            "This dashboard runs without sign-in, so it answers only at a loopback address such as http://127.0.0.1.",
-        },
-      },
-      { status: 403, headers: { "cache-control": "no-store" } },
-    );
-  } else {
-    response = await upload(request);
-  }
-  for (const [name, value] of Object.entries(securityHeaders(STATIC_CONTENT_SECURITY_POLICY))) {
-    response.headers.set(name, value);
-  }
-  if (request.headers.get("x-forwarded-proto")?.includes("https")) {
-    response.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
-  }
+  const { refusal } = guardRequest(request);
+  const response = refusal ? Response.json(...refusalJson(refusal)) : await upload(request);
+  setSecurityHeaders(response.headers, STATIC_CONTENT_SECURITY_POLICY, isHttps(request));
   return response;
-}
-
-function hostnameOf(host: string): string {
-  try {
-    return new URL(`http://${host}`).hostname;
-  } catch {
-    return "";
-  }
-}
-
-/** True when the request carries no Origin, or this dashboard's own (by the Host it was sent to). */
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (origin === null) return true;
-  const host =
-    request.headers.get("x-forwarded-host") ??
-    request.headers.get("host") ??
-    new URL(request.url).host;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }
