@@ -2,11 +2,7 @@
 
 import { audit } from "@/lib/auth/session";
 import { EXPORTED_BY_TAG, whoTagValue } from "@/lib/auth/who";
-import {
-  StartAudienceExportJobCommand,
-  TagResourceCommand,
-  whileThrottled,
-} from "@/lib/cleanrooms-ml";
+import { StartAudienceExportJobCommand, TagResourceCommand } from "@/lib/cleanrooms-ml";
 import { defineAction } from "@/lib/define-action";
 import { invalidateReads, readScope } from "@/lib/reads/cache";
 import { startAudienceExportJobRequestSchema } from "@/lib/schemas/api";
@@ -22,8 +18,8 @@ import { cleanRoomsML } from "@/lib/service";
 export const startAudienceExportJob = defineAction(
   startAudienceExportJobRequestSchema,
   async (request, { user }) => {
-    // A throttle did nothing: keep asking through the back-off rather than show the person the service's rush.
-    await whileThrottled(() => cleanRoomsML().send(new StartAudienceExportJobCommand(request)));
+    // A throttle did nothing: the client asks again through the shared back-off (its retries are the only layer).
+    await cleanRoomsML().send(new StartAudienceExportJobCommand(request));
     invalidateReads(
       readScope.exports(request.audienceGenerationJobArn),
       readScope.job(request.audienceGenerationJobArn),

@@ -11,7 +11,7 @@ import {
   DEMO_SEED_URIS,
 } from "@/emulator/demo/catalog";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
-import { THROTTLED_WRITE_DEADLINE_MS } from "@/lib/cleanrooms-ml";
+import { OperationBackoff, SERVICE_MAX_ATTEMPTS } from "@/lib/cleanrooms-ml";
 import { emptyStartJobForm, type StartJobFormValues } from "@/lib/schemas/start-job-form";
 
 type Action = typeof import("./start-audience-generation-job").startAudienceGenerationJob;
@@ -200,14 +200,32 @@ describe("startAudienceGenerationJob", () => {
   );
 
   it("keeps trying through the back-off while throttled, and reports throttling only after that", async () => {
-    const [throttled] = await actionAgainst({ throttleRate: 1 });
-    const started = Date.now();
-    const result = await throttled(values);
-    expect(result).toMatchObject({
-      ok: false,
-      error: { code: "ThrottlingException", hint: expect.stringContaining("Wait") },
+    const [throttled, service] = await actionAgainst({ throttleRate: 1 });
+    // The process's back-off on a clock of its own: its waits pass at once, its spacing is counted.
+    let clock = 0;
+    const backoffKey = Symbol.for("cleanrooms-ml-dashboard.backoff");
+    (globalThis as Record<symbol, unknown>)[backoffKey] = new OperationBackoff({
+      now: () => clock,
+      sleep: async (ms) => {
+        clock += ms;
+      },
     });
-    // A throttle started nothing, so the action asked again for the write deadline's length.
-    expect(Date.now() - started).toBeGreaterThanOrEqual(THROTTLED_WRITE_DEADLINE_MS);
+    try {
+      await service.call("DELETE", "/_emulator/calls");
+      const result = await throttled(values);
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: "ThrottlingException", hint: expect.stringContaining("Wait") },
+      });
+      // One layer of retries, the client's: its attempts, spaced by the shared back-off (seconds
+      // apart, so the person's start keeps being asked for half a minute); nothing retries on top.
+      const { calls } = (await service.call("GET", "/_emulator/calls")).json as {
+        calls: Record<string, number>;
+      };
+      expect(calls.StartAudienceGenerationJob).toBe(SERVICE_MAX_ATTEMPTS);
+      expect(clock).toBeGreaterThanOrEqual(20_000);
+    } finally {
+      delete (globalThis as Record<symbol, unknown>)[backoffKey];
+    }
   }, 60_000);
 });

@@ -41,8 +41,6 @@ export {
   SERVICE_MAX_ATTEMPTS,
   isThrottlingError,
   MAX_BACKOFF_MS,
-  THROTTLED_WRITE_DEADLINE_MS,
-  whileThrottled,
 } from "./retry";
 export {
   BACKOFF_MAX_SPACING_MS,

@@ -13,14 +13,7 @@ import {
   ValidationException,
   type AwsCredentialIdentity,
 } from "./index";
-import {
-  backoffDelay,
-  BASE_DELAY_MS,
-  isRetryableError,
-  MAX_BACKOFF_MS,
-  sleep,
-  whileThrottled,
-} from "./retry";
+import { backoffDelay, BASE_DELAY_MS, isRetryableError, MAX_BACKOFF_MS, sleep } from "./retry";
 import { JOB_ARN, recordingSleep, SECRET_ACCESS_KEY, testClient } from "./testing/fixtures";
 import {
   startLoopbackServer,
@@ -339,44 +332,5 @@ describe("list calls retry too", () => {
       "/audience-generation-job?maxResults=7",
       "/audience-generation-job?maxResults=7",
     ]);
-  });
-});
-
-describe("whileThrottled", () => {
-  const throttle = () => Object.assign(new Error("Rate exceeded"), { name: "ThrottlingException" });
-
-  it("asks again while throttled, and returns the first answer", async () => {
-    let calls = 0;
-    const result = await whileThrottled(async () => {
-      if (++calls < 3) throw throttle();
-      return "done";
-    });
-    expect([result, calls]).toEqual(["done", 3]);
-  });
-
-  it("throws any other failure at once, and a throttle after the deadline", async () => {
-    let calls = 0;
-    const other = Object.assign(new Error("boom"), { name: "InternalServerException" });
-    await expect(
-      whileThrottled(async () => {
-        calls++;
-        throw other;
-      }),
-    ).rejects.toBe(other);
-    expect(calls).toBe(1);
-
-    let clock = 0;
-    calls = 0;
-    await expect(
-      whileThrottled(
-        async () => {
-          calls++;
-          clock += 15_000;
-          throw throttle();
-        },
-        { now: () => clock },
-      ),
-    ).rejects.toThrow("Rate exceeded");
-    expect(calls).toBe(2);
   });
 });

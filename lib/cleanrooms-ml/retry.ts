@@ -88,26 +88,3 @@ export function backoffDelay(retryIndex: number, random: RandomSource = Math.ran
   const ceiling = Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** retryIndex);
   return Math.floor(random() * ceiling);
 }
-
-/** How long a write keeps trying while the service throttles it (as a read with nothing cached does). */
-export const THROTTLED_WRITE_DEADLINE_MS = 20_000;
-
-/**
- * Calls `attempt` again while it fails with throttling even after the client's
- * own retries: a throttled request did nothing, so asking again is safe, and
- * the client's shared back-off spaces the calls. Gives up after `deadlineMs`
- * (or 8 calls) with the last throttle; any other failure is thrown at once.
- */
-export async function whileThrottled<T>(
-  attempt: () => Promise<T>,
-  { deadlineMs = THROTTLED_WRITE_DEADLINE_MS, now = Date.now } = {},
-): Promise<T> {
-  const started = now();
-  for (let calls = 1; ; calls++) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (!isThrottlingError(error) || calls >= 8 || now() - started > deadlineMs) throw error;
-    }
-  }
-}

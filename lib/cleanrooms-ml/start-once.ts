@@ -12,7 +12,6 @@
 import type { CleanRoomsMLClient, SendOptions } from "./client";
 import { StartAudienceGenerationJobCommand } from "./commands";
 import { paginateListAudienceGenerationJobs } from "./paginate";
-import { whileThrottled } from "./retry";
 import type {
   StartAudienceGenerationJobCommandInput,
   StartAudienceGenerationJobCommandOutput,
@@ -56,9 +55,9 @@ export async function findStartedJob(
 }
 
 /**
- * Starts the job, retrying as the client does (and, while throttled, for up to
- * `THROTTLED_WRITE_DEADLINE_MS` more: a throttle started nothing), but never
- * starting it twice (see above).
+ * Starts the job, retrying as the client does (a throttle started nothing, so
+ * it is simply asked again, spaced by the shared back-off), but never starting
+ * it twice (see above). The client's retries are the only layer.
  */
 export async function startAudienceGenerationJobOnce(
   client: CleanRoomsMLClient,
@@ -67,30 +66,16 @@ export async function startAudienceGenerationJobOnce(
 ): Promise<StartAudienceGenerationJobCommandOutput> {
   const now = options.now ?? Date.now;
   const since = new Date(now() - START_LOOKBACK_MS);
-  /** An attempt failed in a way the service may have acted on: look before any new one. */
-  let mayHaveStarted = false;
-  const lookup = async (failure: unknown) => {
-    try {
-      return await findStartedJob(client, input, since, options);
-    } catch {
-      // Without the list, a retry might start the job twice: the lost attempt's failure stands.
-      throw failure;
-    }
-  };
-  return whileThrottled(
-    async () => {
-      if (mayHaveStarted) {
-        const found = await findStartedJob(client, input, since, options);
-        if (found) return found;
+  return client.send(new StartAudienceGenerationJobCommand(input), {
+    abortSignal: options.abortSignal,
+    // Any other failure may have started the job: look for it before any new attempt.
+    beforeRetry: async (failure) => {
+      try {
+        return await findStartedJob(client, input, since, options);
+      } catch {
+        // Without the list, a retry might start the job twice: the lost attempt's failure stands.
+        throw failure;
       }
-      return client.send(new StartAudienceGenerationJobCommand(input), {
-        abortSignal: options.abortSignal,
-        beforeRetry: (failure) => {
-          mayHaveStarted = true;
-          return lookup(failure);
-        },
-      });
     },
-    { now },
-  );
+  });
 }
