@@ -46,7 +46,8 @@ import {
   manyJobsDataDir,
 } from "../many-jobs";
 import { INTERACTION_BUDGETS, PAGE_BUDGETS } from "./budgets";
-import { keystrokeP95, measureInteractions, type Interactions } from "./interactions";
+import { keystrokeP95, worstInteraction, type Interactions } from "./event-timing";
+import { measureInteractions } from "./interactions";
 import { measureLoads } from "./loads";
 import { buildAll, EMPTY, FLOOR, root, startDashboard, startFixture, stopAll } from "./servers";
 
@@ -185,16 +186,8 @@ async function main() {
       );
   }
   if (INTERACTIONS) {
-    const all = interactionResults.flatMap((r) => r.durations);
-    const worst = all.length > 0 ? Math.max(...all) : 0;
-    const keys = interactionResults.filter((r) => r.keystrokes > 0);
-    const keystrokes = keys.reduce((n, r) => n + r.keystrokes, 0);
-    const p95 = keystrokeP95({
-      name: "every keystroke",
-      keystrokes,
-      durations: [],
-      keyDurations: keys.flatMap((r) => r.keyDurations),
-    });
+    const worst = worstInteraction(interactionResults);
+    const { keystrokes, p95 } = keystrokeP95(interactionResults);
     const below16 = (x: number) => (x === 0 ? "under 16 ms" : msOf(x));
     check("all", `worst interaction ${msOf(worst)}`, verdict(worst, INTERACTION_BUDGETS.worstMs));
     check(

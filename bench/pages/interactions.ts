@@ -10,26 +10,11 @@ import { JobsListPage } from "../../e2e/pages/jobs-list";
 import { DEMO_JOB_ARNS } from "../../emulator/demo/catalog";
 import { jobPath } from "../../lib/job-url";
 import { chromiumLaunchOptions } from "../../test/chromium";
+import { summarize, type EventEntry, type Interactions } from "./event-timing";
 
 /** A person's pace: the time between two keystrokes, and after a click before the next. */
 const KEY_DELAY_MS = 150;
 const CLICK_PAUSE_MS = 400;
-
-interface EventEntry {
-  name: string;
-  duration: number;
-  interactionId: number;
-}
-
-export interface Interactions {
-  name: string;
-  /** Keys pressed: each is an interaction, reported only when it took 16 ms or more. */
-  keystrokes: number;
-  /** Each reported interaction's duration (its longest event), in order. */
-  durations: number[];
-  /** Of those, the keystrokes'. */
-  keyDurations: number[];
-}
 
 /** Collects the page's Event Timing entries of 16 ms or more (set up before any of the page's scripts). */
 async function observeEvents(page: Page) {
@@ -63,22 +48,7 @@ async function interactions(
   const events = await page.evaluate(() =>
     (window as { benchEvents?: EventEntry[] }).benchEvents!.splice(0),
   );
-  const byInteraction = new Map<number, EventEntry[]>();
-  for (const event of events) {
-    if (event.interactionId === 0) continue; // not part of an interaction (hover, scroll)
-    byInteraction.set(event.interactionId, [
-      ...(byInteraction.get(event.interactionId) ?? []),
-      event,
-    ]);
-  }
-  const durations: number[] = [];
-  const keyDurations: number[] = [];
-  for (const group of byInteraction.values()) {
-    const duration = Math.max(...group.map((e) => e.duration));
-    durations.push(duration);
-    if (group.some((e) => e.name.startsWith("key"))) keyDurations.push(duration);
-  }
-  return { name, keystrokes, durations, keyDurations };
+  return summarize(name, keystrokes, events);
 }
 
 /** Clicks into `field`, then types `text` a key at a time at a person's pace. */
@@ -194,13 +164,4 @@ export async function measureInteractions(appUrl: string, jobs: number): Promise
   } finally {
     await browser.close();
   }
-}
-
-/** The 95th percentile of `keystrokes` keystrokes, those not reported counting as under 16 ms (0 here). */
-export function keystrokeP95(result: Interactions): number {
-  const all = [
-    ...result.keyDurations,
-    ...Array<number>(Math.max(0, result.keystrokes - result.keyDurations.length)).fill(0),
-  ].sort((a, b) => a - b);
-  return all[Math.ceil(all.length * 0.95) - 1] ?? 0;
 }
