@@ -55,7 +55,8 @@ async function interactions(
 async function type(page: Page, field: Locator, text: string) {
   await field.click();
   await page.waitForTimeout(CLICK_PAUSE_MS);
-  await field.pressSequentially(text, { delay: KEY_DELAY_MS });
+  // A keystroke may take seconds on a slow page: the timeout grows with the text.
+  await field.pressSequentially(text, { delay: KEY_DELAY_MS, timeout: text.length * 20_000 });
 }
 
 /** Clicks `target`, then pauses as a person does before the next. */
