@@ -15,6 +15,7 @@ export default defineConfig({
       "emulator/**/*.test.{ts,tsx}",
       "components/**/*.test.{ts,tsx}",
       "app/**/*.test.{ts,tsx}",
+      "bench/**/*.test.{ts,tsx}",
     ],
     environment: "node",
     testTimeout: 20_000,

@@ -20,18 +20,14 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { chromium } from "@playwright/test";
 
-import {
-  DEMO_CONFIGURED_MODELS,
-  DEMO_SEED_ROLE_ARN,
-  DEMO_SEED_URIS,
-} from "../emulator/demo/catalog";
-import {
-  CleanRoomsMLClient,
-  paginateListAudienceGenerationJobs,
-  StartAudienceGenerationJobCommand,
-} from "../lib/cleanrooms-ml";
 import { chromiumLaunchOptions } from "../test/chromium";
 import { freePort, startProcessGroup, stopProcessGroup, waitForHttp } from "../test/processes";
+import {
+  insertMissingJobs,
+  localServiceClient,
+  MANY_JOBS_SERVICE_ENV,
+  manyJobsDataDir,
+} from "./many-jobs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = new Map(
@@ -43,9 +39,8 @@ const args = new Map(
 const JOBS = Number(args.get("jobs") ?? 5000);
 const RUNS = Number(args.get("runs") ?? 20);
 const distDir = ".next-e2e-bench-list"; // matches the .next-e2e*/ ignore rule
-const dataDir = path.join(root, ".data", `bench-list-${JOBS}`);
+const dataDir = manyJobsDataDir(root, JOBS);
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
-const NAME = (i: number) => `Bench job ${String(i).padStart(5, "0")}`;
 
 const children: ChildProcess[] = [];
 function start(command: string, commandArgs: string[], env: Record<string, string>): ChildProcess {
@@ -96,59 +91,13 @@ async function main() {
   const appUrl = `http://127.0.0.1:${appPort}`;
 
   if (args.has("fresh")) spawnSync("rm", ["-rf", dataDir]);
-  // A high time scale settles every inserted job at once: the list shows final statuses, as most of a real team's jobs are.
   start(bin("tsx"), ["emulator/main.ts"], {
     EMULATOR_PORT: String(servicePort),
     EMULATOR_DATA_DIR: dataDir,
-    EMULATOR_TIME_SCALE: "1000",
-    // Thousands of jobs are inserted eight at a time, faster than one worker computes them.
-    EMULATOR_COMPUTE_QUEUE_MAX: "10000",
+    ...MANY_JOBS_SERVICE_ENV,
   });
   await waitForHttp(`${serviceUrl}/configured-audience-model`, 120_000);
-  const client = new CleanRoomsMLClient({
-    region: "us-east-1",
-    endpoint: serviceUrl,
-    credentials: { accessKeyId: "bench", secretAccessKey: "bench" },
-  });
-
-  // Insert the jobs that are missing, through the API (kept in the data folder for the next run).
-  const existing = new Set<string>();
-  for await (const page of paginateListAudienceGenerationJobs({ client, pageSize: 100 }, {})) {
-    for (const job of page.audienceGenerationJobs) existing.add(job.name);
-  }
-  const missing = Array.from({ length: JOBS }, (_, i) => i + 1).filter(
-    (i) => !existing.has(NAME(i)),
-  );
-  if (missing.length > 0) {
-    console.log(`Inserting ${missing.length} jobs through StartAudienceGenerationJob…`);
-    const t0 = performance.now();
-    const models = Object.values(DEMO_CONFIGURED_MODELS).map((m) => m.arn);
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        while (next < missing.length) {
-          const i = missing[next++]!;
-          await client.send(
-            new StartAudienceGenerationJobCommand({
-              name: NAME(i),
-              configuredAudienceModelArn: models[i % models.length]!,
-              seedAudience: {
-                dataSource: { s3Uri: DEMO_SEED_URIS.tooSmall },
-                roleArn: DEMO_SEED_ROLE_ARN,
-              },
-            }),
-          );
-        }
-      }),
-    );
-    console.log(`  done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  }
-  let total = 0;
-  let newestName = "";
-  for await (const page of paginateListAudienceGenerationJobs({ client, pageSize: 100 }, {})) {
-    if (total === 0) newestName = page.audienceGenerationJobs[0]?.name ?? "";
-    total += page.audienceGenerationJobs.length;
-  }
+  const { total, newestName } = await insertMissingJobs(localServiceClient(serviceUrl), JOBS);
 
   if (args.has("build") || !existsSync(path.join(root, distDir, "BUILD_ID"))) {
     console.log(`Building the dashboard into ${distDir}…`);

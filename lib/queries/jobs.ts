@@ -2,11 +2,11 @@ import { infiniteQueryOptions, type InfiniteData, type QueryClient } from "@tans
 
 import { fetchJson } from "@/lib/fetch-json";
 import type { JobsServerFilters } from "@/lib/jobs-filters";
+import { JOBS_PAGE_SIZE } from "@/lib/jobs-page-size";
 import type { JobsPageData } from "@/lib/reads/jobs";
-import { MAX_RESULTS_MAX } from "@/lib/schemas/limits";
 
-/** Jobs per ListAudienceGenerationJobs call: the most the service allows. */
-export const JOBS_PAGE_SIZE = MAX_RESULTS_MAX;
+// The page size lives below lib/reads and lib/queries, which both ask with it; re-exported for the routes.
+export { JOBS_PAGE_SIZE };
 
 export type JobsPages = InfiniteData<JobsPageData, string | undefined>;
 

@@ -3,7 +3,7 @@ import "server-only";
 import { paginateListRoles } from "@aws-sdk/client-iam";
 
 import { iam } from "@/lib/aws-clients";
-import { JOBS_PAGE_SIZE } from "@/lib/queries/jobs";
+import { JOBS_PAGE_SIZE } from "@/lib/jobs-page-size";
 import { CLEANROOMS_ML_PRINCIPAL, trustsService } from "@/lib/trust-policy";
 
 import { readCache, readScope, type CachedRead } from "./cache";
