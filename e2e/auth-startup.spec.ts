@@ -3,8 +3,8 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 
 import { DEMO_CONFIGURED_MODELS } from "../emulator/demo/catalog";
-import { TAGS_CHANGED_BY_TAG } from "../lib/auth/who";
 import { ListTagsForResourceCommand } from "../lib/cleanrooms-ml";
+import { TAGS_CHANGED_BY_TAG } from "../lib/schemas/dashboard-tags";
 import {
   startKeyServer,
   TEST_ALB_ARN,

@@ -7,9 +7,13 @@ import {
   DEMO_SEED_ROLE_ARN,
   DEMO_SEED_URIS,
 } from "../emulator/demo/catalog";
-import { EXPORTED_BY_TAG, STARTED_BY_TAG, TAGS_CHANGED_BY_TAG } from "../lib/auth/who";
 import { ListAudienceExportJobsCommand, ListTagsForResourceCommand } from "../lib/cleanrooms-ml";
 import { jobPath } from "../lib/job-url";
+import {
+  EXPORTED_BY_TAG,
+  STARTED_BY_TAG,
+  TAGS_CHANGED_BY_TAG,
+} from "../lib/schemas/dashboard-tags";
 import { AUTH_APP_URL } from "./oidc/settings";
 import { AccountHeader, recordNextAction, replayAction, SignInPage } from "./pages/auth";
 import { JobFormPage } from "./pages/job-form";

@@ -1,7 +1,7 @@
 import { CollaborationName, MemberName } from "@/components/collaboration/names";
 import { Card } from "@/components/ui/card";
-import { whoDidIt } from "@/lib/auth/who";
 import type { JobData } from "@/lib/reads/jobs";
+import { whoDidIt } from "@/lib/schemas/dashboard-tags";
 
 import { DescriptionItem, DescriptionList, Mono, NotSet } from "./description-list";
 import { Timestamp } from "./timestamp";

@@ -5,8 +5,8 @@ import { useMemo } from "react";
 import { useFormContext, useWatch, type Control } from "react-hook-form";
 
 import { KeyValueRows } from "@/components/shared/key-value-rows";
-import { STARTED_BY_TAG } from "@/lib/auth/who";
 import { configuredModelQuery } from "@/lib/queries/models";
+import { STARTED_BY_TAG } from "@/lib/schemas/dashboard-tags";
 import { jobTagCount, tagsBeyondForm, type TagsBeyondForm } from "@/lib/schemas/job-tags";
 import { CONFIGURED_AUDIENCE_MODEL_ARN_PATTERN, TAGS_MAX } from "@/lib/schemas/limits";
 import { filledRows } from "@/lib/schemas/rows";

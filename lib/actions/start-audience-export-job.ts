@@ -1,11 +1,11 @@
 "use server";
 
 import { audit } from "@/lib/auth/session";
-import { EXPORTED_BY_TAG, whoTagValue } from "@/lib/auth/who";
 import { StartAudienceExportJobCommand, TagResourceCommand } from "@/lib/cleanrooms-ml";
 import { defineAction } from "@/lib/define-action";
 import { invalidateReads, readScope } from "@/lib/reads/cache";
 import { startAudienceExportJobRequestSchema } from "@/lib/schemas/api";
+import { EXPORTED_BY_TAG, whoTagValue } from "@/lib/schemas/dashboard-tags";
 import { cleanRoomsML } from "@/lib/service";
 
 /**

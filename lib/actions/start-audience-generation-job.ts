@@ -2,7 +2,6 @@
 
 import type { ActionResult } from "@/lib/action-result";
 import { audit } from "@/lib/auth/session";
-import { isDashboardTag, recordWho, STARTED_BY_TAG } from "@/lib/auth/who";
 import {
   startAudienceGenerationJobOnce,
   type StartAudienceGenerationJobCommandInput,
@@ -10,6 +9,7 @@ import {
 import { defineAction } from "@/lib/define-action";
 import { invalidateReads, readScope } from "@/lib/reads/cache";
 import { readConfiguredModel } from "@/lib/reads/models";
+import { isDashboardTag, recordWho, STARTED_BY_TAG } from "@/lib/schemas/dashboard-tags";
 import { tagLimitMessage, tagsBeyondForm } from "@/lib/schemas/job-tags";
 import {
   formFieldForRequestPath,

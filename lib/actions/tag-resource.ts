@@ -1,16 +1,16 @@
 "use server";
 
 import { audit } from "@/lib/auth/session";
+import { TagResourceCommand } from "@/lib/cleanrooms-ml";
+import { defineAction } from "@/lib/define-action";
+import { invalidateReads, readScope } from "@/lib/reads/cache";
+import { tagResourceRequestSchema } from "@/lib/schemas/api";
 import {
   DASHBOARD_TAG_REFUSED,
   isDashboardTag,
   recordWho,
   TAGS_CHANGED_BY_TAG,
-} from "@/lib/auth/who";
-import { TagResourceCommand } from "@/lib/cleanrooms-ml";
-import { defineAction } from "@/lib/define-action";
-import { invalidateReads, readScope } from "@/lib/reads/cache";
-import { tagResourceRequestSchema } from "@/lib/schemas/api";
+} from "@/lib/schemas/dashboard-tags";
 import { cleanRoomsML } from "@/lib/service";
 
 /**

@@ -1,16 +1,16 @@
 "use server";
 
 import { audit } from "@/lib/auth/session";
+import { TagResourceCommand, UntagResourceCommand } from "@/lib/cleanrooms-ml";
+import { defineAction } from "@/lib/define-action";
+import { invalidateReads, readScope } from "@/lib/reads/cache";
+import { untagResourceRequestSchema } from "@/lib/schemas/api";
 import {
   DASHBOARD_TAG_REFUSED,
   isDashboardTag,
   TAGS_CHANGED_BY_TAG,
   whoTagValue,
-} from "@/lib/auth/who";
-import { TagResourceCommand, UntagResourceCommand } from "@/lib/cleanrooms-ml";
-import { defineAction } from "@/lib/define-action";
-import { invalidateReads, readScope } from "@/lib/reads/cache";
-import { untagResourceRequestSchema } from "@/lib/schemas/api";
+} from "@/lib/schemas/dashboard-tags";
 import { cleanRoomsML } from "@/lib/service";
 
 /**

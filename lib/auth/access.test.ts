@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 
+import { isDashboardTag, recordWho, whoTagValue } from "@/lib/schemas/dashboard-tags";
+
 import { groupsOf, isAllowed, proxyUser } from "./access";
 import type { TrustedProxyConfig } from "./config";
 import { contentSecurityPolicy, createNonce } from "./security-headers";
-import { isDashboardTag, recordWho, whoTagValue } from "./who";
 
 const rules = {
   allowedEmailDomains: ["example.com"],

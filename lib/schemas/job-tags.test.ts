@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { STARTED_BY_TAG } from "@/lib/auth/who";
+import { STARTED_BY_TAG } from "@/lib/schemas/dashboard-tags";
 
 import { inheritedTags, jobTagCount, tagLimitMessage, tagsBeyondForm } from "./job-tags";
 import { TAGS_MAX } from "./limits";

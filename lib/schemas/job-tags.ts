@@ -8,7 +8,7 @@
  * with this module, so the limit is met in the form, never as the service's
  * refusal. Plain data, no zod: the form's counter imports it.
  */
-import { STARTED_BY_TAG } from "@/lib/auth/who";
+import { STARTED_BY_TAG } from "@/lib/schemas/dashboard-tags";
 
 import { TAGS_MAX } from "./limits";
 

@@ -7,7 +7,7 @@
  * job page's JavaScript measured 1.75× the empty app, over its 1.6× budget
  * (docs/ARCHITECTURE.md, "Page weight").
  */
-import { isDashboardTag } from "@/lib/auth/who";
+import { isDashboardTag } from "@/lib/schemas/dashboard-tags";
 
 import type { StartAudienceGenerationJobRequest } from "./api";
 import { NAME_MAX_LENGTH, type WorkerType } from "./limits";

@@ -9,8 +9,8 @@ import "@/lib/schemas/zod-config";
 
 import { z } from "zod";
 
-import { isDashboardTag } from "@/lib/auth/who";
 import { tagKeySchema, TAGS_MAX, tagValueSchema } from "@/lib/schemas/api";
+import { isDashboardTag } from "@/lib/schemas/dashboard-tags";
 
 import { RESERVED_TAG_KEY_PATTERN } from "./limits";
 import { checkKeyValueRows, filledRows, type KeyValueRow } from "./rows";

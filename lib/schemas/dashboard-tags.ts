@@ -3,7 +3,7 @@
  * signed-in person starts it, exports it or changes its tags. Safe for the
  * browser (the job page reads them); only the server actions write them.
  */
-import { TAG_VALUE_MAX_LENGTH } from "@/lib/schemas/limits";
+import { TAG_VALUE_MAX_LENGTH } from "./limits";
 
 /** Our tag namespace: the dashboard writes these keys and nothing else may. */
 export const DASHBOARD_TAG_PREFIX = "dashboard:";
