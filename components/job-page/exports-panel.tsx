@@ -36,7 +36,7 @@ export function ExportsPanel({
 }) {
   const enabled = canExport && mayHaveExports(job.status);
   const options = sizeOptions(model, job.metrics);
-  const destination = model?.outputConfig.destination.s3Destination.s3Uri;
+  const destination = model?.outputConfig?.destination.s3Destination.s3Uri;
 
   return (
     <Card

@@ -1,9 +1,13 @@
 import { queryOptions } from "@tanstack/react-query";
 
 import { fetchJson } from "@/lib/fetch-json";
-import type { ConfiguredModelData, ConfiguredModelSummaryData } from "@/lib/reads/models";
+import type {
+  ConfiguredModelData,
+  ConfiguredModelSummaryData,
+  ModelAssociationsData,
+} from "@/lib/reads/models";
 
-/** All configured audience models, by name. Models change rarely: keep them a few minutes. */
+/** The account's own configured audience models, by name. Models change rarely: keep them a few minutes. */
 export const configuredModelsQuery = () =>
   queryOptions({
     queryKey: ["configured-audience-models"],
@@ -11,7 +15,20 @@ export const configuredModelsQuery = () =>
     staleTime: 5 * 60_000,
   });
 
-/** One configured audience model with its size bins, seed minimum and metrics sharing. */
+/** The models associated with each of the caller's collaborations, with their owners. */
+export const modelAssociationsQuery = () =>
+  queryOptions({
+    queryKey: ["configured-audience-model-associations"],
+    queryFn: ({ signal }) =>
+      fetchJson<ModelAssociationsData>("/api/model-associations", { signal }),
+    staleTime: 5 * 60_000,
+  });
+
+/**
+ * One configured audience model with its size bins, seed minimum and metrics
+ * sharing; a partner's model with what its association says
+ * (`readable: false`).
+ */
 export const configuredModelQuery = (arn: string) =>
   queryOptions({
     queryKey: ["configured-audience-model", arn],
