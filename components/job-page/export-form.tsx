@@ -22,6 +22,7 @@ import {
 import { useAction } from "@/lib/use-action";
 
 import { useSizeSelection } from "./size-selection";
+import { TypedSizeField } from "./typed-size";
 
 type FieldErrors = Partial<Record<keyof ExportFormValues, string>>;
 
@@ -31,14 +32,24 @@ const exportSchema = lazyLoad(() =>
   import("@/lib/schemas/export-form").then((m) => m.exportFormSchema),
 );
 
+// A typed size is checked against the API's own limits (docs/ARCHITECTURE.md, "Two accounts").
+const audienceSizeSchema = lazyLoad(() =>
+  import("@/lib/schemas/api").then((m) => m.audienceSizeSchema),
+);
+
 /** The schema's first message for each field, as a form resolver gives them. */
-async function validate(values: ExportFormValues): Promise<FieldErrors> {
+async function validate(values: ExportFormValues, typed: boolean): Promise<FieldErrors> {
   const result = (await exportSchema()).safeParse(values);
   const errors: FieldErrors = {};
-  if (result.success) return errors;
-  for (const issue of result.error.issues) {
-    const field = issue.path[0] as keyof ExportFormValues;
-    errors[field] ??= issue.message;
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const field = issue.path[0] as keyof ExportFormValues;
+      errors[field] ??= issue.message;
+    }
+  }
+  if (typed && !errors.size) {
+    const size = (await audienceSizeSchema()).safeParse(toExportRequest(values, "").audienceSize);
+    if (!size.success) errors.size = size.error.issues[0]?.message;
   }
   return errors;
 }
@@ -54,7 +65,8 @@ async function validate(values: ExportFormValues): Promise<FieldErrors> {
  * suggested size is marked, never chosen for the user.
  *
  * Checked on submit, then again on each change, with the schema's messages;
- * the first field in error takes focus.
+ * the first field in error takes focus. With no sizes to offer (the model's
+ * owner shares neither its sizes nor the job's metrics), the size is typed.
  */
 export function ExportForm({
   jobArn,
@@ -83,6 +95,8 @@ export function ExportForm({
   // The name follows the size until the person writes a name of their own.
   const [ownName, setOwnName] = useState(false);
   const sizeRef = useRef<HTMLSelectElement>(null);
+  const typedSizeRef = useRef<HTMLInputElement>(null);
+  const typed = options.length === 0;
   const nameRef = useRef<HTMLInputElement>(null);
   const size = values.size;
 
@@ -90,14 +104,14 @@ export function ExportForm({
   useEffect(() => {
     if (!submitted) return;
     let current = true;
-    validate(values).then(
+    validate(values, typed).then(
       (found) => current && setErrors(found),
       () => undefined,
     );
     return () => {
       current = false;
     };
-  }, [values, submitted]);
+  }, [values, submitted, typed]);
 
   // Keep the suggested name in step with the size until the user writes their own.
   const withSize = (key: string): ExportFormValues => {
@@ -109,10 +123,10 @@ export function ExportForm({
     event.preventDefault();
     setSubmitted(true);
     setStarted(undefined);
-    const found = await validate(values);
+    const found = await validate(values, typed);
     setErrors(found);
     if (found.size || found.name) {
-      (found.size ? sizeRef : nameRef).current?.focus();
+      (found.size ? (typed ? typedSizeRef : sizeRef) : nameRef).current?.focus();
       return;
     }
     const result = await exportJob.run(toExportRequest(values, jobArn));
@@ -163,35 +177,45 @@ export function ExportForm({
       aria-label="Export audience"
     >
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          id="export-size"
-          label="Audience size"
-          description={
-            suggestion
-              ? `The model's sizes, each with its relevance score. Suggested: ${sizeOptionLabel(suggestion.size)}, ${suggestionRule()}. Nothing is chosen for you.`
-              : "The model's sizes. A smaller audience is more like your seed; a larger one reaches more people."
-          }
-          error={errors.size}
-        >
-          <Select
-            {...controlA11y("export-size", { description: true, error: errors.size })}
-            invalid={Boolean(errors.size)}
-            ref={sizeRef}
-            name="size"
+        {typed ? (
+          <TypedSizeField
+            key={started}
             value={values.size}
-            onChange={(event) => {
-              setValues(withSize(event.target.value));
-              selection.choose(event.target.value || undefined, "form");
-            }}
+            onChange={(key) => setValues(withSize(key))}
+            error={errors.size}
+            inputRef={typedSizeRef}
+          />
+        ) : (
+          <Field
+            id="export-size"
+            label="Audience size"
+            description={
+              suggestion
+                ? `The model's sizes, each with its relevance score. Suggested: ${sizeOptionLabel(suggestion.size)}, ${suggestionRule()}. Nothing is chosen for you.`
+                : "The model's sizes. A smaller audience is more like your seed; a larger one reaches more people."
+            }
+            error={errors.size}
           >
-            <option value="">Choose a size…</option>
-            {options.map((o) => (
-              <option key={sizeOptionKey(o)} value={sizeOptionKey(o)}>
-                {optionText(o, scores, suggestedKey, selection.exported)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+            <Select
+              {...controlA11y("export-size", { description: true, error: errors.size })}
+              invalid={Boolean(errors.size)}
+              ref={sizeRef}
+              name="size"
+              value={values.size}
+              onChange={(event) => {
+                setValues(withSize(event.target.value));
+                selection.choose(event.target.value || undefined, "form");
+              }}
+            >
+              <option value="">Choose a size…</option>
+              {options.map((o) => (
+                <option key={sizeOptionKey(o)} value={sizeOptionKey(o)}>
+                  {optionText(o, scores, suggestedKey, selection.exported)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
         <Field
           id="export-name"
           label="Export name"

@@ -60,19 +60,13 @@ export function ExportsPanel({
             Only the account that owns this job can export its audience.
           </p>
         ) : job.status === "ACTIVE" ? (
-          options.length > 0 ? (
-            <ExportForm
-              jobArn={job.audienceGenerationJobArn}
-              jobName={job.name}
-              options={options}
-              scores={scoresOf(job.metrics)}
-            />
-          ) : (
-            <p className="text-sm text-slate-600">
-              The configured model&apos;s audience sizes are not visible to your account, so the
-              dashboard cannot offer an export.
-            </p>
-          )
+          // With no sizes to offer (neither the model nor the job's metrics name any), one is typed.
+          <ExportForm
+            jobArn={job.audienceGenerationJobArn}
+            jobName={job.name}
+            options={options}
+            scores={scoresOf(job.metrics)}
+          />
         ) : (
           <p className="text-sm text-slate-600">
             {isDeletionStatus(job.status)
