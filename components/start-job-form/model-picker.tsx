@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 import { useFormContext, useFormState, useWatch } from "react-hook-form";
 
 import { Alert } from "@/components/ui/alert";
@@ -48,7 +49,7 @@ export const associationLabel = (model: AssociatedModelData) =>
  * Once one is chosen, the facts of it that shape the job.
  */
 export function ModelPicker() {
-  const { control, register, setValue } = useFormContext<StartJobFormValues>();
+  const { control, register, setValue, getValues } = useFormContext<StartJobFormValues>();
   const { errors } = useFormState({ control, name: FIELD });
   const arn = useWatch({ control, name: FIELD });
   const models = useQuery(configuredModelsQuery());
@@ -62,19 +63,33 @@ export function ModelPicker() {
     list.some((m) => m.configuredAudienceModelArn === arn) ||
     associated.some((m) => m.configuredAudienceModelArn === arn);
   const pending = models.isPending || associations.isPending;
+  const pickCollaboration = (modelArn: string) => {
+    const partner = associated.find(
+      (m) => m.configuredAudienceModelArn === modelArn && !m.owner.yours,
+    );
+    if (partner) {
+      setValue("collaborationId", partner.collaborationId, {
+        shouldDirty: true,
+        shouldValidate: true,
+      });
+    }
+  };
   const field = register(FIELD, {
-    onChange: (event: { target: { value: string } }) => {
-      const partner = associated.find(
-        (m) => m.configuredAudienceModelArn === event.target.value && !m.owner.yours,
-      );
-      if (partner) {
-        setValue("collaborationId", partner.collaborationId, {
-          shouldDirty: true,
-          shouldValidate: true,
-        });
-      }
-    },
+    onChange: (event: { target: { value: string } }) => pickCollaboration(event.target.value),
   });
+  // A partner's model the form opened with (a link's ?model=, a job started again) without
+  // a collaboration: its collaboration, once the associations are known. Once per model.
+  const settled = useRef<string | undefined>(undefined);
+  const data = associations.data;
+  useEffect(() => {
+    if (!data || settled.current === arn) return;
+    settled.current = arn;
+    if (getValues("collaborationId") !== "") return;
+    const partner = data.collaborations
+      .flatMap((c) => c.models)
+      .find((m) => m.configuredAudienceModelArn === arn && !m.owner.yours);
+    if (partner) setValue("collaborationId", partner.collaborationId, { shouldDirty: true });
+  }, [data, arn, getValues, setValue]);
 
   return (
     <div className="space-y-4">
