@@ -115,7 +115,11 @@ export function ExportForm({
 
   // Keep the suggested name in step with the size until the user writes their own.
   const withSize = (key: string): ExportFormValues => {
-    const option = options.find((o) => sizeOptionKey(o) === key);
+    const option =
+      options.find((o) => sizeOptionKey(o) === key) ??
+      (typed && /^[A-Z]+:\d+$/.test(key)
+        ? toExportRequest({ ...values, size: key }, jobArn).audienceSize
+        : undefined);
     return { size: key, name: ownName ? values.name : suggestedExportName(jobName, option) };
   };
 
