@@ -117,7 +117,8 @@ if (!aws) {
     });
   }
   await waitForHttp(serviceUrl, 60_000);
-  if (partner) dashboardEnv.LOCAL_SERVICE_ACCOUNT = process.env.LOCAL_SERVICE_ACCOUNT || PARTNER_ACCOUNT;
+  if (partner)
+    dashboardEnv.LOCAL_SERVICE_ACCOUNT = process.env.LOCAL_SERVICE_ACCOUNT || PARTNER_ACCOUNT;
   dashboardEnv.CLEANROOMS_ML_ENDPOINT = `http://127.0.0.1:${emulatorPort}`;
   dashboardEnv.AWS_REGION = process.env.AWS_REGION || "us-east-1";
   // The local service's demo seed bucket, so the seed browser and upload work out of the box.
