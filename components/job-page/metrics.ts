@@ -73,7 +73,7 @@ interface NoMetricsReason {
 export function noMetricsReason(
   status: AudienceGenerationJobStatus,
   hasMetrics: boolean,
-  model: { sharedAudienceMetrics?: string[] } | undefined,
+  model: { sharedAudienceMetrics?: string[]; readable?: boolean } | undefined,
 ): NoMetricsReason | undefined {
   if (hasMetrics) return undefined;
   switch (status) {
@@ -93,7 +93,12 @@ export function noMetricsReason(
     default:
       break;
   }
-  if (model?.sharedAudienceMetrics?.includes("NONE")) {
+  // A partner's model (docs/ARCHITECTURE.md, "Two accounts"): a finished job without metrics
+  // is the owner's choice, though the model itself cannot be read to say so.
+  if (
+    model?.sharedAudienceMetrics?.includes("NONE") ||
+    (model?.readable === false && (status === "ACTIVE" || status === "DELETE_FAILED"))
+  ) {
     return {
       title: "The model's owner does not share metrics",
       detail:
