@@ -5,11 +5,11 @@ import { ButtonLink } from "@/components/ui/button";
 import { parseJobsFilters, serverFilters } from "@/lib/jobs-filters";
 import { ServerReads } from "@/lib/queries/hydrate";
 import { JOBS_PAGE_SIZE, jobsQuery } from "@/lib/queries/jobs";
-import { configuredModelsQuery, modelAssociationsQuery } from "@/lib/queries/models";
+import { configuredModelsQuery } from "@/lib/queries/models";
 import { dehydrateReads, fromServer } from "@/lib/queries/prefetch";
 import { makeQueryClient } from "@/lib/query-client";
 import { listJobsPage } from "@/lib/reads/jobs";
-import { listConfiguredModels, listModelAssociations } from "@/lib/reads/models";
+import { listConfiguredModels } from "@/lib/reads/models";
 
 export const metadata: Metadata = { title: "Audience jobs" };
 
@@ -35,10 +35,6 @@ export default async function JobsPage({
       ...fromServer(() => listJobsPage({ maxResults: JOBS_PAGE_SIZE, ...server })),
     }),
     queryClient.prefetchQuery({ ...configuredModelsQuery(), ...fromServer(listConfiguredModels) }),
-    queryClient.prefetchQuery({
-      ...modelAssociationsQuery(),
-      ...fromServer(listModelAssociations),
-    }),
   ]);
 
   return (
