@@ -83,17 +83,6 @@ export const startAudienceGenerationJob: Operation = (context, { account, body }
   );
   const model = store.models.configuredModel(modelArn);
   if (!model) throw notFound(`Configured audience model ${modelArn} does not exist.`);
-  if (store.jobs.nameTaken(account, input.name)) {
-    throw conflict(
-      `An audience generation job named "${input.name}" already exists in account ${account}; job names are unique within an account.`,
-    );
-  }
-  if (owner !== account && store.jobs.nameTaken(owner, `${account}-${input.name}`)) {
-    throw conflict(
-      `An audience generation job named "${account}-${input.name}" already exists in the model owner's account ${owner}; choose another name.`,
-    );
-  }
-
   const sql = input.seedAudience.sqlParameters;
   if (sql?.analysisTemplateArn !== undefined) {
     const template = store.models.analysisTemplate(sql.analysisTemplateArn);
@@ -112,6 +101,18 @@ export const startAudienceGenerationJob: Operation = (context, { account, body }
   if (Object.keys(tags).length > TAGS_MAX) {
     throw validationError(
       `tags: At most ${TAGS_MAX} tags are allowed, counting the ${Object.keys(inherited).length} the job inherits from its configured audience model`,
+    );
+  }
+
+  // Names are unique within an account: checked once the request is otherwise valid.
+  if (store.jobs.nameTaken(account, input.name)) {
+    throw conflict(
+      `An audience generation job named "${input.name}" already exists in account ${account}; job names are unique within an account.`,
+    );
+  }
+  if (owner !== account && store.jobs.nameTaken(owner, `${account}-${input.name}`)) {
+    throw conflict(
+      `An audience generation job named "${account}-${input.name}" already exists in the model owner's account ${owner}; choose another name.`,
     );
   }
 
