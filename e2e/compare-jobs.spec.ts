@@ -83,8 +83,9 @@ test("a marketer compares three demo jobs chosen in the list, and the link reope
 test("a job that no longer exists is listed as missing with the service's reason, the others compared", async ({
   page,
 }) => {
+  // In our account: another account's ARN is refused (AccessDeniedException), not missing.
   const gone =
-    "arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-generation-job/0d0d0d0d-0000-4000-8000-000000000000";
+    "arn:aws:cleanrooms-ml:us-east-1:111122223333:audience-generation-job/0d0d0d0d-0000-4000-8000-000000000000";
   const compare = new ComparePage(page);
   await compare.goto([DEMO_JOB_ARNS.sportsFans, gone, DEMO_JOB_ARNS.travelSql]);
   await expect(compare.missing).toBeVisible();

@@ -4,6 +4,7 @@ import {
   DEMO_ANALYSIS_TEMPLATES,
   DEMO_CONFIGURED_MODELS,
   DEMO_JOB_ARNS,
+  DEMO_MODEL_ASSOCIATIONS,
   DEMO_PROTECTED_QUERY_IDS,
   DEMO_SEED_URIS,
 } from "../emulator/demo/catalog";
@@ -117,13 +118,22 @@ test("a job whose model does not share metrics says so instead of drawing an emp
   await expect(job.relevance).toContainText("The model's owner does not share metrics");
   await expect(job.chart).toHaveCount(0);
   await expect(job.metricsTable).toHaveCount(0);
-  await expect(job.model).toContainText(DEMO_CONFIGURED_MODELS.streamingReach.name);
-  await expect(job.model).toContainText("Not shared by the model's owner");
-  // Without scores the export form still offers the model's sizes.
-  const size = job.exports.getByLabel("Audience size");
-  expect(await size.locator("option").count()).toBeGreaterThan(1);
-  await size.selectOption({ index: 1 });
-  await expect(job.exports.getByRole("button", { name: "Export audience" })).toBeEnabled();
+  // The publisher's model: named by its association and owner, its facts kept by the owner.
+  const association = DEMO_MODEL_ASSOCIATIONS.find(
+    (a) => a.model === DEMO_CONFIGURED_MODELS.streamingReach,
+  )!;
+  await expect(job.model).toContainText(association.name);
+  await expect(job.model).toContainText("Example Streaming (444455556666), partner's");
+  await expect(job.model).toContainText("only through its results");
+  // Neither the model nor the job's metrics name a size: one is typed, checked against the API's limits.
+  const size = job.exports.getByRole("textbox", { name: "Audience size" });
+  await size.fill("0");
+  await job.exports.getByRole("button", { name: "Export audience" }).click();
+  await expect(job.exports).toContainText("Audience size must be at least 1");
+  await size.fill("2500");
+  await expect(job.exports).not.toContainText("Audience size must be at least 1");
+  await job.exports.getByRole("button", { name: "Export audience" }).click();
+  await expect(job.exports.getByRole("status")).toContainText("started");
 });
 
 test("a failed job shows the stable status code and the message, and what to do next", async ({

@@ -214,20 +214,21 @@ test("choosing a model asks the service for that model's jobs only", async ({ pa
   const collaborationId = newCollaborationId();
   const client = serviceClient();
   await startJob(client, { name: "Retail job", collaborationId, speed: "failing" });
+  // Both of our own models: a partner's model takes jobs only in the demo collaboration.
   await startJob(client, {
-    name: "Streaming job",
+    name: "Share job",
     collaborationId,
     speed: "failing",
-    configuredAudienceModelArn: DEMO_CONFIGURED_MODELS.streamingReach.arn,
+    configuredAudienceModelArn: DEMO_CONFIGURED_MODELS.retailPercentage.arn,
   });
   await list.goto(`?collaboration=${collaborationId}`);
   await expect(list.rows()).toHaveCount(2);
-  await list.model.selectOption({ label: DEMO_CONFIGURED_MODELS.streamingReach.name });
+  await list.model.selectOption({ label: DEMO_CONFIGURED_MODELS.retailPercentage.name });
   await expect(page).toHaveURL(
-    (url) => url.searchParams.get("model") === DEMO_CONFIGURED_MODELS.streamingReach.arn,
+    (url) => url.searchParams.get("model") === DEMO_CONFIGURED_MODELS.retailPercentage.arn,
   );
   await expect(list.rows()).toHaveCount(1);
-  await expect(list.row("Streaming job")).toContainText(DEMO_CONFIGURED_MODELS.streamingReach.name);
+  await expect(list.row("Share job")).toContainText(DEMO_CONFIGURED_MODELS.retailPercentage.name);
 });
 
 test("a link with values the list cannot read still opens, and says what it ignored", async ({

@@ -3,8 +3,10 @@ import { expect, test } from "@playwright/test";
 
 import {
   DEMO_ANALYSIS_TEMPLATES,
+  DEMO_COLLABORATION_ID,
   DEMO_CONFIGURED_MODELS,
   DEMO_JOB_ARNS,
+  DEMO_MODEL_ASSOCIATIONS,
   DEMO_SEED_ROLE_ARN,
   DEMO_SEED_URIS,
 } from "../emulator/demo/catalog";
@@ -14,7 +16,7 @@ import {
   StartAudienceGenerationJobCommand,
 } from "../lib/cleanrooms-ml";
 import { serialize } from "../lib/json";
-import { JobFormPage } from "./pages/job-form";
+import { associationOption, JobFormPage } from "./pages/job-form";
 import { serviceClient } from "./service";
 
 /**
@@ -26,7 +28,11 @@ import { serviceClient } from "./service";
 const unique = () => randomUUID().slice(0, 8);
 const RETAIL = DEMO_CONFIGURED_MODELS.retailAbsolute;
 const BY_SHARE = DEMO_CONFIGURED_MODELS.retailPercentage;
+/** The publisher's model, reached through its association with the demo collaboration. */
 const STREAMING = DEMO_CONFIGURED_MODELS.streamingReach;
+const STREAMING_OPTION = associationOption(
+  DEMO_MODEL_ASSOCIATIONS.find((a) => a.model === STREAMING)!,
+);
 
 /** The job as GetAudienceGenerationJob returns it, without the response metadata. */
 async function readJob(arn: string) {
@@ -165,8 +171,10 @@ test("a job from an analysis template fills in the template's parameters", async
   await form.goto();
 
   await form.name.fill(name);
-  await form.chooseModel(STREAMING.name);
-  await expect(form.modelFacts).toContainText("Not shared");
+  await form.chooseModel(STREAMING_OPTION);
+  // A partner's model: what its owner keeps is said plainly, and its collaboration is picked.
+  await expect(form.modelFacts).toContainText("only through its results");
+  await expect(form.collaborationId).toHaveValue(DEMO_COLLABORATION_ID);
   await form.chooseSeedSource("Analysis template");
   await form.templateArn.fill(template.arn);
   await form.addRow("parameter", "segment", "gaming");
@@ -285,7 +293,8 @@ test("a service error is shown on the form with what to do, and nothing typed is
   );
   await form.goto();
   await form.name.fill(name);
-  await form.chooseModel(STREAMING.name);
+  // Our own model, with no collaboration: the form cannot check the template's parameters, the service does.
+  await form.chooseModel(BY_SHARE.name);
   await form.chooseSeedSource("Analysis template");
   await form.templateArn.fill(missing);
   await form.addRow("parameter", "segmnet", "gaming");
@@ -382,11 +391,20 @@ test("a link to copy a job that does not exist says so and offers an empty form"
   await expect(form.name).toHaveValue("");
 });
 
-test("?model= preselects a configured audience model", async ({ page }) => {
+test("?model= preselects a configured audience model, a partner's with its collaboration", async ({
+  page,
+}) => {
   const form = new JobFormPage(page);
+  await form.goto(`?model=${encodeURIComponent(RETAIL.arn)}`);
+  await expect(form.model).toHaveValue(RETAIL.arn);
+  await expect(form.modelFacts).toContainText("500 users");
+  await expect(form.collaborationId).toHaveValue("");
+
   await form.goto(`?model=${encodeURIComponent(STREAMING.arn)}`);
   await expect(form.model).toHaveValue(STREAMING.arn);
-  await expect(form.modelFacts).toContainText("100 users");
+  await expect(form.modelFacts).toContainText("Example Streaming reach");
+  await expect(form.modelFacts).toContainText("only through its results");
+  await expect(form.collaborationId).toHaveValue(DEMO_COLLABORATION_ID);
 });
 
 test("an empty form is not sent: errors show beside their fields and focus goes to the first", async ({

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 
 import { freePort, stopProcessGroup as stop, waitForHttp } from "../test/processes";
-import { E2E_DEV, E2E_DIST_DIR } from "./env";
+import { E2E_DEV, E2E_DIST_DIR, E2E_EMULATOR_URL } from "./env";
 
 /**
  * A local service and a dashboard of a spec's own, for states the run's shared
@@ -73,4 +73,31 @@ export async function startOwnStack(serviceEnv: Record<string, string> = {}): Pr
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A second dashboard on the run's shared local service, acting as another of
+ * its accounts (LOCAL_SERVICE_ACCOUNT, as `npm run start:partner` starts it):
+ * the publisher's view of the same jobs.
+ */
+export async function startAccountDashboard(
+  account: string,
+): Promise<{ appUrl: string; stop(): Promise<void> }> {
+  const appPort = await freePort();
+  const app = start(
+    "npx",
+    ["next", E2E_DEV ? "dev" : "start", "-p", String(appPort), "-H", "127.0.0.1"],
+    {
+      NEXT_DIST_DIR: E2E_DEV ? `${E2E_DIST_DIR}-account` : E2E_DIST_DIR,
+      NEXT_TELEMETRY_DISABLED: "1",
+      CLEANROOMS_ML_ENDPOINT: E2E_EMULATOR_URL,
+      AWS_REGION: "us-east-1",
+      LOCAL_SERVICE_ACCOUNT: account,
+    },
+  );
+  const appUrl = `http://127.0.0.1:${appPort}`;
+  await waitForHttp(`${appUrl}/api/health`, 180_000);
+  for (const path of ["/", "/api/jobs", "/api/models"])
+    await waitForHttp(`${appUrl}${path}`, 180_000);
+  return { appUrl, stop: () => stop(app) };
 }

@@ -24,7 +24,8 @@ import { serviceClient } from "./service";
  */
 
 const unique = () => randomUUID().slice(0, 8);
-const STREAMING = DEMO_CONFIGURED_MODELS.streamingReach;
+// One of our own models: the template's collaboration is then picked with the template.
+const BY_SHARE = DEMO_CONFIGURED_MODELS.retailPercentage;
 
 /** Makes the local service answer these operations with its access-denied error (emulator/denials.ts). */
 async function deny(operations: string[]) {
@@ -72,7 +73,7 @@ test("a marketer starts an analysis-template job entirely by picking", async ({ 
   const name = `Picked template ${unique()}`;
   await form.goto();
   await form.name.fill(name);
-  await form.chooseModel(STREAMING.name);
+  await form.chooseModel(BY_SHARE.name);
   await form.chooseSeedSource("Analysis template");
 
   // The collaboration first (no ID typed yet), then its templates by name.
@@ -156,7 +157,8 @@ test("the list names who started each job and in which collaboration", async ({ 
     if (await searchAll.isVisible()) await searchAll.click();
     return row;
   };
-  const partner = await find("Partner fitness lookalike");
+  // The partner's job on our model, under our ARN: named after the partner's account.
+  const partner = await find("444455556666-Partner fitness lookalike");
   await expect(partner).toContainText("Example Streaming");
   await expect(partner).toContainText("Retail and streaming lookalikes");
   await expect(partner.getByTitle("AWS account 444455556666")).toBeVisible();

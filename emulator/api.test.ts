@@ -11,7 +11,7 @@ import {
   DEMO_TRAINING_DATASETS,
 } from "./demo/catalog";
 import { ACCOUNT_ID, PARTNER_ACCOUNT_ID } from "./identity";
-import { enc, jobPath, startTestEmulator, type TestEmulator } from "./testing";
+import { asAccount, enc, jobPath, startTestEmulator, type TestEmulator } from "./testing";
 
 let emulator: TestEmulator;
 beforeAll(async () => {
@@ -279,6 +279,7 @@ describe("GetAudienceGenerationJob", () => {
   it("shows another member's job without its seed or tags", async () => {
     const { json } = await emulator.call("GET", jobPath(DEMO_JOB_ARNS.partnerFitness));
     expect(json.startedBy).toBe(PARTNER_ACCOUNT_ID);
+    expect(json.name).toBe(`${PARTNER_ACCOUNT_ID}-Partner fitness lookalike`);
     expect(json.status).toBe("ACTIVE");
     expect(json).not.toHaveProperty("seedAudience");
     expect(json).not.toHaveProperty("tags");
@@ -338,49 +339,77 @@ describe("GetAudienceGenerationJob", () => {
 });
 
 describe("models", () => {
-  it("lists and gets configured audience models with their sizes, metrics policy and output", async () => {
-    const list = await emulator.call("GET", "/configured-audience-model");
-    const models = list.json.configuredAudienceModels as Record<string, unknown>[];
-    expect(models.map((m) => m.name)).toEqual(
-      Object.values(DEMO_CONFIGURED_MODELS).map((m) => m.name),
-    );
-    for (const model of models) expect(model).not.toHaveProperty("audienceSizeConfig");
+  const ours = [DEMO_CONFIGURED_MODELS.retailAbsolute, DEMO_CONFIGURED_MODELS.retailPercentage];
+  const partners = [
+    DEMO_CONFIGURED_MODELS.streamingReach,
+    DEMO_CONFIGURED_MODELS.streamingLookalikes,
+  ];
 
-    for (const demo of Object.values(DEMO_CONFIGURED_MODELS)) {
-      const { json } = await emulator.call("GET", `/configured-audience-model/${enc(demo.arn)}`);
-      expect(json).toMatchObject({
-        configuredAudienceModelArn: demo.arn,
-        name: demo.name,
-        description: demo.description,
-        audienceModelArn: demo.audienceModel.arn,
-        status: "ACTIVE",
-        sharedAudienceMetrics: demo.sharedAudienceMetrics,
-        minMatchingSeedSize: demo.minMatchingSeedSize,
-        audienceSizeConfig: demo.audienceSizeConfig,
-        outputConfig: { destination: { s3Destination: { s3Uri: demo.outputS3Uri } } },
-        childResourceTagOnCreatePolicy: demo.childResourceTagOnCreatePolicy,
-      });
-      expect(json.createTime).toMatch(ISO);
+  it("lists and gets each account's own configured audience models with their sizes, metrics policy and output", async () => {
+    for (const [headers, models] of [
+      [{}, ours],
+      [asAccount(PARTNER_ACCOUNT_ID), partners],
+    ] as const) {
+      const list = await emulator.call("GET", "/configured-audience-model", undefined, headers);
+      const listed = list.json.configuredAudienceModels as Record<string, unknown>[];
+      expect(listed.map((m) => m.name)).toEqual(models.map((m) => m.name));
+      for (const model of listed) expect(model).not.toHaveProperty("audienceSizeConfig");
+
+      for (const demo of models) {
+        const { json } = await emulator.call(
+          "GET",
+          `/configured-audience-model/${enc(demo.arn)}`,
+          undefined,
+          headers,
+        );
+        expect(json).toMatchObject({
+          configuredAudienceModelArn: demo.arn,
+          name: demo.name,
+          description: demo.description,
+          audienceModelArn: demo.audienceModel.arn,
+          status: "ACTIVE",
+          sharedAudienceMetrics: demo.sharedAudienceMetrics,
+          minMatchingSeedSize: demo.minMatchingSeedSize,
+          audienceSizeConfig: demo.audienceSizeConfig,
+          outputConfig: { destination: { s3Destination: { s3Uri: demo.outputS3Uri } } },
+          childResourceTagOnCreatePolicy: demo.childResourceTagOnCreatePolicy,
+        });
+        expect(json.createTime).toMatch(ISO);
+      }
     }
-    const page = await emulator.call("GET", "/configured-audience-model?maxResults=2");
-    expect((page.json.configuredAudienceModels as unknown[]).length).toBe(2);
+    const page = await emulator.call("GET", "/configured-audience-model?maxResults=1");
+    expect((page.json.configuredAudienceModels as unknown[]).length).toBe(1);
     const rest = await emulator.call(
       "GET",
       `/configured-audience-model?nextToken=${enc(String(page.json.nextToken))}`,
     );
     expect((rest.json.configuredAudienceModels as { name: string }[]).map((m) => m.name)).toEqual([
-      DEMO_CONFIGURED_MODELS.streamingReach.name,
+      DEMO_CONFIGURED_MODELS.retailPercentage.name,
     ]);
   });
 
-  it("lists and gets audience models with their training dataset and period", async () => {
+  it("refuses to show an account another account's configured model, in AWS's words", async () => {
+    const partner = DEMO_CONFIGURED_MODELS.streamingLookalikes.arn;
+    const res = await emulator.call("GET", `/configured-audience-model/${enc(partner)}`);
+    expect(res.status).toBe(403);
+    expect(res.headers.get("x-amzn-errortype")).toBe("AccessDeniedException");
+    expect(res.json.message).toBe(
+      `User: arn:aws:iam::${ACCOUNT_ID}:user/dashboard is not authorized to perform: cleanrooms-ml:GetConfiguredAudienceModel on resource: ${partner} because no resource-based policy allows the cleanrooms-ml:GetConfiguredAudienceModel action`,
+    );
+  });
+
+  it("lists and gets each account's audience models with their training dataset and period", async () => {
     const list = await emulator.call("GET", "/audience-model");
     expect(
       (list.json.audienceModels as { audienceModelArn: string }[]).map((m) => m.audienceModelArn),
-    ).toEqual([DEMO_AUDIENCE_MODELS.retail.arn, DEMO_AUDIENCE_MODELS.streaming.arn]);
+    ).toEqual([DEMO_AUDIENCE_MODELS.retail.arn]);
+    const streaming = `/audience-model/${enc(DEMO_AUDIENCE_MODELS.streaming.arn)}`;
+    expect((await emulator.call("GET", streaming)).status).toBe(403);
     const { json } = await emulator.call(
       "GET",
-      `/audience-model/${enc(DEMO_AUDIENCE_MODELS.streaming.arn)}`,
+      streaming,
+      undefined,
+      asAccount(PARTNER_ACCOUNT_ID),
     );
     expect(json).toMatchObject({
       audienceModelArn: DEMO_AUDIENCE_MODELS.streaming.arn,
@@ -389,7 +418,7 @@ describe("models", () => {
       trainingDataStartTime: "2024-01-01T00:00:00.000Z",
       trainingDataEndTime: "2024-12-31T23:59:59.000Z",
     });
-    expect(json.kmsKeyArn).toMatch(/^arn:aws:kms:/);
+    expect(json.kmsKeyArn).toMatch(new RegExp(`^arn:aws:kms:us-east-1:${PARTNER_ACCOUNT_ID}:`));
   });
 
   it("answers unknown model ARNs with 404 and a job ARN in their place with 400", async () => {
@@ -405,7 +434,7 @@ describe("models", () => {
 });
 
 describe("tags", () => {
-  const model = DEMO_CONFIGURED_MODELS.streamingReach.arn;
+  const model = DEMO_AUDIENCE_MODELS.retail.arn;
   const tagsPath = `/tags/${enc(model)}`;
 
   it("adds, overwrites, lists and removes tags", async () => {
@@ -453,17 +482,22 @@ describe("tags", () => {
     expect(reserved.json.message).toMatch(/reserved/);
   });
 
-  it("counts existing tags against the limit of 50", async () => {
+  it("counts existing tags against the limit of 50 (the partner tagging its own model)", async () => {
     const arn = DEMO_AUDIENCE_MODELS.streaming.arn;
+    const partner = asAccount(PARTNER_ACCOUNT_ID);
+    const tag = (tags: Record<string, string>) =>
+      emulator.call("POST", `/tags/${enc(arn)}`, { tags }, partner);
     const forty = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`a${i}`, "x"]));
-    expect((await emulator.call("POST", `/tags/${enc(arn)}`, { tags: forty })).status).toBe(200);
+    expect((await tag(forty)).status).toBe(200);
     const ten = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`b${i}`, "x"]));
-    expect((await emulator.call("POST", `/tags/${enc(arn)}`, { tags: ten })).status).toBe(200);
-    const over = await emulator.call("POST", `/tags/${enc(arn)}`, { tags: { c0: "x" } });
+    expect((await tag(ten)).status).toBe(200);
+    const over = await tag({ c0: "x" });
     expect(over.status).toBe(400);
     expect(over.json.message).toMatch(/^tags: At most 50 tags/);
-    expect(
-      (await emulator.call("POST", `/tags/${enc(arn)}`, { tags: { a0: "overwrite" } })).status,
-    ).toBe(200);
+    expect((await tag({ a0: "overwrite" })).status).toBe(200);
+    // Our account may not tag the partner's model.
+    expect((await emulator.call("POST", `/tags/${enc(arn)}`, { tags: { k: "v" } })).status).toBe(
+      403,
+    );
   });
 });

@@ -29,6 +29,7 @@ import {
   DEMO_SEED_ROLE_ARN,
   DEMO_SEED_URIS,
 } from "./demo/catalog";
+import { PARTNER_ACCOUNT_ID } from "./identity";
 import { startTestEmulator, type TestEmulator } from "./testing";
 
 let emulator: TestEmulator;
@@ -83,7 +84,13 @@ describe("CleanRoomsMLClient against the emulator", () => {
   });
 
   it("reads models", async () => {
-    const model = await client.send(
+    // The streaming models are the partner's: read as the partner (its access key ID).
+    const partner = new CleanRoomsMLClient({
+      region: "us-east-1",
+      endpoint: emulator.url,
+      credentials: { accessKeyId: PARTNER_ACCOUNT_ID, secretAccessKey: "y" },
+    });
+    const model = await partner.send(
       new GetConfiguredAudienceModelCommand({
         configuredAudienceModelArn: DEMO_CONFIGURED_MODELS.streamingReach.arn,
       }),

@@ -5,7 +5,7 @@ import { DEMO_CONFIGURED_MODELS, DEMO_SEED_ROLE_ARN } from "./demo/catalog";
 import { ComputeTimeoutError, createWorkerPool } from "./lookalike/pool";
 import { readSeed, SQL_SCAN_FACTOR } from "./lookalike/seed";
 import type { GenerateTask } from "./lookalike/tasks";
-import { startTestEmulator, type TestEmulator } from "./testing";
+import { startTestEmulator, uniqueJobName, type TestEmulator } from "./testing";
 
 /** Makes rows without end, all the same user: only a cap on rows stops it. */
 const ENDLESS_ROWS =
@@ -61,7 +61,7 @@ describe("what a SQL seed may scan", () => {
 describe("a SQL seed job", () => {
   const start = (queryString: string) =>
     emulator.call("POST", "/audience-generation-job", {
-      name: "runaway",
+      name: uniqueJobName("runaway"),
       configuredAudienceModelArn: DEMO_CONFIGURED_MODELS.retailPercentage.arn,
       seedAudience: { roleArn: DEMO_SEED_ROLE_ARN, sqlParameters: { queryString } },
     });

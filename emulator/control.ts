@@ -18,6 +18,7 @@
  * accepted earlier keeps its pending time, but its generating time is decided
  * when its computation ends.
  */
+import { LOST_ANSWERS, MAX_LOST_ANSWERS, type LostAnswer } from "./call-log";
 import { handleDenied } from "./denials";
 import { ApiError, type Reply } from "./http";
 import type { Context } from "./routes/context";
@@ -25,67 +26,6 @@ import type { Context } from "./routes/context";
 export const CONTROL_PREFIX = "/_emulator/";
 
 const MAX_TIME_SCALE = 10_000;
-
-/**
- * Requests received per operation since start (or the last reset), those
- * answered with an injected ThrottlingException also counted apart.
- */
-export class CallCounter {
-  private calls: Record<string, number> = {};
-  private throttledCalls: Record<string, number> = {};
-
-  received(operation: string): void {
-    this.calls[operation] = (this.calls[operation] ?? 0) + 1;
-  }
-
-  throttled(operation: string): void {
-    this.throttledCalls[operation] = (this.throttledCalls[operation] ?? 0) + 1;
-  }
-
-  reset(): void {
-    this.calls = {};
-    this.throttledCalls = {};
-  }
-
-  toJSON(): { calls: Record<string, number>; throttled: Record<string, number> } {
-    return { calls: { ...this.calls }, throttled: { ...this.throttledCalls } };
-  }
-}
-
-/** How an answer is lost: the connection closed without one, or a 500 after the work was done. */
-export type LostAnswer = "drop" | "error";
-const LOST_ANSWERS: readonly LostAnswer[] = ["drop", "error"];
-const MAX_LOST_ANSWERS = 100;
-
-/**
- * Answers to lose on purpose, per operation, for `/_emulator/lost-answers`:
- * the request is carried out (a job is started) and then its answer is lost,
- * so a test can show what a client's retry does when the service acted but
- * the client never heard.
- */
-export class LostAnswers {
-  private armed = new Map<string, { as: LostAnswer; remaining: number }>();
-
-  arm(operation: string, as: LostAnswer, count: number): void {
-    this.armed.set(operation, { as, remaining: count });
-  }
-
-  clear(): void {
-    this.armed.clear();
-  }
-
-  /** How this call's answer is lost, if it is; counts it off. */
-  take(operation: string): LostAnswer | undefined {
-    const armed = this.armed.get(operation);
-    if (!armed) return undefined;
-    if (--armed.remaining <= 0) this.armed.delete(operation);
-    return armed.as;
-  }
-
-  toJSON(): Record<string, { as: LostAnswer; remaining: number }> {
-    return Object.fromEntries([...this.armed].map(([op, armed]) => [op, { ...armed }]));
-  }
-}
 
 function handleLostAnswers(method: string, body: Record<string, unknown>, context: Context): Reply {
   if (method === "DELETE") {

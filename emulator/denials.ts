@@ -17,20 +17,9 @@ import type { Context } from "./routes/context";
 const OPERATION = /^[a-z][a-z0-9-]*:[A-Z][A-Za-z0-9]*$/;
 const MAX_OPERATIONS = 100;
 
-const denied = new WeakMap<Context["calls"], Set<string>>();
-
-function deniedOf(context: Context): Set<string> {
-  let set = denied.get(context.calls);
-  if (!set) {
-    set = new Set();
-    denied.set(context.calls, set);
-  }
-  return set;
-}
-
 /** True when `/_emulator/denied` names this operation of this service. */
 export function isDenied(context: Context, service: string, operation: string): boolean {
-  return deniedOf(context).has(`${service}:${operation}`);
+  return context.denied.has(service, operation);
 }
 
 export function handleDenied(
@@ -38,8 +27,8 @@ export function handleDenied(
   body: Record<string, unknown>,
   context: Context,
 ): Reply {
-  const set = deniedOf(context);
-  if (method === "DELETE") set.clear();
+  const { denied } = context;
+  if (method === "DELETE") denied.clear();
   else if (method === "PUT") {
     const { operations } = body;
     if (
@@ -52,13 +41,12 @@ export function handleDenied(
         `operations must be a list of at most ${MAX_OPERATIONS} names such as "cleanrooms:ListMemberships" or "iam:ListRoles".`,
       );
     }
-    set.clear();
-    for (const o of operations) set.add(o);
+    denied.replace(operations);
   } else if (method !== "GET") {
     throw new ApiError(
       "UnknownOperationException",
       `${method} is not supported on /_emulator/denied; use GET, PUT or DELETE.`,
     );
   }
-  return { body: { operations: [...set].sort() } };
+  return { body: { operations: denied.toJSON() } };
 }

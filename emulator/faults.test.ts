@@ -7,7 +7,7 @@ import {
   DEMO_SEED_ROLE_ARN,
   DEMO_SEED_URIS,
 } from "./demo/catalog";
-import { jobPath, startTestEmulator, type TestEmulator } from "./testing";
+import { jobPath, startTestEmulator, uniqueJobName, type TestEmulator } from "./testing";
 
 let emulator: TestEmulator | undefined;
 afterEach(async () => {
@@ -72,7 +72,7 @@ describe("a runaway computation", () => {
   it("fails its own job with COMPUTE_TIMEOUT and leaves the next job unharmed", async () => {
     emulator = await startTestEmulator({ computeTimeoutMs: 1500 });
     const start = (seedAudience: unknown) => ({
-      name: "runaway",
+      name: uniqueJobName("runaway"),
       configuredAudienceModelArn: DEMO_CONFIGURED_MODELS.retailPercentage.arn,
       seedAudience,
     });

@@ -12,7 +12,7 @@ import {
 } from "./demo/catalog";
 import { s3PathOf } from "./lookalike/seed";
 import { userIndexOf } from "./lookalike/training-data";
-import { jobPath, startTestEmulator, type TestEmulator } from "./testing";
+import { jobPath, startTestEmulator, uniqueJobName, type TestEmulator } from "./testing";
 
 type Job = Record<string, unknown> & {
   status: string;
@@ -44,7 +44,7 @@ afterAll(() => emulator.close());
 
 const run = async (seedAudience: unknown, extra: Record<string, unknown> = {}) =>
   (await emulator.runJob({
-    name: "test",
+    name: uniqueJobName("test"),
     configuredAudienceModelArn: PERCENTAGE.arn,
     seedAudience,
     ...extra,
@@ -128,7 +128,7 @@ describe("lifecycle", () => {
       Date.parse(job.updateTime) - Date.parse(job.createTime) - 500;
     const run = async (seedAudience: unknown) =>
       (await slow.runJob({
-        name: "timed",
+        name: uniqueJobName("timed"),
         configuredAudienceModelArn: PERCENTAGE.arn,
         seedAudience,
       })) as Job;
@@ -310,7 +310,7 @@ describe("failures say why", () => {
   it("refuses unknown models and templates (404) and template parameters the template lacks (400)", async () => {
     const start = (body: Record<string, unknown>) =>
       emulator.call("POST", "/audience-generation-job", {
-        name: "x",
+        name: uniqueJobName("x"),
         configuredAudienceModelArn: PERCENTAGE.arn,
         ...body,
       });

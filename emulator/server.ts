@@ -12,13 +12,15 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
+import { CallCounter, DeniedOperations, LostAnswers } from "./call-log";
 import { DEFAULT_CONFIG, type EmulatorConfig } from "./config";
-import { CallCounter, CONTROL_PREFIX, handleControl, LostAnswers } from "./control";
+import { CONTROL_PREFIX, handleControl } from "./control";
 import { ensureDemoData } from "./demo";
 import { isDenied } from "./denials";
 import { Engine } from "./engine";
 import { ApiError, parseJsonBody, readBody, send, sendError } from "./http";
 import { iamService } from "./iam";
+import { accountOfRequest } from "./identity";
 import { createInlinePool, createWorkerPool } from "./lookalike/pool";
 import { createRandom } from "./lookalike/random";
 import type { SeedPaths } from "./lookalike/seed";
@@ -33,10 +35,13 @@ import {
   startAudienceGenerationJob,
 } from "./routes/generation-jobs";
 import {
+  deleteConfiguredAudienceModelPolicy,
   getAudienceModel,
   getConfiguredAudienceModel,
+  getConfiguredAudienceModelPolicy,
   listAudienceModels,
   listConfiguredAudienceModels,
+  putConfiguredAudienceModelPolicy,
 } from "./routes/models";
 import { listTagsForResource, tagResource, untagResource } from "./routes/tags";
 import {
@@ -84,6 +89,25 @@ export const CLEANROOMS_ML_ROUTES: Route[] = [
     "/configured-audience-model",
     "ListConfiguredAudienceModels",
     listConfiguredAudienceModels,
+  ),
+  // Before GetConfiguredAudienceModel, whose last label would take "…/policy" (routing.ts).
+  route(
+    "PUT",
+    "/configured-audience-model/{configuredAudienceModelArn}/policy",
+    "PutConfiguredAudienceModelPolicy",
+    putConfiguredAudienceModelPolicy,
+  ),
+  route(
+    "GET",
+    "/configured-audience-model/{configuredAudienceModelArn}/policy",
+    "GetConfiguredAudienceModelPolicy",
+    getConfiguredAudienceModelPolicy,
+  ),
+  route(
+    "DELETE",
+    "/configured-audience-model/{configuredAudienceModelArn}/policy",
+    "DeleteConfiguredAudienceModelPolicy",
+    deleteConfiguredAudienceModelPolicy,
   ),
   route(
     "GET",
@@ -162,6 +186,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     paths,
     calls: new CallCounter(),
     lostAnswers: new LostAnswers(),
+    denied: new DeniedOperations(),
   };
 
   let server: http.Server | undefined;
@@ -316,6 +341,7 @@ async function handle(
     }
     const body = ["POST", "PUT", "PATCH"].includes(method) ? await jsonBody(req) : {};
     const reply = route.operation(context, {
+      account: accountOfRequest(req, query),
       label: Object.values(labels)[0] ?? "",
       labels,
       query,

@@ -74,6 +74,21 @@ export async function call(
   };
 }
 
+let jobNames = 0;
+/**
+ * A job name no other job of the test run has: names are unique within an
+ * account (a second start with the same name is a ConflictException).
+ */
+export const uniqueJobName = (prefix: string) => `${prefix} ${++jobNames}`;
+
+/**
+ * Headers that make a request the given account's, as a signed request with
+ * that access key ID is (identity.ts); the local service checks no signature.
+ */
+export const asAccount = (account: string, service = "cleanrooms-ml") => ({
+  authorization: `AWS4-HMAC-SHA256 Credential=${account}/20250101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=0`,
+});
+
 export const enc = encodeURIComponent;
 export const jobPath = (arn: string) => `/audience-generation-job/${enc(arn)}`;
 

@@ -16,7 +16,7 @@ import {
   DEMO_SEED_URIS,
 } from "./demo/catalog";
 import { userIdOf } from "./lookalike/training-data";
-import { enc, startTestEmulator, type TestEmulator } from "./testing";
+import { enc, startTestEmulator, uniqueJobName, type TestEmulator } from "./testing";
 
 let emulator: TestEmulator;
 beforeAll(async () => {
@@ -56,8 +56,11 @@ type Case = [label: string, request: Record<string, unknown>, expected: number];
 const rows = <T>(cases: [string, T, number][]) =>
   cases.map(([label, input, expected]) => ({ label, input, expected }));
 
+/** Starts a job; each accepted job of the shared base gets a name of its own (names are unique). */
 async function start(request: Record<string, unknown>) {
-  return emulator.call("POST", "/audience-generation-job", request);
+  const named =
+    request.name === base.name ? { ...request, name: uniqueJobName(base.name) } : request;
+  return emulator.call("POST", "/audience-generation-job", named);
 }
 
 function check(cases: Case[]) {
@@ -590,6 +593,7 @@ describe("seed size rules (checked when the job runs)", () => {
   const run = (s3Uri: string, model = DEMO_CONFIGURED_MODELS.retailPercentage.arn) =>
     emulator.runJob({
       ...base,
+      name: uniqueJobName(base.name),
       configuredAudienceModelArn: model,
       seedAudience: { ...s3Seed, dataSource: { s3Uri } },
     });

@@ -16,6 +16,10 @@ const envSchema = z.object({
     .string()
     .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: "must be an AWS region such as us-east-1" })
     .optional(),
+  LOCAL_SERVICE_ACCOUNT: z
+    .string()
+    .regex(/^\d{12}$/, { error: "must be a 12-digit AWS account ID such as 444455556666" })
+    .optional(),
 });
 
 interface ServiceConfig {
@@ -24,6 +28,12 @@ interface ServiceConfig {
   region: string;
   /** True when the endpoint is the local service on this machine. */
   isLocalService: boolean;
+  /**
+   * The account the dashboard acts as on the local service (LOCAL_SERVICE_ACCOUNT):
+   * its access key ID names it there; undefined for our default account
+   * (docs/ARCHITECTURE.md, "Two accounts").
+   */
+  localAccount: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -39,23 +49,31 @@ export function parseServiceConfig(env: Record<string, string | undefined>): Ser
     CLEANROOMS_ML_ENDPOINT: blankToUndefined(env.CLEANROOMS_ML_ENDPOINT),
     AWS_REGION: blankToUndefined(env.AWS_REGION),
     AWS_DEFAULT_REGION: blankToUndefined(env.AWS_DEFAULT_REGION),
+    LOCAL_SERVICE_ACCOUNT: blankToUndefined(env.LOCAL_SERVICE_ACCOUNT),
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`);
     throw new ConfigError(`Invalid environment: ${problems.join("; ")}`);
   }
-  const { CLEANROOMS_ML_ENDPOINT: endpoint, AWS_REGION, AWS_DEFAULT_REGION } = parsed.data;
+  const {
+    CLEANROOMS_ML_ENDPOINT: endpoint,
+    AWS_REGION,
+    AWS_DEFAULT_REGION,
+    LOCAL_SERVICE_ACCOUNT,
+  } = parsed.data;
   const region = AWS_REGION ?? AWS_DEFAULT_REGION ?? (endpoint ? "us-east-1" : undefined);
   if (!region) {
     throw new ConfigError(
       "Invalid environment: AWS_REGION is required when CLEANROOMS_ML_ENDPOINT is not set (set AWS_REGION to reach AWS, or CLEANROOMS_ML_ENDPOINT for the local service)",
     );
   }
-  return {
-    endpoint,
-    region,
-    isLocalService: endpoint !== undefined && LOCAL_HOSTS.has(new URL(endpoint).hostname),
-  };
+  const isLocalService = endpoint !== undefined && LOCAL_HOSTS.has(new URL(endpoint).hostname);
+  if (LOCAL_SERVICE_ACCOUNT !== undefined && !isLocalService) {
+    throw new ConfigError(
+      "Invalid environment: LOCAL_SERVICE_ACCOUNT picks an account of the local service only; unset it, or point CLEANROOMS_ML_ENDPOINT at the local service",
+    );
+  }
+  return { endpoint, region, isLocalService, localAccount: LOCAL_SERVICE_ACCOUNT };
 }
 
 let cached: ServiceConfig | undefined;

@@ -88,6 +88,14 @@ describe("why there are no metrics", () => {
     );
   });
 
+  it("says a partner's model whose finished job has no metrics does not share them", () => {
+    const partners = { readable: false };
+    expect(noMetricsReason("ACTIVE", false, partners)?.title).toBe(
+      "The model's owner does not share metrics",
+    );
+    expect(noMetricsReason("CREATE_IN_PROGRESS", false, partners)?.title).toBe("Not finished yet");
+  });
+
   it("names the likely cause when the model cannot be read", () => {
     expect(noMetricsReason("ACTIVE", false, undefined)?.detail).toMatch(
       /owner does not share metrics/,

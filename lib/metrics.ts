@@ -75,7 +75,7 @@ interface NoMetricsReason {
 export function noMetricsReason(
   status: AudienceGenerationJobStatus,
   hasMetrics: boolean,
-  model: { sharedAudienceMetrics?: string[] } | undefined,
+  model: { sharedAudienceMetrics?: string[]; readable?: boolean } | undefined,
 ): NoMetricsReason | undefined {
   if (hasMetrics) return undefined;
   if (isBeingCreated(status)) {
@@ -92,7 +92,12 @@ export function noMetricsReason(
         "A failed job produces no audience, so there is nothing to score. The reason is shown under the status above.",
     };
   }
-  if (model?.sharedAudienceMetrics?.includes("NONE")) {
+  // A partner's model (docs/ARCHITECTURE.md, "Two accounts"): a finished job without metrics
+  // is the owner's choice, though the model itself cannot be read to say so.
+  if (
+    model?.sharedAudienceMetrics?.includes("NONE") ||
+    (model?.readable === false && (status === "ACTIVE" || status === "DELETE_FAILED"))
+  ) {
     return {
       title: "The model's owner does not share metrics",
       detail:

@@ -19,8 +19,15 @@ const processGlobals = globalThis as { [BACKOFF_KEY]?: OperationBackoff };
 let client: CleanRoomsMLClient | undefined;
 let signingCredentials: AwsCredentialIdentityProvider | undefined;
 
-// The local service accepts any signature; no AWS account is needed for it.
-const LOCAL_CREDENTIALS = { accessKeyId: "local", secretAccessKey: "local" };
+/**
+ * The local service accepts any signature; no AWS account is needed for it.
+ * Its access key ID picks the account it acts as: 12 digits name that account
+ * (LOCAL_SERVICE_ACCOUNT, e.g. the demo's publisher), anything else is ours.
+ */
+const localCredentials = (account: string | undefined) => ({
+  accessKeyId: account ?? "local",
+  secretAccessKey: "local",
+});
 
 /**
  * The credentials every AWS client of the dashboard signs with (Clean Rooms ML
@@ -30,10 +37,10 @@ const LOCAL_CREDENTIALS = { accessKeyId: "local", secretAccessKey: "local" };
  */
 export function credentials(): AwsCredentialIdentityProvider {
   if (!signingCredentials) {
-    const { isLocalService } = serviceConfig();
+    const { isLocalService, localAccount } = serviceConfig();
     let chain: Promise<AwsCredentialIdentityProvider> | undefined;
     signingCredentials = isLocalService
-      ? async () => LOCAL_CREDENTIALS
+      ? async () => localCredentials(localAccount)
       : async () => {
           chain ??= import("@aws-sdk/credential-provider-node").then(({ defaultProvider }) =>
             defaultProvider(),

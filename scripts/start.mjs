@@ -7,6 +7,9 @@
  *   npm start              production build on http://localhost:3000 + local service on :4750
  *   npm run dev            the same with `next dev` (hot reload)
  *   npm run start:aws      the dashboard alone, against AWS (AWS_REGION + the standard credential chain)
+ *   npm run start:partner  the publisher's view (Example Streaming, account 444455556666) on
+ *                          http://localhost:3001, against the local service already running for
+ *                          `npm start` (or one it starts); LOCAL_SERVICE_ACCOUNT picks another account
  *
  * PORT / HOST move the dashboard; EMULATOR_* settings pass through to the service.
  */
@@ -19,7 +22,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = new Set(process.argv.slice(2));
 const dev = args.has("--dev");
 const aws = args.has("--aws");
-const port = process.env.PORT ?? "3000";
+const partner = args.has("--partner");
+// The demo's publisher (emulator/identity.ts); any 12-digit account of the local service will do.
+const PARTNER_ACCOUNT = "444455556666";
+const port = process.env.PORT ?? (partner ? "3001" : "3000");
 const hostname = process.env.HOST ?? "127.0.0.1";
 const emulatorPort = process.env.EMULATOR_PORT ?? "4750";
 // The network may be closed; the dashboard has nothing to report anywhere.
@@ -93,11 +99,26 @@ async function waitForHttp(url, timeoutMs) {
 
 // The dashboard decides whether it may run without sign-in from where it listens (see "Deploying for a team" in README.md).
 const dashboardEnv = { DASHBOARD_BIND_HOST: hostname };
+async function answers(url) {
+  try {
+    await fetch(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 if (!aws) {
-  run("The local Clean Rooms ML service", bin("tsx"), ["emulator/main.ts"], {
-    EMULATOR_PORT: emulatorPort,
-  });
-  await waitForHttp(`http://127.0.0.1:${emulatorPort}/configured-audience-model`, 60_000);
+  const serviceUrl = `http://127.0.0.1:${emulatorPort}/configured-audience-model`;
+  // The partner's view shares the service `npm start` runs: the same jobs, seen from the other account.
+  if (!(partner && (await answers(serviceUrl)))) {
+    run("The local Clean Rooms ML service", bin("tsx"), ["emulator/main.ts"], {
+      EMULATOR_PORT: emulatorPort,
+    });
+  }
+  await waitForHttp(serviceUrl, 60_000);
+  if (partner)
+    dashboardEnv.LOCAL_SERVICE_ACCOUNT = process.env.LOCAL_SERVICE_ACCOUNT || PARTNER_ACCOUNT;
   dashboardEnv.CLEANROOMS_ML_ENDPOINT = `http://127.0.0.1:${emulatorPort}`;
   dashboardEnv.AWS_REGION = process.env.AWS_REGION || "us-east-1";
   // The local service's demo seed bucket, so the seed browser and upload work out of the box.
@@ -122,6 +143,6 @@ run(
 await waitForHttp(`http://${hostname}:${port}/api/health`, 120_000).catch(() => {});
 if (process.exitCode === undefined) {
   console.log(
-    `\nDashboard ready: http://localhost:${port}${aws ? "" : `  (local Clean Rooms ML service on :${emulatorPort})`}\n`,
+    `\nDashboard ready: http://localhost:${port}${aws ? "" : `  (local Clean Rooms ML service on :${emulatorPort}${partner ? `, as account ${dashboardEnv.LOCAL_SERVICE_ACCOUNT}` : ""})`}\n`,
   );
 }

@@ -1,12 +1,24 @@
 import { Card } from "@/components/ui/card";
 import type { ActionError } from "@/lib/action-result";
 import { formatAudienceSize, formatCount } from "@/lib/format";
-import type { ConfiguredModelData } from "@/lib/reads/models";
+import { policyInWords } from "@/lib/model-policy";
+import type {
+  ConfiguredModelData,
+  ModelOwnerData,
+  ReadableModelData,
+  UnreadableModelData,
+} from "@/lib/reads/models";
 
 import { DescriptionItem, DescriptionList, Mono, NotSet } from "./description-list";
 import { MODEL_SECTION_ID } from "./job-details";
 
-/** The configured audience model the job used: its sizes, seed minimum and metrics sharing. */
+/**
+ * The configured audience model the job used: by its association's name and
+ * owner when it reached the job through a collaboration, then its sizes, seed
+ * minimum, metrics sharing and resource policy where the account may read
+ * them; a partner's model says plainly what its owner keeps to itself
+ * (docs/ARCHITECTURE.md, "Two accounts").
+ */
 export function ConfiguredModel({
   arn,
   model,
@@ -20,18 +32,81 @@ export function ConfiguredModel({
     <Card
       id={MODEL_SECTION_ID}
       title="Configured audience model"
-      description={model && <span className="font-medium text-slate-700">{model.name}</span>}
+      description={
+        model && (
+          <span className="font-medium text-slate-700">
+            {model.association?.associationName ?? model.name ?? arn}
+          </span>
+        )
+      }
     >
-      {model ? <ModelFacts model={model} /> : <Unreadable arn={arn} error={error} />}
+      {model ? (
+        model.readable === false ? (
+          <PartnerModelFacts model={model} />
+        ) : (
+          <ModelFacts model={model} />
+        )
+      ) : (
+        <Unreadable arn={arn} error={error} />
+      )}
     </Card>
   );
 }
 
-function ModelFacts({ model }: { model: ConfiguredModelData }) {
-  const sizes = model.audienceSizeConfig;
-  const shares = !model.sharedAudienceMetrics.includes("NONE");
+/** "Example Streaming (444455556666), partner's" or "AnyCompany Retail (111122223333), yours". */
+export function ownerInWords(owner: ModelOwnerData): string {
+  const who = owner.memberName
+    ? `${owner.memberName} (${owner.accountId})`
+    : `Account ${owner.accountId}`;
+  return `${who}, ${owner.yours ? "yours" : "partner's"}`;
+}
+
+/** Where the model reached the job from: its association and owner. */
+function AssociationItems({ model }: { model: ConfiguredModelData }) {
+  const { association, owner } = model;
+  return (
+    <>
+      {association && (
+        <DescriptionItem label="Shared as">
+          {association.associationName}
+          <span className="block text-xs text-slate-500">
+            In the collaboration {association.collaborationName}
+          </span>
+        </DescriptionItem>
+      )}
+      {owner && <DescriptionItem label="Owner">{ownerInWords(owner)}</DescriptionItem>}
+    </>
+  );
+}
+
+/** A partner's model: what its association says, and what its owner shares only through results. */
+function PartnerModelFacts({ model }: { model: UnreadableModelData }) {
+  const owner = model.owner.memberName ?? `account ${model.owner.accountId}`;
   return (
     <DescriptionList>
+      <AssociationItems model={model} />
+      {model.description && (
+        <DescriptionItem label="Description">{model.description}</DescriptionItem>
+      )}
+      <DescriptionItem label="Sizes and seed minimum">
+        The model&apos;s owner, {owner}, shares its audience sizes, minimum seed size and output
+        location only through its results: the job&apos;s relevance metrics name the sizes it
+        scored, when the owner shares metrics.
+      </DescriptionItem>
+      <DescriptionItem label="Model ARN">
+        <Mono>{model.configuredAudienceModelArn}</Mono>
+      </DescriptionItem>
+    </DescriptionList>
+  );
+}
+
+function ModelFacts({ model }: { model: ReadableModelData }) {
+  const sizes = model.audienceSizeConfig;
+  const shares = !model.sharedAudienceMetrics.includes("NONE");
+  const policy = model.policy && policyInWords(model.policy);
+  return (
+    <DescriptionList>
+      <AssociationItems model={model} />
       {model.description && (
         <DescriptionItem label="Description">{model.description}</DescriptionItem>
       )}
@@ -68,6 +143,18 @@ function ModelFacts({ model }: { model: ConfiguredModelData }) {
       <DescriptionItem label="Exports go to">
         <Mono>{model.outputConfig.destination.s3Destination.s3Uri}</Mono>
       </DescriptionItem>
+      {policy && (
+        <DescriptionItem label="Who may use it">
+          <ul className="space-y-1">
+            {policy.map((sentence) => (
+              <li key={sentence}>{sentence}</li>
+            ))}
+          </ul>
+          <span className="block text-xs text-slate-500">
+            The model&apos;s resource policy: other accounts may do only what it allows.
+          </span>
+        </DescriptionItem>
+      )}
       <DescriptionItem label="Model ARN">
         <Mono>{model.configuredAudienceModelArn}</Mono>
       </DescriptionItem>

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { Controller, useForm, useWatch, type Resolver } from "react-hook-form";
 
 import { Button } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
@@ -12,6 +12,7 @@ import { startAudienceExportJob } from "@/lib/actions/start-audience-export-job"
 import { exportStatusFacts } from "@/lib/job-status";
 import { exportsQueryKey } from "@/lib/queries/exports";
 import { formatScore, suggestedSize, suggestionRule } from "@/lib/relevance";
+import { audienceSizeSchema } from "@/lib/schemas/api";
 import {
   exportFormSchema,
   sizeOptionKey,
@@ -24,11 +25,39 @@ import {
 import { useAction } from "@/lib/use-action";
 
 import { useSizeSelection } from "./size-selection";
+import { TypedSizeField } from "./typed-size";
 
-const resolver = zodResolver(exportFormSchema);
+const formResolver = zodResolver(exportFormSchema);
 
 /**
- * Start an export (StartAudienceExportJob): one of the model's sizes and a
+ * The form's rules, and for a size typed by hand (`context.typed`: the model
+ * shares neither its sizes nor the job's metrics, docs/ARCHITECTURE.md, "Two
+ * accounts") the API's own limits on an audience size.
+ */
+const resolver: Resolver<ExportFormValues, { typed: boolean }> = async (
+  values,
+  context,
+  options,
+) => {
+  const result = await formResolver(values, context, options);
+  if (!context?.typed || result.errors.size) return result;
+  const size = audienceSizeSchema.safeParse(toExportRequest(values, "").audienceSize);
+  if (size.success) return result;
+  const message = size.error.issues[0]?.message ?? "Type an audience size";
+  return { values: {}, errors: { ...result.errors, size: { type: "validate", message } } };
+};
+
+/** A typed size key (`TYPE:value`) as an option, for the name that follows it. */
+const typedOption = (key: string): SizeOption | undefined => {
+  const [type, value] = key.split(":");
+  return (type === "ABSOLUTE" || type === "PERCENTAGE") && /^\d+$/.test(value ?? "")
+    ? { type, value: Number(value) }
+    : undefined;
+};
+
+/**
+ * Start an export (StartAudienceExportJob): one of the model's sizes (or, when
+ * neither the model nor the job's metrics name any, a size typed by hand) and a
  * name that follows the size until the user writes their own. Once started,
  * the job's export list is read again.
  *
@@ -60,9 +89,11 @@ export function ExportForm({
   const queryClient = useQueryClient();
   const exportJob = useAction(startAudienceExportJob);
   const [started, setStarted] = useState<string | undefined>();
+  const typed = options.length === 0;
   const empty: ExportFormValues = { size: "", name: suggestedExportName(jobName, undefined) };
-  const form = useForm<ExportFormValues>({
+  const form = useForm<ExportFormValues, { typed: boolean }>({
     resolver,
+    context: { typed },
     defaultValues: empty,
     mode: "onSubmit",
     reValidateMode: "onChange",
@@ -91,7 +122,7 @@ export function ExportForm({
   // Keep the suggested name in step with the size until the user writes their own.
   const followName = (key: string) => {
     if (form.getFieldState("name").isDirty) return;
-    const option = options.find((o) => sizeOptionKey(o) === key);
+    const option = typed ? typedOption(key) : options.find((o) => sizeOptionKey(o) === key);
     form.setValue("name", suggestedExportName(jobName, option), {
       shouldValidate: form.formState.isSubmitted,
     });
@@ -121,29 +152,48 @@ export function ExportForm({
   return (
     <form onSubmit={submit} noValidate className="space-y-4" aria-label="Export audience">
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          id="export-size"
-          label="Audience size"
-          description={
-            suggestion
-              ? `The model's sizes, each with its relevance score. Suggested: ${sizeOptionLabel(suggestion.size)}, ${suggestionRule()}. Nothing is chosen for you.`
-              : "The model's sizes. A smaller audience is more like your seed; a larger one reaches more people."
-          }
-          error={errors.size?.message}
-        >
-          <Select
-            {...controlA11y("export-size", { description: true, error: errors.size?.message })}
-            invalid={Boolean(errors.size)}
-            {...sizeField}
+        {typed ? (
+          <Controller
+            control={form.control}
+            name="size"
+            render={({ field }) => (
+              <TypedSizeField
+                key={started}
+                value={field.value}
+                onChange={(key) => {
+                  field.onChange(key);
+                  followName(key);
+                }}
+                error={errors.size?.message}
+                inputRef={field.ref}
+              />
+            )}
+          />
+        ) : (
+          <Field
+            id="export-size"
+            label="Audience size"
+            description={
+              suggestion
+                ? `The model's sizes, each with its relevance score. Suggested: ${sizeOptionLabel(suggestion.size)}, ${suggestionRule()}. Nothing is chosen for you.`
+                : "The model's sizes. A smaller audience is more like your seed; a larger one reaches more people."
+            }
+            error={errors.size?.message}
           >
-            <option value="">Choose a size…</option>
-            {options.map((o) => (
-              <option key={sizeOptionKey(o)} value={sizeOptionKey(o)}>
-                {optionText(o, scores, suggestedKey, selection.exported)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+            <Select
+              {...controlA11y("export-size", { description: true, error: errors.size?.message })}
+              invalid={Boolean(errors.size)}
+              {...sizeField}
+            >
+              <option value="">Choose a size…</option>
+              {options.map((o) => (
+                <option key={sizeOptionKey(o)} value={sizeOptionKey(o)}>
+                  {optionText(o, scores, suggestedKey, selection.exported)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
         <Field
           id="export-name"
           label="Export name"

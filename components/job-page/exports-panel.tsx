@@ -36,7 +36,7 @@ export function ExportsPanel({
 }) {
   const enabled = canExport && mayHaveExports(job.status);
   const options = sizeOptions(model, job.metrics);
-  const destination = model?.outputConfig.destination.s3Destination.s3Uri;
+  const destination = model?.outputConfig?.destination.s3Destination.s3Uri;
 
   return (
     <Card
@@ -60,19 +60,13 @@ export function ExportsPanel({
             Only the account that owns this job can export its audience.
           </p>
         ) : isReady(job.status) ? (
-          options.length > 0 ? (
-            <ExportForm
-              jobArn={job.audienceGenerationJobArn}
-              jobName={job.name}
-              options={options}
-              scores={scoresOf(job.metrics)}
-            />
-          ) : (
-            <p className="text-sm text-slate-600">
-              The configured model&apos;s audience sizes are not visible to your account, so the
-              dashboard cannot offer an export.
-            </p>
-          )
+          // With no sizes to offer (neither the model nor the job's metrics name any), one is typed.
+          <ExportForm
+            jobArn={job.audienceGenerationJobArn}
+            jobName={job.name}
+            options={options}
+            scores={scoresOf(job.metrics)}
+          />
         ) : (
           <p className="text-sm text-slate-600">
             {isDeletionStatus(job.status)

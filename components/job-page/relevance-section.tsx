@@ -47,6 +47,8 @@ export function RelevanceSection({
     | {
         sharedAudienceMetrics?: string[];
         audienceSizeConfig?: { audienceSizeType: AudienceSizeType; audienceSizeBins: number[] };
+        /** False for a partner's model, whose facts its owner keeps (lib/reads/models.ts). */
+        readable?: boolean;
       }
     | undefined;
 }) {

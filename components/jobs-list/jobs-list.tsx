@@ -12,7 +12,7 @@ import {
   serverFilters,
 } from "@/lib/jobs-filters";
 import { refreshJobs } from "@/lib/queries/jobs";
-import { configuredModelsQuery } from "@/lib/queries/models";
+import { configuredModelsQuery, modelAssociationsQuery, usableModels } from "@/lib/queries/models";
 
 import type { JobsTableContext } from "./columns";
 import { JobsDataTable } from "./data-table";
@@ -45,12 +45,18 @@ export function JobsList() {
   const jobs = useJobsPages(server);
   const models = useQuery(configuredModelsQuery());
   const queryClient = useQueryClient();
+  // A partner's models too, named by their association: our jobs on them show by name.
+  const associations = useQuery(modelAssociationsQuery());
+  const usable = useMemo(
+    () => usableModels(models.data, associations.data),
+    [models.data, associations.data],
+  );
   const searchBox = useSearchBox(filters, setFilters);
   const search = searchBox.search;
 
   const modelNames = useMemo(
-    () => new Map((models.data ?? []).map((m) => [m.configuredAudienceModelArn, m.name])),
-    [models.data],
+    () => new Map(usable.map((m) => [m.configuredAudienceModelArn, m.name])),
+    [usable],
   );
   const selection = useJobSelection();
   const context: JobsTableContext = useMemo(
@@ -159,7 +165,7 @@ export function JobsList() {
         statusChoices={statusChoices}
         search={search}
         onSearchChange={searchBox.onSearchChange}
-        models={models.data ?? []}
+        models={usable}
         onModelChange={(model) => setFilters({ ...current, model })}
         onCollaborationChange={(collaboration) => setFilters({ ...current, collaboration })}
         onStatusChange={(status) => setFilters({ ...current, status })}

@@ -16,7 +16,7 @@ import {
   type JobsSort,
   type SortField,
 } from "@/lib/jobs-filters";
-import type { ConfiguredModelSummaryData } from "@/lib/reads/models";
+import type { UsableModel } from "@/lib/queries/models";
 import { COLLABORATION_ID_MESSAGE, UUID_PATTERN } from "@/lib/schemas/limits";
 
 import { CollaborationOptions } from "./collaboration-options";
@@ -125,7 +125,7 @@ export function JobsToolbar({
   /** The search box's text (kept by the parent so typing never lags behind the URL). */
   search: string;
   onSearchChange: (value: string) => void;
-  models: readonly ConfiguredModelSummaryData[];
+  models: readonly UsableModel[];
   onModelChange: (arn: string | undefined) => void;
   onCollaborationChange: (id: string | undefined) => void;
   onStatusChange: (statuses: AudienceGenerationJobStatus[]) => void;

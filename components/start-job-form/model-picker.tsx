@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 import { useFormContext, useFormState, useWatch } from "react-hook-form";
 
 import { Alert } from "@/components/ui/alert";
@@ -10,8 +11,18 @@ import { controlA11y, Field, Select } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
 import { readErrorOf } from "@/lib/fetch-json";
 import { formatAudienceSize, formatCount } from "@/lib/format";
-import { configuredModelQuery, configuredModelsQuery } from "@/lib/queries/models";
-import type { ConfiguredModelData, ConfiguredModelSummaryData } from "@/lib/reads/models";
+import {
+  configuredModelQuery,
+  configuredModelsQuery,
+  modelAssociationsQuery,
+} from "@/lib/queries/models";
+import type {
+  AssociatedModelData,
+  ConfiguredModelSummaryData,
+  ModelOwnerData,
+  ReadableModelData,
+  UnreadableModelData,
+} from "@/lib/reads/models";
 import { CONFIGURED_AUDIENCE_MODEL_ARN_PATTERN } from "@/lib/schemas/limits";
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
 
@@ -19,42 +30,111 @@ import { controlId, errorAt } from "./form-helpers";
 
 const FIELD = "configuredAudienceModelArn";
 
+/** "Example Streaming, partner's": whose a model is, in the picker's words. */
+export function ownerLabel(owner: ModelOwnerData): string {
+  return `${owner.memberName ?? `account ${owner.accountId}`}, ${owner.yours ? "yours" : "partner's"}`;
+}
+
+/** An associated model's option text: the association's name and its owner. */
+export const associationLabel = (model: AssociatedModelData) =>
+  `${model.associationName} (${ownerLabel(model.owner)})`;
+
 /**
- * The configured audience model: a native select filled from
- * ListConfiguredAudienceModels (every page, read on the server first), and,
- * once one is chosen, the facts of it that shape the job.
+ * The configured audience model: a native select with, per collaboration, the
+ * models associated with it (ListCollaborationConfiguredAudienceModelAssociations:
+ * a partner's among them, named by their association and owner), then the
+ * account's own configured models (ListConfiguredAudienceModels). Choosing a
+ * partner's model picks its collaboration too: the partner's policy allows
+ * jobs in that collaboration only (docs/ARCHITECTURE.md, "Two accounts").
+ * Once one is chosen, the facts of it that shape the job.
  */
 export function ModelPicker() {
-  const { control, register } = useFormContext<StartJobFormValues>();
+  const { control, register, setValue, getValues } = useFormContext<StartJobFormValues>();
   const { errors } = useFormState({ control, name: FIELD });
   const arn = useWatch({ control, name: FIELD });
   const models = useQuery(configuredModelsQuery());
+  const associations = useQuery(modelAssociationsQuery());
   const id = controlId(FIELD);
   const error = errorAt(errors, FIELD);
   const list = models.data ?? [];
-  const known = list.some((m) => m.configuredAudienceModelArn === arn);
+  const groups = (associations.data?.collaborations ?? []).filter((c) => c.models.length > 0);
+  const associated = groups.flatMap((c) => c.models);
+  const known =
+    list.some((m) => m.configuredAudienceModelArn === arn) ||
+    associated.some((m) => m.configuredAudienceModelArn === arn);
+  const pending = models.isPending || associations.isPending;
+  const pickCollaboration = (modelArn: string) => {
+    const partner = associated.find(
+      (m) => m.configuredAudienceModelArn === modelArn && !m.owner.yours,
+    );
+    if (partner) {
+      setValue("collaborationId", partner.collaborationId, {
+        shouldDirty: true,
+        shouldValidate: true,
+      });
+    }
+  };
+  const field = register(FIELD, {
+    onChange: (event: { target: { value: string } }) => pickCollaboration(event.target.value),
+  });
+  // A partner's model the form opened with (a link's ?model=, a job started again) without
+  // a collaboration: its collaboration, once the associations are known. Once per model.
+  const settled = useRef<string | undefined>(undefined);
+  const data = associations.data;
+  useEffect(() => {
+    if (!data || settled.current === arn) return;
+    settled.current = arn;
+    if (getValues("collaborationId") !== "") return;
+    const partner = data.collaborations
+      .flatMap((c) => c.models)
+      .find((m) => m.configuredAudienceModelArn === arn && !m.owner.yours);
+    if (partner) setValue("collaborationId", partner.collaborationId, { shouldDirty: true });
+  }, [data, arn, getValues, setValue]);
 
   return (
     <div className="space-y-4">
       <Field
         id={id}
         label="Configured audience model"
-        description="The lookalike model that scores your seed against its training data. Each model fixes the audience sizes you can export and the smallest seed it accepts."
+        description="The lookalike model that scores your seed against its training data: a partner's, shared with one of your collaborations, or one of your own. Each model fixes the audience sizes you can export and the smallest seed it accepts."
         error={error}
       >
         <Select
-          {...register(FIELD)}
+          {...field}
           {...controlA11y(id, { description: true, error })}
           invalid={Boolean(error)}
-          disabled={models.isPending && list.length === 0}
+          disabled={pending && list.length === 0 && associated.length === 0}
         >
-          <option value="">{models.isPending ? "Loading models…" : "Choose a model…"}</option>
-          {list.map((model) => (
-            <option key={model.configuredAudienceModelArn} value={model.configuredAudienceModelArn}>
-              {model.name}
-            </option>
+          <option value="">{pending ? "Loading models…" : "Choose a model…"}</option>
+          {groups.map((collaboration) => (
+            <optgroup
+              key={collaboration.collaborationId}
+              label={`Shared in ${collaboration.collaborationName}`}
+            >
+              {collaboration.models.map((model) => (
+                <option
+                  key={model.associationId}
+                  value={model.configuredAudienceModelArn}
+                  title={model.description}
+                >
+                  {associationLabel(model)}
+                </option>
+              ))}
+            </optgroup>
           ))}
-          {arn !== "" && !known && !models.isPending && (
+          {list.length > 0 && (
+            <optgroup label="Your configured models">
+              {list.map((model) => (
+                <option
+                  key={model.configuredAudienceModelArn}
+                  value={model.configuredAudienceModelArn}
+                >
+                  {model.name}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          {arn !== "" && !known && !pending && (
             <option value={arn}>{arn} (not in your list)</option>
           )}
         </Select>
@@ -72,15 +152,26 @@ export function ModelPicker() {
           </Button>
         </ErrorAlert>
       )}
-      {models.isSuccess && list.length === 0 && (
+      {associations.isError && (
+        <Alert tone="info" title="Your collaborations' models could not be listed">
+          <ErrorMessage error={readErrorOf(associations.error)} /> A partner&apos;s model can still
+          be used: paste its ARN from the collaboration&apos;s page into a link such as{" "}
+          <code>/jobs/new?model=…</code>.
+        </Alert>
+      )}
+      {models.isSuccess && associations.isSuccess && list.length === 0 && groups.length === 0 && (
         <Alert tone="info" title="No configured audience models yet">
-          A model owner must configure an audience model in AWS Clean Rooms ML before you can start
-          a job.
+          A model owner must configure an audience model in AWS Clean Rooms ML and associate it with
+          one of your collaborations before you can start a job.
         </Alert>
       )}
 
       {CONFIGURED_AUDIENCE_MODEL_ARN_PATTERN.test(arn) && (
-        <ModelFacts arn={arn} summary={list.find((m) => m.configuredAudienceModelArn === arn)} />
+        <ModelFacts
+          arn={arn}
+          summary={list.find((m) => m.configuredAudienceModelArn === arn)}
+          association={associated.find((m) => m.configuredAudienceModelArn === arn)}
+        />
       )}
     </div>
   );
@@ -90,9 +181,11 @@ export function ModelPicker() {
 export function ModelFacts({
   arn,
   summary,
+  association,
 }: {
   arn: string;
   summary?: ConfiguredModelSummaryData;
+  association?: AssociatedModelData;
 }) {
   const model = useQuery(configuredModelQuery(arn));
   return (
@@ -114,13 +207,39 @@ export function ModelFacts({
           <ErrorMessage error={readErrorOf(model.error)} />
         </p>
       )}
-      {model.data && (
-        <ModelFactsList
-          model={model.data}
-          description={summary?.description ?? model.data.description}
-        />
+      {association && (
+        <p className="mb-2 text-slate-700">
+          <span className="font-medium">{association.associationName}</span>, shared in{" "}
+          {association.collaborationName} by {ownerLabel(association.owner)}.
+        </p>
       )}
+      {model.data &&
+        (model.data.readable === false ? (
+          <PartnerFacts model={model.data} />
+        ) : (
+          <ModelFactsList
+            model={model.data}
+            description={summary?.description ?? association?.description ?? model.data.description}
+          />
+        ))}
     </section>
+  );
+}
+
+/**
+ * What a partner keeps to itself, said as a fact rather than an error: the
+ * seed check still counts the seed, and the job's results show the sizes.
+ */
+export function PartnerFacts({ model }: { model: UnreadableModelData }) {
+  return (
+    <>
+      {model.description && <p className="mb-2 text-slate-600">{model.description}</p>}
+      <p className="text-slate-700">
+        The model&apos;s owner shares its audience sizes and minimum seed size only through its
+        results: a finished job&apos;s relevance metrics name the sizes you can export, when the
+        owner shares metrics. Your seed is still checked against the service&apos;s own limits.
+      </p>
+    </>
   );
 }
 
@@ -128,7 +247,7 @@ function ModelFactsList({
   model,
   description,
 }: {
-  model: ConfiguredModelData;
+  model: ReadableModelData;
   description?: string;
 }) {
   const sizes = model.audienceSizeConfig;

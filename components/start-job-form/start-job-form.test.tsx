@@ -10,7 +10,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fail, ok } from "@/lib/action-result";
 import type { StartJobResult } from "@/lib/actions/start-audience-generation-job";
 import { configuredModelQuery, configuredModelsQuery } from "@/lib/queries/models";
-import type { ConfiguredModelData, ConfiguredModelSummaryData } from "@/lib/reads/models";
+import type {
+  ConfiguredModelData,
+  ConfiguredModelSummaryData,
+  ReadableModelData,
+} from "@/lib/reads/models";
 import { emptyStartJobForm, type StartJobFormValues } from "@/lib/schemas/start-job-form";
 
 import { StartJobForm } from "./start-job-form";
@@ -32,7 +36,7 @@ const summary = (arn: string, name: string): ConfiguredModelSummaryData => ({
   status: "ACTIVE",
 });
 const MODELS = [summary(MODEL_ARN, "Retail lookalikes"), summary(OTHER_MODEL_ARN, "Travel")];
-const MODEL_DETAILS: ConfiguredModelData = {
+const MODEL_DETAILS: ReadableModelData = {
   ...summary(MODEL_ARN, "Retail lookalikes"),
   sharedAudienceMetrics: ["ALL"],
   minMatchingSeedSize: 500,

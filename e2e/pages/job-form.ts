@@ -56,6 +56,10 @@ export class JobFormPage {
     await expect(this.submit).toBeVisible();
   }
 
+  /**
+   * Picks a model by its option's text: an own model by its name, a model
+   * associated with a collaboration by `associationOption`.
+   */
   async chooseModel(name: string) {
     await this.model.selectOption({ label: name });
     await expect(this.modelFacts).toBeVisible();
@@ -120,3 +124,13 @@ export class JobFormPage {
     return arn!;
   }
 }
+
+/**
+ * The picker's text for a model associated with the demo collaboration: its
+ * association's name and its owner ("partner's" for the publisher's models).
+ */
+export const associationOption = (
+  association: { name: string },
+  owner = "Example Streaming",
+  whose: "partner's" | "yours" = "partner's",
+) => `${association.name} (${owner}, ${whose})`;

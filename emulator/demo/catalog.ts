@@ -29,8 +29,9 @@ export const DEMO_TRAINING_DATASETS = {
     name: "retail-interactions-2024",
     generatorSeed: 2024,
   },
+  /** Example Streaming's (444455556666), as are the models trained on it. */
   streaming: {
-    arn: arnOf("training-dataset", "7e2a9b14-c3d5-4f6a-8b7c-9d0e1f2a3b4c"),
+    arn: arnOf("training-dataset", "7e2a9b14-c3d5-4f6a-8b7c-9d0e1f2a3b4c", PARTNER_ACCOUNT_ID),
     name: "streaming-engagement",
     generatorSeed: 7,
   },
@@ -44,7 +45,7 @@ export const DEMO_AUDIENCE_MODELS = {
     dataset: DEMO_TRAINING_DATASETS.retail,
   },
   streaming: {
-    arn: arnOf("audience-model", "9c8b7a65-4d3e-4f2a-9b1c-8d7e6f5a4b3c"),
+    arn: arnOf("audience-model", "9c8b7a65-4d3e-4f2a-9b1c-8d7e6f5a4b3c", PARTNER_ACCOUNT_ID),
     name: "Streaming engagement",
     description:
       "Lookalike model trained on streaming watch events, encrypted with a customer key.",
@@ -65,8 +66,14 @@ export interface DemoConfiguredModel {
   tags: Record<string, string>;
 }
 
+/**
+ * The retail models are ours (AnyCompany Retail, 111122223333); the streaming
+ * models are the publisher's (Example Streaming, 444455556666), which we reach
+ * only through their associations with the demo collaboration
+ * (DEMO_MODEL_ASSOCIATIONS) and the resource policy each association manages.
+ */
 export const DEMO_CONFIGURED_MODELS: Record<
-  "retailAbsolute" | "retailPercentage" | "streamingReach",
+  "retailAbsolute" | "retailPercentage" | "streamingReach" | "streamingLookalikes",
   DemoConfiguredModel
 > = {
   retailAbsolute: {
@@ -97,7 +104,11 @@ export const DEMO_CONFIGURED_MODELS: Record<
     tags: {},
   },
   streamingReach: {
-    arn: arnOf("configured-audience-model", "8e5d4c3b-2a1f-4e0d-9c8b-7a6f5e4d3c2b"),
+    arn: arnOf(
+      "configured-audience-model",
+      "8e5d4c3b-2a1f-4e0d-9c8b-7a6f5e4d3c2b",
+      PARTNER_ACCOUNT_ID,
+    ),
     name: "Streaming partner reach",
     description: "Small absolute sizes for partner activation; metrics are not shared.",
     audienceModel: DEMO_AUDIENCE_MODELS.streaming,
@@ -111,7 +122,64 @@ export const DEMO_CONFIGURED_MODELS: Record<
     childResourceTagOnCreatePolicy: "NONE",
     tags: { owner: "partnerships" },
   },
+  streamingLookalikes: {
+    arn: arnOf(
+      "configured-audience-model",
+      "b7c6d5e4-f3a2-4b1c-8d0e-9f8a7b6c5d4e",
+      PARTNER_ACCOUNT_ID,
+    ),
+    name: "Streaming lookalikes",
+    description: "Absolute sizes from 2,000 to 20,000 viewers; all metrics shared.",
+    audienceModel: DEMO_AUDIENCE_MODELS.streaming,
+    audienceSizeConfig: {
+      audienceSizeType: "ABSOLUTE",
+      audienceSizeBins: [2000, 5000, 10000, 20000],
+    },
+    minMatchingSeedSize: 100,
+    sharedAudienceMetrics: ["ALL"],
+    outputS3Uri: "s3://demo-audiences/streaming-lookalikes/",
+    childResourceTagOnCreatePolicy: "NONE",
+    tags: {},
+  },
 };
+
+/** The role a model's owner lets Clean Rooms ML write audiences with, in the owner's account. */
+export const outputRoleArnOf = (model: DemoConfiguredModel) =>
+  `arn:aws:iam::${model.arn.split(":")[4]}:role/CleanRoomsMLAudienceWriter`;
+
+export interface DemoModelAssociation {
+  id: string;
+  name: string;
+  description: string;
+  model: DemoConfiguredModel;
+}
+
+/**
+ * Configured audience model associations with the demo collaboration: each
+ * model's owner associated it (so the owner is the association's creator) and
+ * let Clean Rooms manage its resource policy, which lets the other member
+ * start jobs on it in this collaboration.
+ */
+export const DEMO_MODEL_ASSOCIATIONS: DemoModelAssociation[] = [
+  {
+    id: "d1e2f3a4-b5c6-4d7e-8f9a-0b1c2d3e4f5a",
+    name: "Example Streaming lookalikes",
+    description: "Viewers like your customers, from a year of streaming watch events.",
+    model: DEMO_CONFIGURED_MODELS.streamingLookalikes,
+  },
+  {
+    id: "e2f3a4b5-c6d7-4e8f-9a0b-1c2d3e4f5a6b",
+    name: "Example Streaming reach",
+    description: "Small audiences for partner activation; the publisher shares no metrics.",
+    model: DEMO_CONFIGURED_MODELS.streamingReach,
+  },
+  {
+    id: "f3a4b5c6-d7e8-4f9a-8b1c-2d3e4f5a6b7c",
+    name: "AnyCompany retail lookalikes",
+    description: "Shoppers like a seed, from AnyCompany Retail's purchases.",
+    model: DEMO_CONFIGURED_MODELS.retailAbsolute,
+  },
+];
 
 const templateArn = (id: string) =>
   `arn:aws:cleanrooms:${REGION}:${ACCOUNT_ID}:membership/${DEMO_MEMBERSHIP_ID}/analysistemplate/${id}`;
@@ -140,12 +208,24 @@ export const DEMO_JOB_IDS = {
   partnerFitness: "6e7f8a9b-0c1d-4e2f-9a3b-5c6d7e8f9a0b",
 } as const;
 
+/**
+ * The demo jobs' ARNs as our account (the advertiser) sees them: the job the
+ * partner started on our model too, under our ARN. The partner's ARNs of the
+ * jobs it sees are DEMO_PARTNER_JOB_ARNS.
+ */
+
 export const DEMO_JOB_ARNS = {
   sportsFans: arnOf("audience-generation-job", DEMO_JOB_IDS.sportsFans),
   randomBaseline: arnOf("audience-generation-job", DEMO_JOB_IDS.randomBaseline),
   travelSql: arnOf("audience-generation-job", DEMO_JOB_IDS.travelSql),
   gamersTemplate: arnOf("audience-generation-job", DEMO_JOB_IDS.gamersTemplate),
   tooSmall: arnOf("audience-generation-job", DEMO_JOB_IDS.tooSmall),
+  partnerFitness: arnOf("audience-generation-job", DEMO_JOB_IDS.partnerFitness),
+} as const;
+
+/** The same jobs as the partner (Example Streaming) sees them: those on its model, and its own. */
+export const DEMO_PARTNER_JOB_ARNS = {
+  gamersTemplate: arnOf("audience-generation-job", DEMO_JOB_IDS.gamersTemplate, PARTNER_ACCOUNT_ID),
   partnerFitness: arnOf("audience-generation-job", DEMO_JOB_IDS.partnerFitness, PARTNER_ACCOUNT_ID),
 } as const;
 

@@ -3,9 +3,10 @@
  * the demo jobs refer to: fixed and read-only, like the AWS side of a
  * collaboration the dashboard never changes. Listed in emulator/README.md.
  *
- * - "Retail and streaming lookalikes": our account and the partner
- *   444455556666 (who started a demo job), with the two demo analysis
- *   templates; every demo job belongs to it.
+ * - "Retail and streaming lookalikes": our account (AnyCompany Retail, the
+ *   advertiser) and the publisher Example Streaming 444455556666, with the two
+ *   demo analysis templates and the model associations that let each start
+ *   jobs on the other's models; every demo job belongs to it.
  * - "Loyalty insights": a second membership of ours, without ML abilities, so
  *   the pickers have more than one to show (and page through).
  */
@@ -14,8 +15,10 @@ import {
   DEMO_ANALYSIS_TEMPLATES,
   DEMO_COLLABORATION_ID,
   DEMO_MEMBERSHIP_ID,
+  DEMO_MODEL_ASSOCIATIONS,
   DEMO_OUTPUT_ROLE_ARN,
   DEMO_SEED_ROLE_ARN,
+  type DemoModelAssociation,
 } from "./catalog";
 
 /** A third account, member of the second demo collaboration only. */
@@ -66,6 +69,8 @@ export interface DemoCollaboration {
   createTime: number;
   members: DemoMember[];
   templates: DemoTemplate[];
+  /** Configured audience models associated with the collaboration, each by its owner. */
+  modelAssociations: DemoModelAssociation[];
 }
 
 const templateIdOf = (arn: string) => arn.slice(arn.lastIndexOf("/") + 1);
@@ -116,6 +121,7 @@ export const DEMO_COLLABORATIONS: DemoCollaboration[] = [
         ],
       },
     ],
+    modelAssociations: DEMO_MODEL_ASSOCIATIONS,
   },
   {
     id: "e1d2c3b4-a5f6-4e7d-8c9b-0a1f2e3d4c5b",
@@ -142,6 +148,7 @@ export const DEMO_COLLABORATIONS: DemoCollaboration[] = [
       },
     ],
     templates: [],
+    modelAssociations: [],
   },
 ];
 

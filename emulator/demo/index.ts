@@ -4,10 +4,11 @@
  * really computed. Written once, in one transaction, after every file and
  * result is ready; a start interrupted before that simply starts over.
  */
+import { createHash } from "node:crypto";
 import path from "node:path";
 
 import { generationOutcome, SEED_LIMITS, type SeedAudience } from "../engine";
-import { ACCOUNT_ID, PARTNER_ACCOUNT_ID } from "../identity";
+import { ACCOUNT_ID, accountOf, arnOf, PARTNER_ACCOUNT_ID } from "../identity";
 import {
   CREATE_PENDING_SECONDS,
   EXPORT_PENDING_SECONDS,
@@ -18,6 +19,7 @@ import { audienceSizeInUsers } from "../lookalike/compute";
 import type { ComputePool } from "../lookalike/pool";
 import { s3PathOf, type SeedPaths, type SeedSpec } from "../lookalike/seed";
 import type { GenerateResult } from "../lookalike/tasks";
+import { managedPolicy } from "../resource-policy";
 import type { Store } from "../store";
 import type { NewGenerationJob } from "../store/generation-jobs";
 import {
@@ -28,15 +30,18 @@ import {
   DEMO_EXPORT_ID,
   DEMO_JOB_ARNS,
   DEMO_JOB_IDS,
-  DEMO_OUTPUT_ROLE_ARN,
+  DEMO_MODEL_ASSOCIATIONS,
   DEMO_PROTECTED_QUERY_IDS,
   DEMO_SEED_ROLE_ARN,
   DEMO_SEED_URIS,
   DEMO_TRAINING_DATASETS,
+  outputRoleArnOf,
   type DemoConfiguredModel,
 } from "./catalog";
+import { DEMO_COLLABORATIONS } from "./collaborations";
 
-export const DEMO_VERSION = "1";
+/** "2": the two-account demo (the streaming models are the partner's); "1" was one account. */
+export const DEMO_VERSION = "2";
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -139,7 +144,10 @@ const DEMO_JOBS: DemoJob[] = [
     model: DEMO_CONFIGURED_MODELS.retailAbsolute,
     hoursAgo: 6,
     startedBy: PARTNER_ACCOUNT_ID,
-    seedAudience: s3Seed(DEMO_SEED_URIS.fitnessFolder),
+    seedAudience: {
+      dataSource: { s3Uri: DEMO_SEED_URIS.fitnessFolder },
+      roleArn: `arn:aws:iam::${PARTNER_ACCOUNT_ID}:role/CleanRoomsMLSeedReader`,
+    },
     hiddenSeed: { kind: "s3", s3Uri: DEMO_SEED_URIS.fitnessFolder },
   },
 ];
@@ -159,7 +167,13 @@ export async function ensureDemoData(
   pool: ComputePool,
   options: DemoOptions,
 ): Promise<void> {
-  if (store.meta.get("demo_version") !== undefined) {
+  const version = store.meta.get("demo_version");
+  if (version !== undefined && version !== DEMO_VERSION) {
+    options.log(
+      `This data folder holds the demo of version ${version} (one account); the two-account demo (version ${DEMO_VERSION}) needs a new data folder: stop the service, delete ${path.dirname(options.paths.s3Root)} and start again.`,
+    );
+  }
+  if (version !== undefined) {
     const users = store.models.trainingDataset(DEMO_TRAINING_DATASETS.retail.arn)?.users;
     if (users !== undefined && users !== options.trainingUsers) {
       options.log(
@@ -186,7 +200,6 @@ export async function ensureDemoData(
 
   const computed: { job: DemoJob; row: NewGenerationJob; result: GenerateResult }[] = [];
   for (const job of options.jobs ? DEMO_JOBS : []) {
-    const ours = job.startedBy === ACCOUNT_ID;
     const sql = job.seedAudience.sqlParameters;
     const template = Object.values(DEMO_ANALYSIS_TEMPLATES).find(
       (t) => t.arn === sql?.analysisTemplateArn,
@@ -217,13 +230,14 @@ export async function ensureDemoData(
       job,
       result,
       row: {
-        arn: DEMO_JOB_ARNS[job.key],
+        // Stored under the starting account's ARN; the model's owner sees it under its own.
+        arn: arnOf("audience-generation-job", DEMO_JOB_IDS[job.key], job.startedBy),
         name: job.name,
         description: job.description,
         configured_audience_model_arn: job.model.arn,
         collaboration_id: DEMO_COLLABORATION_ID,
         started_by: job.startedBy,
-        seed_audience: ours ? JSON.stringify(job.seedAudience) : null,
+        seed_audience: JSON.stringify(job.seedAudience),
         include_seed_in_output:
           job.includeSeedInOutput === undefined ? null : Number(job.includeSeedInOutput),
         protected_query_identifier: sql ? (DEMO_PROTECTED_QUERY_IDS[job.key] ?? null) : null,
@@ -277,7 +291,7 @@ export async function ensureDemoData(
         status: "ACTIVE",
         kms_key_arn:
           model === DEMO_AUDIENCE_MODELS.streaming
-            ? `arn:aws:kms:us-east-1:${ACCOUNT_ID}:key/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d`
+            ? `arn:aws:kms:us-east-1:${accountOf(model.arn)}:key/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d`
             : null,
         training_data_start_time: Date.UTC(2024, 0, 1),
         training_data_end_time: Date.UTC(2024, 11, 31, 23, 59, 59),
@@ -293,7 +307,7 @@ export async function ensureDemoData(
         audience_model_arn: model.audienceModel.arn,
         output_config: JSON.stringify({
           destination: { s3Destination: { s3Uri: model.outputS3Uri } },
-          roleArn: DEMO_OUTPUT_ROLE_ARN,
+          roleArn: outputRoleArnOf(model),
         }),
         shared_audience_metrics: JSON.stringify(model.sharedAudienceMetrics),
         min_matching_seed_size: model.minMatchingSeedSize,
@@ -304,6 +318,18 @@ export async function ensureDemoData(
         update_time: created + 4 * HOUR,
       });
       store.tags.put(model.arn, model.tags);
+    }
+    // The policy Clean Rooms manages for each association: the other members may start jobs.
+    const collaboration = DEMO_COLLABORATIONS.find((c) => c.id === DEMO_COLLABORATION_ID)!;
+    for (const { model } of DEMO_MODEL_ASSOCIATIONS) {
+      const owner = accountOf(model.arn);
+      const members = collaboration.members.map((m) => m.accountId).filter((a) => a !== owner);
+      const policy = managedPolicy(model.arn, owner, members, DEMO_COLLABORATION_ID);
+      store.models.putPolicy({
+        configured_audience_model_arn: model.arn,
+        policy,
+        policy_hash: createHash("sha256").update(policy).digest("hex"),
+      });
     }
     for (const template of Object.values(DEMO_ANALYSIS_TEMPLATES)) {
       store.models.insertAnalysisTemplate({
@@ -316,11 +342,13 @@ export async function ensureDemoData(
     for (const { job, row, result } of computed) {
       store.jobs.insert(row);
       store.jobs.storeOutcome(row.arn, generationOutcome(row, result, 1, 0));
-      if (job.startedBy === ACCOUNT_ID) {
-        const inherited =
-          job.model.childResourceTagOnCreatePolicy === "FROM_PARENT_RESOURCE" ? job.model.tags : {};
-        store.tags.put(row.arn, { ...inherited, ...job.tags });
-      }
+      // A job inherits its model's tags only in the model's own account (as the service does).
+      const inherited =
+        job.model.childResourceTagOnCreatePolicy === "FROM_PARENT_RESOURCE" &&
+        accountOf(job.model.arn) === job.startedBy
+          ? job.model.tags
+          : {};
+      store.tags.put(row.arn, { ...inherited, ...job.tags });
     }
     if (exportRow) {
       store.exports.insert(exportRow);

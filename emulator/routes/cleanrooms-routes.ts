@@ -3,9 +3,13 @@ import { route, type Route } from "../routing";
 import {
   getCollaboration,
   getCollaborationAnalysisTemplate,
+  getCollaborationConfiguredAudienceModelAssociation,
+  getConfiguredAudienceModelAssociation,
   getMembership,
   getProtectedQuery,
   listCollaborationAnalysisTemplates,
+  listCollaborationConfiguredAudienceModelAssociations,
+  listConfiguredAudienceModelAssociations,
   listMembers,
   listMemberships,
 } from "./cleanrooms";
@@ -22,6 +26,18 @@ export const CLEANROOMS_ROUTES: Route[] = [
     "GetProtectedQuery",
     getProtectedQuery,
   ),
+  route(
+    "GET",
+    "/memberships/{membershipIdentifier}/configuredaudiencemodelassociations/{configuredAudienceModelAssociationIdentifier}",
+    "GetConfiguredAudienceModelAssociation",
+    getConfiguredAudienceModelAssociation,
+  ),
+  route(
+    "GET",
+    "/memberships/{membershipIdentifier}/configuredaudiencemodelassociations",
+    "ListConfiguredAudienceModelAssociations",
+    listConfiguredAudienceModelAssociations,
+  ),
   route("GET", "/memberships/{membershipIdentifier}", "GetMembership", getMembership),
   route("GET", "/collaborations/{collaborationIdentifier}/members", "ListMembers", listMembers),
   route(
@@ -35,6 +51,18 @@ export const CLEANROOMS_ROUTES: Route[] = [
     "/collaborations/{collaborationIdentifier}/analysistemplates",
     "ListCollaborationAnalysisTemplates",
     listCollaborationAnalysisTemplates,
+  ),
+  route(
+    "GET",
+    "/collaborations/{collaborationIdentifier}/configuredaudiencemodelassociations/{configuredAudienceModelAssociationIdentifier}",
+    "GetCollaborationConfiguredAudienceModelAssociation",
+    getCollaborationConfiguredAudienceModelAssociation,
+  ),
+  route(
+    "GET",
+    "/collaborations/{collaborationIdentifier}/configuredaudiencemodelassociations",
+    "ListCollaborationConfiguredAudienceModelAssociations",
+    listCollaborationConfiguredAudienceModelAssociations,
   ),
   route("GET", "/collaborations/{collaborationIdentifier}", "GetCollaboration", getCollaboration),
 ];

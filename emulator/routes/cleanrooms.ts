@@ -9,6 +9,7 @@
  */
 import { createHash } from "node:crypto";
 
+import type { DemoModelAssociation } from "../demo/catalog";
 import {
   collaborationArnOf,
   DEMO_COLLABORATIONS,
@@ -17,7 +18,7 @@ import {
   type DemoMember,
 } from "../demo/collaborations";
 import { accessDenied, notFound, validationError } from "../http";
-import { ACCOUNT_ID } from "../identity";
+import { ACCOUNT_ID, accountOf, REGION } from "../identity";
 import type { GenerationJobRow } from "../store";
 import type { Operation } from "./context";
 
@@ -68,17 +69,20 @@ function pageOf<T>(list: string, items: readonly T[], query: URLSearchParams) {
   };
 }
 
-const ours = (collaboration: DemoCollaboration): DemoMember | undefined =>
-  collaboration.members.find((m) => m.accountId === ACCOUNT_ID);
+const memberOf = (collaboration: DemoCollaboration, account: string): DemoMember | undefined =>
+  collaboration.members.find((m) => m.accountId === account);
 
 const creatorOf = (collaboration: DemoCollaboration): DemoMember =>
   collaboration.members.find((m) => m.accountId === collaboration.creatorAccountId)!;
 
 /** A collaboration the caller is a member of; ResourceNotFoundException otherwise. */
-function memberCollaboration(id: string): DemoCollaboration & { self: DemoMember } {
+function memberCollaboration(
+  id: string,
+  account: string,
+): DemoCollaboration & { self: DemoMember } {
   uuidLabel("collaborationIdentifier", id);
   const collaboration = DEMO_COLLABORATIONS.find((c) => c.id === id);
-  const self = collaboration && ours(collaboration);
+  const self = collaboration && memberOf(collaboration, account);
   if (!collaboration || !self) {
     throw notFound(`Collaboration ${id} does not exist or the caller is not a member of it.`);
   }
@@ -89,7 +93,7 @@ function membershipSummary(collaboration: DemoCollaboration, self: DemoMember) {
   const creator = creatorOf(collaboration);
   return {
     id: self.membershipId,
-    arn: membershipArnOf(ACCOUNT_ID, self.membershipId),
+    arn: membershipArnOf(self.accountId, self.membershipId),
     collaborationArn: collaborationArnOf(collaboration.creatorAccountId, collaboration.id),
     collaborationId: collaboration.id,
     collaborationCreatorAccountId: collaboration.creatorAccountId,
@@ -104,8 +108,18 @@ function membershipSummary(collaboration: DemoCollaboration, self: DemoMember) {
   };
 }
 
+/** The caller's own membership of that ID; ResourceNotFoundException otherwise. */
+function ownMembership(id: string, account: string) {
+  uuidLabel("membershipIdentifier", id);
+  for (const collaboration of DEMO_COLLABORATIONS) {
+    const self = memberOf(collaboration, account);
+    if (self?.membershipId === id) return { collaboration, self };
+  }
+  throw notFound(`Membership ${id} does not exist.`);
+}
+
 /** ListMemberships: GET /memberships (status filter, paged). */
-export const listMemberships: Operation = (_context, { query }) => {
+export const listMemberships: Operation = (_context, { account, query }) => {
   const status = query.get("status");
   if (status !== null && !["ACTIVE", "REMOVED", "COLLABORATION_DELETED"].includes(status)) {
     throw validationError(
@@ -113,7 +127,7 @@ export const listMemberships: Operation = (_context, { query }) => {
     );
   }
   const all = DEMO_COLLABORATIONS.flatMap((c) => {
-    const self = ours(c);
+    const self = memberOf(c, account);
     return self && (status === null || status === "ACTIVE") ? [membershipSummary(c, self)] : [];
   });
   const { items, nextToken } = pageOf("memberships", all, query);
@@ -121,11 +135,8 @@ export const listMemberships: Operation = (_context, { query }) => {
 };
 
 /** GetMembership: GET /memberships/{membershipIdentifier}. */
-export const getMembership: Operation = (_context, { labels }) => {
-  const id = uuidLabel("membershipIdentifier", labels.membershipIdentifier ?? "");
-  const collaboration = DEMO_COLLABORATIONS.find((c) => ours(c)?.membershipId === id);
-  if (!collaboration) throw notFound(`Membership ${id} does not exist.`);
-  const self = ours(collaboration)!;
+export const getMembership: Operation = (_context, { account, labels }) => {
+  const { collaboration, self } = ownMembership(labels.membershipIdentifier ?? "", account);
   return {
     body: {
       membership: {
@@ -137,10 +148,10 @@ export const getMembership: Operation = (_context, { labels }) => {
 };
 
 /** GetCollaboration: GET /collaborations/{collaborationIdentifier}. The model declares no ResourceNotFoundException: a collaboration the caller is not in is AccessDeniedException. */
-export const getCollaboration: Operation = (_context, { labels }) => {
+export const getCollaboration: Operation = (_context, { account, labels }) => {
   const id = uuidLabel("collaborationIdentifier", labels.collaborationIdentifier ?? "");
   const collaboration = DEMO_COLLABORATIONS.find((c) => c.id === id);
-  const self = collaboration && ours(collaboration);
+  const self = collaboration && memberOf(collaboration, account);
   if (!collaboration || !self) {
     throw accessDenied(`The caller is not a member of collaboration ${id}.`);
   }
@@ -157,7 +168,7 @@ export const getCollaboration: Operation = (_context, { labels }) => {
         updateTime: epochSeconds(collaboration.createTime),
         memberStatus: "ACTIVE",
         membershipId: self.membershipId,
-        membershipArn: membershipArnOf(ACCOUNT_ID, self.membershipId),
+        membershipArn: membershipArnOf(account, self.membershipId),
         queryLogStatus: "DISABLED",
         analyticsEngine: "CLEAN_ROOMS_SQL",
       },
@@ -166,8 +177,8 @@ export const getCollaboration: Operation = (_context, { labels }) => {
 };
 
 /** ListMembers: GET /collaborations/{collaborationIdentifier}/members (paged). */
-export const listMembers: Operation = (_context, { labels, query }) => {
-  const collaboration = memberCollaboration(labels.collaborationIdentifier ?? "");
+export const listMembers: Operation = (_context, { account, labels, query }) => {
+  const collaboration = memberCollaboration(labels.collaborationIdentifier ?? "", account);
   const all = collaboration.members.map((m) => ({
     accountId: m.accountId,
     status: "ACTIVE",
@@ -202,16 +213,19 @@ function templateSummary(
 }
 
 /** ListCollaborationAnalysisTemplates: GET /collaborations/{collaborationIdentifier}/analysistemplates (paged). */
-export const listCollaborationAnalysisTemplates: Operation = (_context, { labels, query }) => {
-  const collaboration = memberCollaboration(labels.collaborationIdentifier ?? "");
+export const listCollaborationAnalysisTemplates: Operation = (
+  _context,
+  { account, labels, query },
+) => {
+  const collaboration = memberCollaboration(labels.collaborationIdentifier ?? "", account);
   const all = collaboration.templates.map((t) => templateSummary(collaboration, t));
   const { items, nextToken } = pageOf("analysistemplates", all, query);
   return { body: { collaborationAnalysisTemplateSummaries: items, nextToken } };
 };
 
 /** GetCollaborationAnalysisTemplate: GET /collaborations/{collaborationIdentifier}/analysistemplates/{analysisTemplateArn}. */
-export const getCollaborationAnalysisTemplate: Operation = (_context, { labels }) => {
-  const collaboration = memberCollaboration(labels.collaborationIdentifier ?? "");
+export const getCollaborationAnalysisTemplate: Operation = (_context, { account, labels }) => {
+  const collaboration = memberCollaboration(labels.collaborationIdentifier ?? "", account);
   const arn = labels.analysisTemplateArn ?? "";
   if (!ANALYSIS_TEMPLATE_ARN.test(arn) || arn.length > 200) {
     throw validationError(`analysisTemplateArn: "${arn}" is not an analysis template ARN`);
@@ -258,11 +272,10 @@ interface SeedAudienceJson {
 }
 
 /** GetProtectedQuery: GET /memberships/{membershipIdentifier}/protectedQueries/{protectedQueryIdentifier}. */
-export const getProtectedQuery: Operation = (context, { labels }) => {
-  const membershipId = uuidLabel("membershipIdentifier", labels.membershipIdentifier ?? "");
+export const getProtectedQuery: Operation = (context, { account, labels }) => {
+  const { collaboration, self } = ownMembership(labels.membershipIdentifier ?? "", account);
+  const membershipId = self.membershipId;
   const queryId = uuidLabel("protectedQueryIdentifier", labels.protectedQueryIdentifier ?? "");
-  const collaboration = DEMO_COLLABORATIONS.find((c) => ours(c)?.membershipId === membershipId);
-  if (!collaboration) throw notFound(`Membership ${membershipId} does not exist.`);
   const row = context.store.db
     .prepare<[string], GenerationJobRow>(
       "SELECT * FROM audience_generation_jobs WHERE protected_query_identifier = ?",
@@ -272,7 +285,7 @@ export const getProtectedQuery: Operation = (context, { labels }) => {
   if (
     !row ||
     !view ||
-    row.started_by !== ACCOUNT_ID ||
+    row.started_by !== account ||
     (row.collaboration_id ?? collaboration.id) !== collaboration.id
   ) {
     throw notFound(`Protected query ${queryId} does not exist in membership ${membershipId}.`);
@@ -283,7 +296,7 @@ export const getProtectedQuery: Operation = (context, { labels }) => {
   const protectedQuery: Record<string, unknown> = {
     id: queryId,
     membershipId,
-    membershipArn: membershipArnOf(ACCOUNT_ID, membershipId),
+    membershipArn: membershipArnOf(account, membershipId),
     createTime: epochSeconds(row.create_time),
     sqlParameters: seed.sqlParameters,
     status,
@@ -302,7 +315,7 @@ export const getProtectedQuery: Operation = (context, { labels }) => {
         units: Math.round(((workers * totalDurationInMillis) / 3_600_000) * 1000) / 1000,
       },
     };
-    protectedQuery.result = { output: { memberList: [{ accountId: ACCOUNT_ID }] } };
+    protectedQuery.result = { output: { memberList: [{ accountId: account }] } };
   }
   if (status === "FAILED") {
     protectedQuery.error = {
@@ -311,4 +324,145 @@ export const getProtectedQuery: Operation = (context, { labels }) => {
     };
   }
   return { body: { protectedQuery } };
+};
+
+/** The association's ARN: in its creator's account, under the creator's membership. */
+function associationArn(collaboration: DemoCollaboration, association: DemoModelAssociation) {
+  const creator = accountOf(association.model.arn);
+  const membership = memberOf(collaboration, creator)!;
+  return `arn:aws:cleanrooms:${REGION}:${creator}:membership/${membership.membershipId}/configuredaudiencemodelassociation/${association.id}`;
+}
+
+function associationTimes(collaboration: DemoCollaboration) {
+  const time = epochSeconds(collaboration.createTime + 2 * 3_600_000);
+  return { createTime: time, updateTime: time };
+}
+
+/** The collaboration's view of an association: any member may read it. */
+function collaborationAssociation(
+  collaboration: DemoCollaboration,
+  association: DemoModelAssociation,
+) {
+  return {
+    id: association.id,
+    arn: associationArn(collaboration, association),
+    collaborationId: collaboration.id,
+    collaborationArn: collaborationArnOf(collaboration.creatorAccountId, collaboration.id),
+    configuredAudienceModelArn: association.model.arn,
+    name: association.name,
+    description: association.description,
+    creatorAccountId: accountOf(association.model.arn),
+    ...associationTimes(collaboration),
+  };
+}
+
+/** The association as its creator's membership holds it. */
+function membershipAssociation(
+  collaboration: DemoCollaboration,
+  self: DemoMember,
+  association: DemoModelAssociation,
+) {
+  return {
+    id: association.id,
+    arn: associationArn(collaboration, association),
+    configuredAudienceModelArn: association.model.arn,
+    membershipId: self.membershipId,
+    membershipArn: membershipArnOf(self.accountId, self.membershipId),
+    collaborationId: collaboration.id,
+    collaborationArn: collaborationArnOf(collaboration.creatorAccountId, collaboration.id),
+    name: association.name,
+    description: association.description,
+    ...associationTimes(collaboration),
+  };
+}
+
+function associationOf(
+  collaboration: DemoCollaboration,
+  id: string,
+  where: string,
+): DemoModelAssociation {
+  uuidLabel("configuredAudienceModelAssociationIdentifier", id);
+  const association = collaboration.modelAssociations.find((a) => a.id === id);
+  if (!association) {
+    throw notFound(`Configured audience model association ${id} does not exist in ${where}.`);
+  }
+  return association;
+}
+
+/** ListCollaborationConfiguredAudienceModelAssociations: GET /collaborations/{id}/configuredaudiencemodelassociations (paged). */
+export const listCollaborationConfiguredAudienceModelAssociations: Operation = (
+  _context,
+  { account, labels, query },
+) => {
+  const collaboration = memberCollaboration(labels.collaborationIdentifier ?? "", account);
+  // The summary carries no model ARN: GetCollaborationConfiguredAudienceModelAssociation does.
+  const all = collaboration.modelAssociations.map((a) => {
+    const full: Partial<ReturnType<typeof collaborationAssociation>> = collaborationAssociation(
+      collaboration,
+      a,
+    );
+    delete full.configuredAudienceModelArn;
+    return full;
+  });
+  const { items, nextToken } = pageOf("configuredaudiencemodelassociations", all, query);
+  return { body: { collaborationConfiguredAudienceModelAssociationSummaries: items, nextToken } };
+};
+
+/** GetCollaborationConfiguredAudienceModelAssociation: GET /collaborations/{id}/configuredaudiencemodelassociations/{associationId}. */
+export const getCollaborationConfiguredAudienceModelAssociation: Operation = (
+  _context,
+  { account, labels },
+) => {
+  const collaboration = memberCollaboration(labels.collaborationIdentifier ?? "", account);
+  const association = associationOf(
+    collaboration,
+    labels.configuredAudienceModelAssociationIdentifier ?? "",
+    `collaboration ${collaboration.id}`,
+  );
+  return {
+    body: {
+      collaborationConfiguredAudienceModelAssociation: collaborationAssociation(
+        collaboration,
+        association,
+      ),
+    },
+  };
+};
+
+/** The associations the caller's membership created (the models it owns). */
+const ownAssociations = (collaboration: DemoCollaboration, account: string) =>
+  collaboration.modelAssociations.filter((a) => accountOf(a.model.arn) === account);
+
+/** ListConfiguredAudienceModelAssociations: GET /memberships/{id}/configuredaudiencemodelassociations (paged). */
+export const listConfiguredAudienceModelAssociations: Operation = (
+  _context,
+  { account, labels, query },
+) => {
+  const { collaboration, self } = ownMembership(labels.membershipIdentifier ?? "", account);
+  const all = ownAssociations(collaboration, account).map((a) =>
+    membershipAssociation(collaboration, self, a),
+  );
+  const { items, nextToken } = pageOf("configuredaudiencemodelassociations", all, query);
+  return { body: { configuredAudienceModelAssociationSummaries: items, nextToken } };
+};
+
+/** GetConfiguredAudienceModelAssociation: GET /memberships/{id}/configuredaudiencemodelassociations/{associationId}. */
+export const getConfiguredAudienceModelAssociation: Operation = (_context, { account, labels }) => {
+  const { collaboration, self } = ownMembership(labels.membershipIdentifier ?? "", account);
+  const id = labels.configuredAudienceModelAssociationIdentifier ?? "";
+  uuidLabel("configuredAudienceModelAssociationIdentifier", id);
+  const association = ownAssociations(collaboration, account).find((a) => a.id === id);
+  if (!association) {
+    throw notFound(
+      `Configured audience model association ${id} does not exist in membership ${self.membershipId}.`,
+    );
+  }
+  return {
+    body: {
+      configuredAudienceModelAssociation: {
+        ...membershipAssociation(collaboration, self, association),
+        manageResourcePolicies: true,
+      },
+    },
+  };
 };

@@ -1,5 +1,5 @@
 /** What every operation handler gets: the state, the engine, the clock, and the request's parts. */
-import type { CallCounter, LostAnswers } from "../control";
+import type { CallCounter, DeniedOperations, LostAnswers } from "../call-log";
 import type { Engine } from "../engine";
 import type { Reply } from "../http";
 import type { SeedPaths } from "../lookalike/seed";
@@ -14,9 +14,16 @@ export interface Context {
   calls: CallCounter;
   /** Answers to lose after the work is done, for `/_emulator/lost-answers`. */
   lostAnswers: LostAnswers;
+  /** Operations to refuse, for `/_emulator/denied`. */
+  denied: DeniedOperations;
 }
 
 export interface OperationRequest {
+  /**
+   * The calling account, from the signature's access key ID (identity.ts):
+   * 12 digits name that account, any other key is our default account.
+   */
+  account: string;
   /** The first path label, percent-decoded (an ARN): most operations have one. */
   label: string;
   /** Every path label, percent-decoded, by its name in the route's path. */

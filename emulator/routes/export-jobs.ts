@@ -1,4 +1,8 @@
-/** StartAudienceExportJob, ListAudienceExportJobs. */
+/**
+ * StartAudienceExportJob, ListAudienceExportJobs. An account exports the jobs
+ * it started, through its own ARN of the job (docs/ARCHITECTURE.md, "Two
+ * accounts"); the model's owner sees the job but exports nothing of it.
+ */
 import { randomUUID } from "node:crypto";
 
 import {
@@ -6,21 +10,21 @@ import {
   startAudienceExportJobRequestSchema,
 } from "../../lib/schemas/api";
 import { accessDenied, conflict, iso, notFound, validationError } from "../http";
-import { ACCOUNT_ID, accountOf, resourceIdOf } from "../identity";
+import { resourceIdOf } from "../identity";
 import { audienceSizeInUsers, type AudienceSizeConfig } from "../lookalike/compute";
 import { decodeToken, DEFAULT_PAGE_SIZE, page } from "../pagination";
 import { validate } from "../validate";
 import { queryParams, type Operation } from "./context";
+import { jobFor } from "./generation-jobs";
 
-export const startAudienceExportJob: Operation = (context, { body }) => {
+export const startAudienceExportJob: Operation = (context, { account, body }) => {
   const input = validate(startAudienceExportJobRequestSchema, body);
   const { store, engine } = context;
-  const job = engine.job(input.audienceGenerationJobArn);
-  if (!job)
-    throw notFound(`Audience generation job ${input.audienceGenerationJobArn} does not exist.`);
-  if (accountOf(job.row.arn) !== ACCOUNT_ID) {
+  const arn = input.audienceGenerationJobArn;
+  const job = jobFor(context, account, "StartAudienceExportJob", arn);
+  if (job.row.started_by !== account) {
     throw accessDenied(
-      `Account ${ACCOUNT_ID} may not export ${job.row.arn}: it belongs to account ${accountOf(job.row.arn)}.`,
+      `Account ${account} may not export ${arn}: account ${job.row.started_by} started it on this account's model, and only the account that started a job exports its audience.`,
     );
   }
   if (job.status !== "ACTIVE") {
@@ -66,14 +70,18 @@ export const startAudienceExportJob: Operation = (context, { body }) => {
   return {};
 };
 
-export const listAudienceExportJobs: Operation = (context, { query }) => {
+export const listAudienceExportJobs: Operation = (context, { account, query }) => {
   const input = validate(
     listAudienceExportJobsRequestSchema,
     queryParams(query, ["nextToken", "maxResults", "audienceGenerationJobArn"]),
   );
   const before = decodeToken("audience-export-job", input.nextToken) ?? Number.MAX_SAFE_INTEGER;
   const limit = input.maxResults ?? DEFAULT_PAGE_SIZE;
-  const rows = context.store.exports.list(input.audienceGenerationJobArn, before, limit + 1);
+  const jobArn =
+    input.audienceGenerationJobArn === undefined
+      ? undefined
+      : jobFor(context, account, "ListAudienceExportJobs", input.audienceGenerationJobArn).row.arn;
+  const rows = context.store.exports.list(account, jobArn, before, limit + 1);
   const { items, nextToken } = page("audience-export-job", rows, limit);
   const now = context.now();
   const audienceExportJobs = items.map((row) => {

@@ -1,4 +1,11 @@
-/** StartAudienceGenerationJob, GetAudienceGenerationJob, ListAudienceGenerationJobs, DeleteAudienceGenerationJob. */
+/**
+ * StartAudienceGenerationJob, GetAudienceGenerationJob, ListAudienceGenerationJobs,
+ * DeleteAudienceGenerationJob, for both accounts of a collaboration
+ * (docs/ARCHITECTURE.md, "Two accounts"): a job started on another account's
+ * model needs that model's resource policy; the job then has one ARN in each
+ * account, each account reaches it only through its own, and the model's
+ * owner sees it named `<starter account>-<name>`.
+ */
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 
@@ -10,32 +17,72 @@ import {
 } from "../../lib/schemas/api";
 import type { JobView } from "../engine";
 import { accessDenied, ApiError, conflict, iso, notFound, validationError } from "../http";
-import { ACCOUNT_ID, accountOf, arnOf } from "../identity";
+import { accountOf, arnOf, inAccount, notAuthorizedMessage, resourceIdOf } from "../identity";
 import { CREATE_PENDING_SECONDS, DELETABLE_STATUSES, scaledMs } from "../lifecycle";
 import { decodeToken, DEFAULT_PAGE_SIZE, page } from "../pagination";
-import type { AnalysisTemplateParameter } from "../store";
+import type { AnalysisTemplateParameter, GenerationJobRow } from "../store";
 import { validate } from "../validate";
 import { queryParams, type Context, type Operation } from "./context";
+import { authorize } from "./models";
 
 const jobArnInput = z.strictObject({ audienceGenerationJobArn: audienceGenerationJobArnSchema });
 
-/** The job named by the path, as it stands now, or a 404. */
-export function jobFromPath(context: Context, label: string): JobView {
-  const { audienceGenerationJobArn: arn } = validate(jobArnInput, {
-    audienceGenerationJobArn: label,
-  });
-  const job = context.engine.job(arn);
+/** The accounts that see a job: the one that started it and the one that owns its model. */
+export const seesJob = (row: GenerationJobRow, account: string) =>
+  row.started_by === account || accountOf(row.configured_audience_model_arn) === account;
+
+/** The job's name as an account sees it: the model's owner sees `<starter>-<name>`. */
+export const jobNameFor = (row: GenerationJobRow, account: string) =>
+  row.started_by === account ? row.name : `${row.started_by}-${row.name}`;
+
+/**
+ * The job an ARN names for the calling account, as it stands now. An ARN of
+ * another account is refused in AWS's words, whatever it names; a job the
+ * account does not see does not exist for it.
+ */
+export function jobFor(context: Context, account: string, action: string, arn: string): JobView {
+  if (accountOf(arn) !== account) {
+    throw accessDenied(notAuthorizedMessage(account, `cleanrooms-ml:${action}`, arn));
+  }
+  const row = context.store.jobs.byId(resourceIdOf(arn));
+  const job =
+    row && seesJob(row, account) ? context.engine.settleJob(row, context.now()) : undefined;
   if (!job) throw notFound(`Audience generation job ${arn} does not exist.`);
   return job;
 }
 
-export const startAudienceGenerationJob: Operation = (context, { body }) => {
+/** The job named by the path, for the calling account, or a 403 / 404. */
+export function jobFromPath(
+  context: Context,
+  account: string,
+  action: string,
+  label: string,
+): JobView {
+  const { audienceGenerationJobArn: arn } = validate(jobArnInput, {
+    audienceGenerationJobArn: label,
+  });
+  return jobFor(context, account, action, arn);
+}
+
+export const startAudienceGenerationJob: Operation = (context, { account, body }) => {
   const input = validate(startAudienceGenerationJobRequestSchema, body);
   const { store } = context;
-  const model = store.models.configuredModel(input.configuredAudienceModelArn);
-  if (!model)
-    throw notFound(`Configured audience model ${input.configuredAudienceModelArn} does not exist.`);
-
+  const modelArn = input.configuredAudienceModelArn;
+  const owner = accountOf(modelArn);
+  const id = randomUUID();
+  const action = "cleanrooms-ml:StartAudienceGenerationJob";
+  // The managed policy grants the action on the model and on the owner's jobs.
+  authorize(context, account, action, modelArn, modelArn, input.collaborationId);
+  authorize(
+    context,
+    account,
+    action,
+    arnOf("audience-generation-job", id, owner),
+    modelArn,
+    input.collaborationId,
+  );
+  const model = store.models.configuredModel(modelArn);
+  if (!model) throw notFound(`Configured audience model ${modelArn} does not exist.`);
   const sql = input.seedAudience.sqlParameters;
   if (sql?.analysisTemplateArn !== undefined) {
     const template = store.models.analysisTemplate(sql.analysisTemplateArn);
@@ -47,13 +94,25 @@ export const startAudienceGenerationJob: Operation = (context, { body }) => {
   }
 
   const inherited =
-    model.child_resource_tag_on_create_policy === "FROM_PARENT_RESOURCE"
+    model.child_resource_tag_on_create_policy === "FROM_PARENT_RESOURCE" && owner === account
       ? store.tags.get(model.arn)
       : {};
   const tags = { ...inherited, ...input.tags };
   if (Object.keys(tags).length > TAGS_MAX) {
     throw validationError(
       `tags: At most ${TAGS_MAX} tags are allowed, counting the ${Object.keys(inherited).length} the job inherits from its configured audience model`,
+    );
+  }
+
+  // Names are unique within an account: checked once the request is otherwise valid.
+  if (store.jobs.nameTaken(account, input.name)) {
+    throw conflict(
+      `An audience generation job named "${input.name}" already exists in account ${account}; job names are unique within an account.`,
+    );
+  }
+  if (owner !== account && store.jobs.nameTaken(owner, `${account}-${input.name}`)) {
+    throw conflict(
+      `An audience generation job named "${account}-${input.name}" already exists in the model owner's account ${owner}; choose another name.`,
     );
   }
 
@@ -65,7 +124,7 @@ export const startAudienceGenerationJob: Operation = (context, { body }) => {
     );
   }
 
-  const arn = arnOf("audience-generation-job", randomUUID());
+  const arn = arnOf("audience-generation-job", id, account);
   const now = context.now();
   store.transaction(() => {
     store.jobs.insert({
@@ -74,7 +133,7 @@ export const startAudienceGenerationJob: Operation = (context, { body }) => {
       description: input.description ?? null,
       configured_audience_model_arn: input.configuredAudienceModelArn,
       collaboration_id: input.collaborationId ?? null,
-      started_by: ACCOUNT_ID,
+      started_by: account,
       seed_audience: JSON.stringify(input.seedAudience),
       include_seed_in_output:
         input.includeSeedInOutput === undefined ? null : Number(input.includeSeedInOutput),
@@ -109,14 +168,20 @@ function checkTemplateParameters(
   }
 }
 
-export const getAudienceGenerationJob: Operation = (context, { label }) => {
-  const { row, status, updateTime } = jobFromPath(context, label);
-  const ours = row.started_by === ACCOUNT_ID;
+export const getAudienceGenerationJob: Operation = (context, { account, label }) => {
+  const { row, status, updateTime } = jobFromPath(
+    context,
+    account,
+    "GetAudienceGenerationJob",
+    label,
+  );
+  const ours = row.started_by === account;
+  const arn = inAccount(row.arn, account);
   const body: Record<string, unknown> = {
     createTime: iso(row.create_time),
     updateTime: iso(updateTime),
-    audienceGenerationJobArn: row.arn,
-    name: row.name,
+    audienceGenerationJobArn: arn,
+    name: jobNameFor(row, account),
     description: row.description ?? undefined,
     status,
     configuredAudienceModelArn: row.configured_audience_model_arn,
@@ -133,11 +198,11 @@ export const getAudienceGenerationJob: Operation = (context, { label }) => {
   }
   if (row.protected_query_identifier !== null)
     body.protectedQueryIdentifier = row.protected_query_identifier;
-  if (ours) body.tags = context.store.tags.get(row.arn);
+  if (ours) body.tags = context.store.tags.get(arn);
   return { body };
 };
 
-export const listAudienceGenerationJobs: Operation = (context, { query }) => {
+export const listAudienceGenerationJobs: Operation = (context, { account, query }) => {
   const input = validate(
     listAudienceGenerationJobsRequestSchema,
     queryParams(query, [
@@ -149,7 +214,7 @@ export const listAudienceGenerationJobs: Operation = (context, { query }) => {
   );
   const before = decodeToken("audience-generation-job", input.nextToken) ?? Number.MAX_SAFE_INTEGER;
   const limit = input.maxResults ?? DEFAULT_PAGE_SIZE;
-  const rows = context.store.jobs.list(input, before, limit + 1);
+  const rows = context.store.jobs.list(account, input, before, limit + 1);
   const { items, nextToken } = page("audience-generation-job", rows, limit);
   const now = context.now();
   const audienceGenerationJobs = items.flatMap((row) => {
@@ -159,8 +224,8 @@ export const listAudienceGenerationJobs: Operation = (context, { query }) => {
       {
         createTime: iso(row.create_time),
         updateTime: iso(view.updateTime),
-        audienceGenerationJobArn: row.arn,
-        name: row.name,
+        audienceGenerationJobArn: inAccount(row.arn, account),
+        name: jobNameFor(row, account),
         description: row.description ?? undefined,
         status: view.status,
         configuredAudienceModelArn: row.configured_audience_model_arn,
@@ -172,11 +237,12 @@ export const listAudienceGenerationJobs: Operation = (context, { query }) => {
   return { body: { audienceGenerationJobs, nextToken } };
 };
 
-export const deleteAudienceGenerationJob: Operation = (context, { label }) => {
-  const { row, status } = jobFromPath(context, label);
-  if (accountOf(row.arn) !== ACCOUNT_ID) {
+export const deleteAudienceGenerationJob: Operation = (context, { account, label }) => {
+  const action = "DeleteAudienceGenerationJob";
+  const { row, status } = jobFromPath(context, account, action, label);
+  if (row.started_by !== account) {
     throw accessDenied(
-      `Account ${ACCOUNT_ID} may not delete ${row.arn}: it belongs to account ${accountOf(row.arn)}.`,
+      `Account ${account} may not delete ${inAccount(row.arn, account)}: account ${row.started_by} started it on this account's model, and only the account that started a job deletes it.`,
     );
   }
   if (status === "DELETE_PENDING" || status === "DELETE_IN_PROGRESS") return {};

@@ -111,6 +111,11 @@ CREATE TABLE IF NOT EXISTS audience_export_jobs (
 CREATE INDEX IF NOT EXISTS audience_export_jobs_job ON audience_export_jobs(audience_generation_job_arn);
 CREATE INDEX IF NOT EXISTS audience_export_jobs_status ON audience_export_jobs(status);
 CREATE INDEX IF NOT EXISTS audience_export_jobs_unwritten ON audience_export_jobs(seq) WHERE outcome IS NULL;
+CREATE TABLE IF NOT EXISTS configured_audience_model_policies (
+  configured_audience_model_arn TEXT PRIMARY KEY,
+  policy TEXT NOT NULL,
+  policy_hash TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS tags (
   resource_arn TEXT NOT NULL,
   key TEXT NOT NULL,

@@ -35,9 +35,13 @@ export class ExportJobStore {
   constructor(db: Db) {
     this.statements = {
       get: db.prepare<[string], ExportJobRow>("SELECT * FROM audience_export_jobs WHERE id = ?"),
-      list: db.prepare<{ before: number; job: string | null; limit: number }, ExportJobRow>(
+      list: db.prepare<
+        { before: number; job: string | null; account: string; limit: number },
+        ExportJobRow
+      >(
         `SELECT * FROM audience_export_jobs
          WHERE seq < @before AND (@job IS NULL OR audience_generation_job_arn = @job)
+           AND audience_generation_job_arn LIKE @account
          ORDER BY seq DESC LIMIT @limit`,
       ),
       insert: db.prepare(
@@ -70,8 +74,19 @@ export class ExportJobStore {
     return this.statements.get.get(id);
   }
 
-  list(jobArn: string | undefined, beforeSeq: number, limit: number): ExportJobRow[] {
-    return this.statements.list.all({ before: beforeSeq, job: jobArn ?? null, limit });
+  /** An account's exports (those of the jobs it started), newest first. */
+  list(
+    account: string,
+    jobArn: string | undefined,
+    beforeSeq: number,
+    limit: number,
+  ): ExportJobRow[] {
+    return this.statements.list.all({
+      before: beforeSeq,
+      job: jobArn ?? null,
+      account: `arn:%:${account}:%`,
+      limit,
+    });
   }
 
   insert(job: NewExportJob): void {

@@ -68,6 +68,14 @@ export interface JobListFilter {
   collaborationId?: string | undefined;
 }
 
+/** `configured_audience_model_arn LIKE ?`: the models an account owns. */
+export const ownedBy = (account: string) => `arn:%:${account}:configured-audience-model/%`;
+
+/**
+ * One job, two accounts (docs/ARCHITECTURE.md, "Two accounts"): the row's
+ * `arn` is in the account that started it; the account that owns the model
+ * sees the same job under its own ARN, named `<starter>-<name>`.
+ */
 export class GenerationJobStore {
   private readonly statements;
 
@@ -76,12 +84,30 @@ export class GenerationJobStore {
       get: db.prepare<[string], GenerationJobRow>(
         `SELECT ${COLUMNS} FROM audience_generation_jobs WHERE arn = ?`,
       ),
+      byId: db.prepare<[string], GenerationJobRow>(
+        `SELECT ${COLUMNS} FROM audience_generation_jobs WHERE substr(arn, instr(arn, '/') + 1) = ?`,
+      ),
+      nameTaken: db.prepare<{ account: string; owned: string; name: string }, { one: number }>(
+        `SELECT 1 AS one FROM audience_generation_jobs
+         WHERE (started_by = @account AND name = @name)
+            OR (started_by <> @account AND configured_audience_model_arn LIKE @owned
+                AND started_by || '-' || name = @name)
+         LIMIT 1`,
+      ),
       list: db.prepare<
-        { before: number; model: string | null; collaboration: string | null; limit: number },
+        {
+          account: string;
+          owned: string;
+          before: number;
+          model: string | null;
+          collaboration: string | null;
+          limit: number;
+        },
         GenerationJobRow
       >(
         `SELECT ${COLUMNS} FROM audience_generation_jobs
          WHERE seq < @before
+           AND (started_by = @account OR configured_audience_model_arn LIKE @owned)
            AND (@model IS NULL OR configured_audience_model_arn = @model)
            AND (@collaboration IS NULL OR collaboration_id = @collaboration)
          ORDER BY seq DESC LIMIT @limit`,
@@ -127,9 +153,26 @@ export class GenerationJobStore {
     return this.statements.get.get(arn);
   }
 
-  /** Newest first, from before `beforeSeq`. */
-  list(filter: JobListFilter, beforeSeq: number, limit: number): GenerationJobRow[] {
+  /** The job with this resource ID, whichever account's ARN names it. */
+  byId(id: string): GenerationJobRow | undefined {
+    return this.statements.byId.get(id);
+  }
+
+  /** True when the account already has a job of this name (as it sees the name). */
+  nameTaken(account: string, name: string): boolean {
+    return this.statements.nameTaken.get({ account, owned: ownedBy(account), name }) !== undefined;
+  }
+
+  /** The jobs an account sees (its own, and those started on its models), newest first, from before `beforeSeq`. */
+  list(
+    account: string,
+    filter: JobListFilter,
+    beforeSeq: number,
+    limit: number,
+  ): GenerationJobRow[] {
     return this.statements.list.all({
+      account,
+      owned: ownedBy(account),
       before: beforeSeq,
       model: filter.configuredAudienceModelArn ?? null,
       collaboration: filter.collaborationId ?? null,

@@ -56,6 +56,17 @@ export interface AnalysisTemplateRow {
   parameters: string;
 }
 
+/** A configured audience model's resource policy (resource-policy.ts). */
+export interface PolicyRow {
+  configured_audience_model_arn: string;
+  policy: string;
+  /** SHA-256 of the policy text, hex. */
+  policy_hash: string;
+}
+
+/** `arn LIKE ?`: the resources of one account. */
+const inAccountPattern = (account: string) => `arn:%:${account}:%`;
+
 export class ModelStore {
   private readonly statements;
 
@@ -67,14 +78,26 @@ export class ModelStore {
       audienceModel: db.prepare<[string], AudienceModelRow>(
         "SELECT * FROM audience_models WHERE arn = ?",
       ),
-      audienceModels: db.prepare<[number, number], AudienceModelRow>(
-        "SELECT * FROM audience_models WHERE seq > ? ORDER BY seq LIMIT ?",
+      audienceModels: db.prepare<[number, string, number], AudienceModelRow>(
+        "SELECT * FROM audience_models WHERE seq > ? AND arn LIKE ? ORDER BY seq LIMIT ?",
       ),
       configuredModel: db.prepare<[string], ConfiguredAudienceModelRow>(
         "SELECT * FROM configured_audience_models WHERE arn = ?",
       ),
-      configuredModels: db.prepare<[number, number], ConfiguredAudienceModelRow>(
-        "SELECT * FROM configured_audience_models WHERE seq > ? ORDER BY seq LIMIT ?",
+      configuredModels: db.prepare<[number, string, number], ConfiguredAudienceModelRow>(
+        "SELECT * FROM configured_audience_models WHERE seq > ? AND arn LIKE ? ORDER BY seq LIMIT ?",
+      ),
+      policy: db.prepare<[string], PolicyRow>(
+        "SELECT * FROM configured_audience_model_policies WHERE configured_audience_model_arn = ?",
+      ),
+      putPolicy: db.prepare<PolicyRow>(
+        `INSERT INTO configured_audience_model_policies (configured_audience_model_arn, policy, policy_hash)
+         VALUES (@configured_audience_model_arn, @policy, @policy_hash)
+         ON CONFLICT (configured_audience_model_arn) DO UPDATE SET policy = excluded.policy,
+           policy_hash = excluded.policy_hash`,
+      ),
+      deletePolicy: db.prepare<[string]>(
+        "DELETE FROM configured_audience_model_policies WHERE configured_audience_model_arn = ?",
       ),
       analysisTemplate: db.prepare<[string], AnalysisTemplateRow>(
         "SELECT * FROM analysis_templates WHERE arn = ?",
@@ -110,17 +133,30 @@ export class ModelStore {
     return this.statements.audienceModel.get(arn);
   }
 
-  /** Models after `afterSeq`, oldest first. */
-  audienceModels(afterSeq: number, limit: number): AudienceModelRow[] {
-    return this.statements.audienceModels.all(afterSeq, limit);
+  /** The account's models after `afterSeq`, oldest first. */
+  audienceModels(account: string, afterSeq: number, limit: number): AudienceModelRow[] {
+    return this.statements.audienceModels.all(afterSeq, inAccountPattern(account), limit);
   }
 
   configuredModel(arn: string): ConfiguredAudienceModelRow | undefined {
     return this.statements.configuredModel.get(arn);
   }
 
-  configuredModels(afterSeq: number, limit: number): ConfiguredAudienceModelRow[] {
-    return this.statements.configuredModels.all(afterSeq, limit);
+  /** The account's configured models after `afterSeq`, oldest first. */
+  configuredModels(account: string, afterSeq: number, limit: number): ConfiguredAudienceModelRow[] {
+    return this.statements.configuredModels.all(afterSeq, inAccountPattern(account), limit);
+  }
+
+  policy(configuredModelArn: string): PolicyRow | undefined {
+    return this.statements.policy.get(configuredModelArn);
+  }
+
+  putPolicy(row: PolicyRow): void {
+    this.statements.putPolicy.run(row);
+  }
+
+  deletePolicy(configuredModelArn: string): boolean {
+    return this.statements.deletePolicy.run(configuredModelArn).changes > 0;
   }
 
   analysisTemplate(arn: string): AnalysisTemplateRow | undefined {

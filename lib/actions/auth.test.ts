@@ -230,6 +230,8 @@ describe("signed in", () => {
     session.current = { user: { email: "bob@example.com" } };
     const started = await start({
       ...values,
+      // Job names are unique within an account: this is a second job.
+      name: "Signed-in start, tagged and exported",
       s3Uri: DEMO_SEED_URIS.sportsFans,
       tags: [{ key: "team", value: "a" }],
     });

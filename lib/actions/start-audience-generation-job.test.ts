@@ -163,6 +163,7 @@ describe("startAudienceGenerationJob", () => {
     });
     const fits = await start({
       ...values,
+      name: "Action test with inherited tags",
       configuredAudienceModelArn: inheriting.arn,
       tags: tags(49),
     });

@@ -208,6 +208,37 @@ export class UntagResourceCommand extends CleanRoomsMLCommand<
   readonly operation = untagResource;
 }
 
+const getConfiguredAudienceModelPolicy: Operation<T.GetConfiguredAudienceModelPolicyCommandInput> =
+  {
+    name: "GetConfiguredAudienceModelPolicy",
+    method: "GET",
+    path: "/configured-audience-model/{configuredAudienceModelArn}/policy",
+    uri: { configuredAudienceModelArn: "configuredAudienceModelArn" },
+    output: shapes.GetConfiguredAudienceModelPolicyResponse,
+  };
+export class GetConfiguredAudienceModelPolicyCommand extends CleanRoomsMLCommand<
+  T.GetConfiguredAudienceModelPolicyCommandInput,
+  T.GetConfiguredAudienceModelPolicyCommandOutput
+> {
+  readonly operation = getConfiguredAudienceModelPolicy;
+}
+
+const putConfiguredAudienceModelPolicy: Operation<T.PutConfiguredAudienceModelPolicyCommandInput> =
+  {
+    name: "PutConfiguredAudienceModelPolicy",
+    method: "PUT",
+    path: "/configured-audience-model/{configuredAudienceModelArn}/policy",
+    uri: { configuredAudienceModelArn: "configuredAudienceModelArn" },
+    body: ["configuredAudienceModelPolicy", "previousPolicyHash", "policyExistenceCondition"],
+    output: shapes.PutConfiguredAudienceModelPolicyResponse,
+  };
+export class PutConfiguredAudienceModelPolicyCommand extends CleanRoomsMLCommand<
+  T.PutConfiguredAudienceModelPolicyCommandInput,
+  T.PutConfiguredAudienceModelPolicyCommandOutput
+> {
+  readonly operation = putConfiguredAudienceModelPolicy;
+}
+
 /** Every command class, for code (and tests) that walk all operations. */
 export const commands = {
   StartAudienceGenerationJobCommand,
@@ -218,6 +249,8 @@ export const commands = {
   ListAudienceExportJobsCommand,
   ListConfiguredAudienceModelsCommand,
   GetConfiguredAudienceModelCommand,
+  GetConfiguredAudienceModelPolicyCommand,
+  PutConfiguredAudienceModelPolicyCommand,
   ListAudienceModelsCommand,
   GetAudienceModelCommand,
   ListTagsForResourceCommand,

@@ -152,6 +152,17 @@ export const GetAudienceModelResponse = structure({
   description: value,
 });
 
+export const GetConfiguredAudienceModelPolicyResponse = structure({
+  configuredAudienceModelArn: value,
+  configuredAudienceModelPolicy: value,
+  policyHash: value,
+});
+
+export const PutConfiguredAudienceModelPolicyResponse = structure({
+  configuredAudienceModelPolicy: value,
+  policyHash: value,
+});
+
 export const ListTagsForResourceResponse = structure({ tags: StringMap });
 
 /** For operations whose output has no members (or no output shape at all). */

@@ -404,3 +404,39 @@ export type TagResourceCommandOutput = TagResourceResponse & MetadataBearer;
 
 export type UntagResourceCommandInput = UntagResourceRequest;
 export type UntagResourceCommandOutput = UntagResourceResponse & MetadataBearer;
+
+/** The policy a configured audience model's owner sets (docs/ARCHITECTURE.md, "Two accounts"). */
+export const PolicyExistenceCondition = {
+  POLICY_MUST_EXIST: "POLICY_MUST_EXIST",
+  POLICY_MUST_NOT_EXIST: "POLICY_MUST_NOT_EXIST",
+} as const;
+export type PolicyExistenceCondition =
+  (typeof PolicyExistenceCondition)[keyof typeof PolicyExistenceCondition];
+
+export interface GetConfiguredAudienceModelPolicyRequest {
+  configuredAudienceModelArn: string;
+}
+export interface GetConfiguredAudienceModelPolicyResponse {
+  configuredAudienceModelArn: string;
+  /** The resource policy, a JSON policy document. */
+  configuredAudienceModelPolicy: string;
+  policyHash: string;
+}
+export interface PutConfiguredAudienceModelPolicyRequest {
+  configuredAudienceModelArn: string;
+  configuredAudienceModelPolicy: string;
+  previousPolicyHash?: string;
+  policyExistenceCondition?: PolicyExistenceCondition;
+}
+export interface PutConfiguredAudienceModelPolicyResponse {
+  configuredAudienceModelPolicy: string;
+  policyHash: string;
+}
+
+export type GetConfiguredAudienceModelPolicyCommandInput = GetConfiguredAudienceModelPolicyRequest;
+export type GetConfiguredAudienceModelPolicyCommandOutput =
+  GetConfiguredAudienceModelPolicyResponse & MetadataBearer;
+
+export type PutConfiguredAudienceModelPolicyCommandInput = PutConfiguredAudienceModelPolicyRequest;
+export type PutConfiguredAudienceModelPolicyCommandOutput =
+  PutConfiguredAudienceModelPolicyResponse & MetadataBearer;

@@ -41,6 +41,8 @@ export type ReadOperation =
  */
 export type CollaborationReadOperation =
   | "ListMemberships"
+  /** Every collaboration's model associations, each read whole (its configured model's ARN). */
+  | "ListCollaborationConfiguredAudienceModelAssociations"
   | "GetCollaboration+ListMembers"
   | "ListCollaborationAnalysisTemplates"
   | "GetCollaborationAnalysisTemplate"

@@ -7,12 +7,12 @@ import { Link } from "@/components/ui/link";
 import { currentViewer } from "@/lib/auth/session";
 import { jobPath } from "@/lib/job-url";
 import { ServerReads } from "@/lib/queries/hydrate";
-import { configuredModelsQuery } from "@/lib/queries/models";
+import { configuredModelsQuery, modelAssociationsQuery } from "@/lib/queries/models";
 import { dehydrateReads, fromServer } from "@/lib/queries/prefetch";
 import { seedLocationsQuery } from "@/lib/queries/seeds";
 import { makeQueryClient } from "@/lib/query-client";
 import { readJob } from "@/lib/reads/jobs";
-import { listConfiguredModels } from "@/lib/reads/models";
+import { listConfiguredModels, listModelAssociations } from "@/lib/reads/models";
 import {
   audienceGenerationJobArnSchema,
   configuredAudienceModelArnSchema,
@@ -97,10 +97,15 @@ async function startingPoint(from: string | undefined, model: string | undefined
 export default async function NewJobPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const queryClient = makeQueryClient();
-  const [{ values, notice, copiedDescription }, , , viewer] = await Promise.all([
+  const [{ values, notice, copiedDescription }, , , , viewer] = await Promise.all([
     startingPoint(one(params.from), one(params.model)),
     // When the list cannot be read here, the picker reads it again in the browser and says why it failed.
     queryClient.prefetchQuery({ ...configuredModelsQuery(), ...fromServer(listConfiguredModels) }),
+    // The collaborations' models (a partner's among them): the same picker, on first paint.
+    queryClient.prefetchQuery({
+      ...modelAssociationsQuery(),
+      ...fromServer(listModelAssociations),
+    }),
     // The seed buckets (SEED_BUCKETS): whether the form offers browsing and upload.
     queryClient.prefetchQuery({
       ...seedLocationsQuery(),

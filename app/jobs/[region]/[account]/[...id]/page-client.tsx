@@ -33,22 +33,19 @@ import { isJobGone, jobReadAt, refreshJob } from "@/lib/queries/job";
 import { configuredModelQuery } from "@/lib/queries/models";
 import { useExports } from "@/lib/queries/use-exports";
 import { useJob } from "@/lib/queries/use-job";
-import type { ConfiguredModelData } from "@/lib/reads/models";
 
 const NO_EXPORTS: never[] = [];
 
 const accountOf = (arn: string) => arn.split(":")[4];
 
 /**
- * The account that owns the job, when it is known not to be ours. Only the
- * account that owns a configured model can read it, so a readable model tells
- * us our account; a job in another account (a collaboration member's) can be
+ * The account that started the job, when it is not ours. Each account reaches
+ * a job through its own ARN, so the ARN's account is ours; a job another
+ * member started on our model (docs/ARCHITECTURE.md, "Two accounts") can be
  * viewed but not exported, tagged or deleted from here.
  */
-function otherOwner(jobArn: string, model: ConfiguredModelData | undefined): string | undefined {
-  if (!model) return undefined;
-  const jobAccount = accountOf(jobArn);
-  return jobAccount !== accountOf(model.configuredAudienceModelArn) ? jobAccount : undefined;
+function otherOwner(jobArn: string, startedBy: string | undefined): string | undefined {
+  return startedBy !== undefined && startedBy !== accountOf(jobArn) ? startedBy : undefined;
 }
 
 /** The job page's live part: polls the job while it is in flight and hosts the actions. */
@@ -75,7 +72,7 @@ export function JobPageClient({ arn }: { arn: string }) {
   });
   const model = modelQuery.data;
 
-  const owner = otherOwner(arn, model);
+  const owner = otherOwner(arn, job.startedBy);
   const refetchJob = () => refreshJob(queryClient, arn);
   const deleting = isBeingDeleted(job.status, deleteRequested);
   const canExport = !owner;
@@ -125,9 +122,9 @@ export function JobPageClient({ arn }: { arn: string }) {
           <NotifyButton request={notify} unfinished={unfinished} />
           {owner && (
             <Alert tone="info" title="Another member's job">
-              This job belongs to account {owner}, another member of the collaboration. You can
-              follow it here; only that account can export its audience, change its tags or delete
-              it.
+              Account {owner}, another member of the collaboration, started this job on your model.
+              You can follow it here; only that account can export its audience, change its tags or
+              delete it.
             </Alert>
           )}
           {deleteRequested && !isDeletionStatus(job.status) && (
