@@ -46,6 +46,7 @@ beforeAll(async () => {
     "/api/exports": (await import("@/app/api/exports/route")).GET,
     "/api/models": (await import("@/app/api/models/route")).GET,
     "/api/model": (await import("@/app/api/model/route")).GET,
+    "/api/model-associations": (await import("@/app/api/model-associations/route")).GET,
   };
 }, 60_000);
 
@@ -89,32 +90,36 @@ const query = fc.array(
   },
 );
 
-describe.each(["/api/jobs", "/api/job", "/api/exports", "/api/models", "/api/model"])(
-  "GET %s, given random and hostile queries",
-  (path) => {
-    it("answers JSON below 500, a typed error when not 200, and sends only valid requests (600 runs)", async () => {
-      const route = routes[path]!;
-      await fc.assert(
-        fc.asyncProperty(query, async (pairs) => {
-          sent.length = 0;
-          const response = await route(
-            new Request(`http://127.0.0.1${path}?${new URLSearchParams(pairs)}`),
-          );
-          expect(response.status).toBeLessThan(500);
-          const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
-          if (response.status !== 200) {
-            expect(typeof body.error?.code).toBe("string");
-            expect(typeof body.error?.message).toBe("string");
-          }
-          for (const request of sent) {
-            expect(
-              REQUEST_SCHEMAS[request.operation]!.safeParse(request.input).success,
-              JSON.stringify(request),
-            ).toBe(true);
-          }
-        }),
-        { numRuns: 600 },
-      );
-    }, 120_000);
-  },
-);
+describe.each([
+  "/api/jobs",
+  "/api/job",
+  "/api/exports",
+  "/api/models",
+  "/api/model",
+  "/api/model-associations",
+])("GET %s, given random and hostile queries", (path) => {
+  it("answers JSON below 500, a typed error when not 200, and sends only valid requests (600 runs)", async () => {
+    const route = routes[path]!;
+    await fc.assert(
+      fc.asyncProperty(query, async (pairs) => {
+        sent.length = 0;
+        const response = await route(
+          new Request(`http://127.0.0.1${path}?${new URLSearchParams(pairs)}`),
+        );
+        expect(response.status).toBeLessThan(500);
+        const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
+        if (response.status !== 200) {
+          expect(typeof body.error?.code).toBe("string");
+          expect(typeof body.error?.message).toBe("string");
+        }
+        for (const request of sent) {
+          expect(
+            REQUEST_SCHEMAS[request.operation]!.safeParse(request.input).success,
+            JSON.stringify(request),
+          ).toBe(true);
+        }
+      }),
+      { numRuns: 600 },
+    );
+  }, 120_000);
+});
