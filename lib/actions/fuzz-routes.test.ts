@@ -32,6 +32,10 @@ const REQUEST_SCHEMAS: Record<string, z.ZodType> = {
   GetConfiguredAudienceModel: z.strictObject({
     configuredAudienceModelArn: configuredAudienceModelArnSchema,
   }),
+  // The owner's view of a model reads its resource policy too (docs/ARCHITECTURE.md, "Two accounts").
+  GetConfiguredAudienceModelPolicy: z.strictObject({
+    configuredAudienceModelArn: configuredAudienceModelArnSchema,
+  }),
 };
 
 let emulator: TestEmulator;
