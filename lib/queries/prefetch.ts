@@ -28,6 +28,18 @@ export function fromServer<T>(read: () => Promise<T>) {
 }
 
 /**
+ * Waits for a prefetch at most `ms`. A read that is only an aid to the page (a
+ * picker's list) and is slow today (a throttled service, many calls) must not
+ * hold the first paint: unfinished, it is left out of the page and the browser
+ * reads it through its route, showing the picker's own loading state.
+ */
+export async function prefetchWithin(prefetch: Promise<unknown>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([prefetch, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
+/**
  * The request's QueryClient as the page hands it to `<ServerReads>`: finished
  * reads and failed ones alike (TanStack Query leaves errors out by default), so
  * a service error seen on the server shows in the page without a second try.

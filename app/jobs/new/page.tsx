@@ -8,7 +8,7 @@ import { currentViewer } from "@/lib/auth/session";
 import { jobPath } from "@/lib/job-url";
 import { ServerReads } from "@/lib/queries/hydrate";
 import { configuredModelsQuery, modelAssociationsQuery } from "@/lib/queries/models";
-import { dehydrateReads, fromServer } from "@/lib/queries/prefetch";
+import { dehydrateReads, fromServer, prefetchWithin } from "@/lib/queries/prefetch";
 import { seedLocationsQuery } from "@/lib/queries/seeds";
 import { makeQueryClient } from "@/lib/query-client";
 import { readJob } from "@/lib/reads/jobs";
@@ -28,6 +28,9 @@ import { toActionError } from "@/lib/service-errors";
 import { NewJobPageClient } from "./page-client";
 
 export const metadata: Metadata = { title: "Start a job" };
+
+/** How long the page waits for the model associations before painting without them. */
+const ASSOCIATIONS_WAIT_MS = 2_500;
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -101,11 +104,15 @@ export default async function NewJobPage({ searchParams }: { searchParams: Searc
     startingPoint(one(params.from), one(params.model)),
     // When the list cannot be read here, the picker reads it again in the browser and says why it failed.
     queryClient.prefetchQuery({ ...configuredModelsQuery(), ...fromServer(listConfiguredModels) }),
-    // The collaborations' models (a partner's among them): the same picker, on first paint.
-    queryClient.prefetchQuery({
-      ...modelAssociationsQuery(),
-      ...fromServer(listModelAssociations),
-    }),
+    // The collaborations' models (a partner's among them): the same picker, on first paint when
+    // they come quickly (a call per collaboration and association), else read by the browser.
+    prefetchWithin(
+      queryClient.prefetchQuery({
+        ...modelAssociationsQuery(),
+        ...fromServer(listModelAssociations),
+      }),
+      ASSOCIATIONS_WAIT_MS,
+    ),
     // The seed buckets (SEED_BUCKETS): whether the form offers browsing and upload.
     queryClient.prefetchQuery({
       ...seedLocationsQuery(),
