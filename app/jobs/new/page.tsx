@@ -29,8 +29,8 @@ import { NewJobPageClient } from "./page-client";
 
 export const metadata: Metadata = { title: "Start a job" };
 
-/** How long the page waits for the model associations before painting without them. */
-const ASSOCIATIONS_WAIT_MS = 2_500;
+/** How long the page waits for the model picker's lists before painting without them. */
+const PICKER_LISTS_WAIT_MS = 2_500;
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -102,16 +102,22 @@ export default async function NewJobPage({ searchParams }: { searchParams: Searc
   const queryClient = makeQueryClient();
   const [{ values, notice, copiedDescription }, , , , viewer] = await Promise.all([
     startingPoint(one(params.from), one(params.model)),
-    // When the list cannot be read here, the picker reads it again in the browser and says why it failed.
-    queryClient.prefetchQuery({ ...configuredModelsQuery(), ...fromServer(listConfiguredModels) }),
-    // The collaborations' models (a partner's among them): the same picker, on first paint when
-    // they come quickly (a call per collaboration and association), else read by the browser.
+    // The model picker's lists: our models, and the collaborations' (a partner's among them), on
+    // first paint when they come quickly; else the picker reads them in the browser (and says why
+    // one failed), rather than hold the page while the service throttles.
+    prefetchWithin(
+      queryClient.prefetchQuery({
+        ...configuredModelsQuery(),
+        ...fromServer(listConfiguredModels),
+      }),
+      PICKER_LISTS_WAIT_MS,
+    ),
     prefetchWithin(
       queryClient.prefetchQuery({
         ...modelAssociationsQuery(),
         ...fromServer(listModelAssociations),
       }),
-      ASSOCIATIONS_WAIT_MS,
+      PICKER_LISTS_WAIT_MS,
     ),
     // The seed buckets (SEED_BUCKETS): whether the form offers browsing and upload.
     queryClient.prefetchQuery({
