@@ -6,7 +6,7 @@ import { z } from "zod";
 
 import { ConfigError } from "@/lib/config";
 
-import type { AccessRules } from "./config";
+import type { AccessRules } from "./config-types";
 
 export const blank = (v: string | undefined) =>
   v === undefined || v.trim() === "" ? undefined : v.trim();

@@ -2,8 +2,8 @@
 import { ConfigError } from "@/lib/config";
 import { isLoopbackHost } from "@/lib/loopback";
 
-import type { OidcConfig } from "./config";
 import { accessRules, blank, httpUrl } from "./config-env";
+import type { OidcConfig } from "./config-types";
 
 const DEFAULT_SCOPE = "openid email profile";
 const DEFAULT_SESSION_MAX_AGE = 8 * 60 * 60;

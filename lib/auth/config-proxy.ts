@@ -3,8 +3,8 @@ import { ConfigError } from "@/lib/config";
 import { isLoopbackHost } from "@/lib/loopback";
 
 import { bindHostOf } from "./bind-address";
-import type { TrustedProxyConfig } from "./config";
 import { accessRules, blank, HEADER_NAME, httpUrl, UNTRUSTABLE_HEADERS } from "./config-env";
+import type { TrustedProxyConfig } from "./config-types";
 
 /** The header in which the proxy sends AUTH_TRUSTED_PROXY_SECRET, unless AUTH_TRUSTED_PROXY_SECRET_HEADER names another. */
 export const DEFAULT_PROXY_SECRET_HEADER = "x-dashboard-proxy-secret";
