@@ -13,6 +13,12 @@ export const STARTED_BY_TAG = "dashboard:started-by";
 export const EXPORTED_BY_TAG = "dashboard:exported-by";
 /** The person who last changed the job's tags. */
 export const TAGS_CHANGED_BY_TAG = "dashboard:tags-changed-by";
+/**
+ * The EventBridge Scheduler schedule that started the job (its name): set on
+ * every run of a schedule written by the dashboard, read by the schedule's
+ * history and the cost totals.
+ */
+export const SCHEDULE_TAG = "dashboard:schedule";
 
 export function isDashboardTag(key: string): boolean {
   return key.toLowerCase().startsWith(DASHBOARD_TAG_PREFIX);
