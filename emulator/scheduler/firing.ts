@@ -28,7 +28,7 @@ import {
 import { DEMO_ROLES, roleArnOf, type DemoRole } from "../demo/collaborations";
 import { ApiError } from "../http";
 import { ACCOUNT_ID, accountOf } from "../identity";
-import type { Context } from "../routes/context";
+import type { Context, SchedulePlanner } from "../routes/context";
 import { startAudienceGenerationJob } from "../routes/generation-jobs";
 import type { NewSchedule, ScheduleRow } from "./store";
 
@@ -253,7 +253,7 @@ export interface SchedulerOptions {
 }
 
 /** Fires due schedules on every tick of the service (server.ts). */
-export class Scheduler {
+export class Scheduler implements SchedulePlanner {
   constructor(
     private readonly context: Context,
     private readonly options: SchedulerOptions,
