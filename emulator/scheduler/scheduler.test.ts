@@ -393,21 +393,21 @@ describe("schedule groups through @aws-sdk/client-scheduler", () => {
 
 describe("firing on the service's clock (time scale 100)", () => {
   it("starts a job per firing, as the schedule's account, with the context attributes filled in", async () => {
-    const name = "every-minute";
+    const name = "every-five-minutes";
     const { ScheduleArn } = await scheduler.send(
-      new CreateScheduleCommand(weekly(name, { ScheduleExpression: "rate(1 minute)" })),
+      new CreateScheduleCommand(weekly(name, { ScheduleExpression: "rate(5 minutes)" })),
     );
     const firings = await firingsOf(ScheduleArn!, 2);
     await scheduler.send(
       new UpdateScheduleCommand(
-        weekly(name, { ScheduleExpression: "rate(1 minute)", State: "DISABLED" }),
+        weekly(name, { ScheduleExpression: "rate(5 minutes)", State: "DISABLED" }),
       ),
     );
     const [first, second] = firings as [Firing, Firing];
     expect(first.outcome).toBe("STARTED");
     expect(second.outcome).toBe("STARTED");
-    // A minute apart on the schedule's clock, about 0.6 s apart on the wall's.
-    expect(Date.parse(second.scheduledTime) - Date.parse(first.scheduledTime)).toBe(60_000);
+    // Five minutes apart on the schedule's clock, 3 s apart on the wall's.
+    expect(Date.parse(second.scheduledTime) - Date.parse(first.scheduledTime)).toBe(300_000);
     expect(first.scheduledTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 
     const job = await cleanRoomsMl.send(
@@ -493,8 +493,8 @@ describe("firing on the service's clock (time scale 100)", () => {
   });
 
   it("fires a one-time schedule once and deletes it after, with ActionAfterCompletion DELETE", async () => {
-    // 30 s ahead on the schedule's clock: 0.3 s at time scale 100.
-    const at = new Date(Math.ceil((Date.now() + 30_000) / 1000) * 1000).toISOString().slice(0, 19);
+    // 200 s ahead on the schedule's clock: 2 s at time scale 100 (room for a slow machine to create it first).
+    const at = new Date(Math.ceil((Date.now() + 200_000) / 1000) * 1000).toISOString().slice(0, 19);
     const { ScheduleArn } = await scheduler.send(
       new CreateScheduleCommand(
         weekly("one-time", {
