@@ -10,12 +10,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fail, ok } from "@/lib/action-result";
 import type { StartJobResult } from "@/lib/actions/start-audience-generation-job";
 import { configuredModelQuery, configuredModelsQuery } from "@/lib/queries/models";
+import { seedPreflightQuery } from "@/lib/queries/seeds";
 import type {
   ConfiguredModelData,
   ConfiguredModelSummaryData,
   ReadableModelData,
 } from "@/lib/reads/models";
 import { emptyStartJobForm, type StartJobFormValues } from "@/lib/schemas/start-job-form";
+import type { SeedReport } from "@/lib/seeds/types";
 
 import { StartJobForm } from "./start-job-form";
 
@@ -50,6 +52,7 @@ function renderForm({
   copiedDescription,
   signedIn,
   modelDetails = MODEL_DETAILS,
+  seedProblems,
 }: {
   submit?: (values: StartJobFormValues) => Promise<StartJobResult>;
   onStarted?: (arn: string) => void;
@@ -58,6 +61,8 @@ function renderForm({
   signedIn?: boolean;
   /** What GetConfiguredAudienceModel says of MODEL_ARN. */
   modelDetails?: ConfiguredModelData;
+  /** A seed check already made of the default S3 URI, with these findings. */
+  seedProblems?: string[];
 } = {}) {
   const client = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: Infinity } },
@@ -71,6 +76,27 @@ function renderForm({
     },
   ]) {
     client.setQueryData(configuredModelQuery(model.configuredAudienceModelArn).queryKey, model);
+  }
+  if (seedProblems && defaultValues?.s3Uri) {
+    const report: SeedReport = {
+      uri: defaultValues.s3Uri,
+      folder: false,
+      objects: 1,
+      totalBytes: 10,
+      bytesRead: 10,
+      stoppedAtByteLimit: false,
+      byteLimit: 1000,
+      problems: seedProblems,
+      durationMs: 1,
+      lines: 10,
+      uniqueIds: 8,
+      uniqueOverMax: false,
+      duplicates: 0,
+      blankLines: 0,
+      malformedLines: 2,
+      malformed: [],
+    };
+    client.setQueryData(seedPreflightQuery(defaultValues.s3Uri).queryKey, report);
   }
   // What the page prefetched on the server.
   client.setQueryData(configuredModelsQuery().queryKey, MODELS);
@@ -517,5 +543,72 @@ describe("StartJobForm: leaving", () => {
     const dirty = new Event("beforeunload", { cancelable: true });
     window.dispatchEvent(dirty);
     expect(dirty.defaultPrevented).toBe(true);
+  });
+});
+
+describe("StartJobForm: a seed the form knows will fail, or doubts", () => {
+  const sqlSeed: StartJobFormValues = {
+    ...validS3,
+    s3Uri: "",
+    seedSource: "SQL_QUERY",
+    queryString: "SELECT user_id FROM customers WHERE spend > :min_spend",
+  };
+
+  it("blocks Start job on a query parameter with no value, saying why beside the list and beside the button", async () => {
+    const { user, submit } = renderForm({ defaultValues: sqlSeed });
+    const reason = /The query uses :min_spend but no row gives it a value, so the job would fail/;
+    // Said before pressing anything, in the review beside the button.
+    expect(screen.getByText("Start job is blocked until the seed is fixed:")).toBeInTheDocument();
+    expect(screen.getAllByText(reason)).toHaveLength(2);
+
+    await user.click(screen.getByRole("button", { name: "Start job" }));
+    await waitFor(() =>
+      expect(screen.getByRole("group", { name: /Query parameters/ })).toHaveFocus(),
+    );
+    expect(submit).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole("button", { name: "Add parameter" }));
+    const rows = screen.getByRole("group", { name: /Query parameters/ });
+    await user.type(within(rows).getAllByRole("textbox")[0]!, "min_spend");
+    await user.type(within(rows).getAllByRole("textbox")[1]!, "100");
+    expect(
+      screen.queryByText("Start job is blocked until the seed is fixed:"),
+    ).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Start job" }));
+    await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
+  });
+
+  it("asks before starting a seed the seed check doubts, and starts only when told to", async () => {
+    const { user, submit } = renderForm({
+      defaultValues: validS3,
+      seedProblems: ["2 of 10 lines have no user_id"],
+    });
+    await user.click(screen.getByRole("button", { name: "Start job" }));
+    const ask = await screen.findByRole("alert");
+    expect(ask).toHaveTextContent("Start this job although the seed looks wrong?");
+    expect(ask).toHaveTextContent("2 of 10 lines have no user_id");
+    expect(ask.parentElement).toHaveFocus();
+    expect(submit).not.toHaveBeenCalled();
+
+    await user.click(within(ask).getByRole("button", { name: "Go back to the seed" }));
+    expect(screen.getByLabelText("S3 URI")).toHaveFocus();
+    expect(submit).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole("button", { name: "Start job" }));
+    await user.click(await screen.findByRole("button", { name: "Start anyway" }));
+    await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
+  });
+
+  it("asks about parameter rows the query never uses", async () => {
+    const { user, submit } = renderForm({
+      defaultValues: {
+        ...sqlSeed,
+        queryString: "SELECT user_id FROM customers",
+        parameters: [{ key: "region", value: "EU" }],
+      },
+    });
+    await user.click(screen.getByRole("button", { name: "Start job" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("The query does not use region");
+    expect(submit).not.toHaveBeenCalled();
   });
 });

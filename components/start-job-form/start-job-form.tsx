@@ -38,6 +38,7 @@ import { ModelPicker } from "./model-picker";
 import { RequestPreview } from "./request-preview";
 import { SeedCheckWarning } from "./seed-check-warning";
 import { SeedFields } from "./seed-fields";
+import { ConfirmDoubts, SeedBlockers, useSeedReadiness } from "./seed-readiness";
 import { JobTagRows, useTagsBeyondForm } from "./tags-beyond-form";
 import { TextField } from "./text-field";
 import { useLeaveGuard } from "./use-leave-guard";
@@ -147,6 +148,10 @@ export function StartJobForm({
   const source = useWatch({ control: form.control, name: "seedSource" });
   const tagsBeyond = useTagsBeyondForm(form.control, signedIn);
   const declared = useDeclaredParameters(form.control);
+  const readiness = useSeedReadiness(form.control);
+  // Start job was pressed on a seed the form doubts: it asks before starting.
+  const [confirming, setConfirming] = useState(false);
+  const confirmRef = useRef<HTMLDivElement>(null);
   if (tagsBeyond.beyond !== context.beyond || declared !== context.declared) {
     setContext({ beyond: tagsBeyond.beyond, declared });
   }
@@ -172,6 +177,16 @@ export function StartJobForm({
     else bannerRef.current?.focus();
   }
 
+  /** Back to the seed from the confirmation: its first field. */
+  function focusFirstSeedField() {
+    const field = {
+      S3: "s3Uri",
+      SQL_QUERY: "queryString",
+      ANALYSIS_TEMPLATE: "analysisTemplateArn",
+    }[form.getValues("seedSource")];
+    if (formRef.current) firstInvalidControl(formRef.current, [field])?.focus();
+  }
+
   function onInvalid(errors: FieldErrors<StartJobFormValues>) {
     setBanner(undefined);
     focusFirstInvalid(errorPaths(errors));
@@ -194,8 +209,14 @@ export function StartJobForm({
     }
   }
 
-  async function onValid(values: StartJobFormValues) {
+  async function onValid(values: StartJobFormValues, confirmed = false) {
     if (started) return;
+    if (!confirmed && readiness.doubts.length > 0) {
+      flushSync(() => setConfirming(true));
+      confirmRef.current?.focus();
+      return;
+    }
+    setConfirming(false);
     setBanner(undefined);
     const result = await start.run(values);
     if (!result) return;
@@ -212,7 +233,7 @@ export function StartJobForm({
       event.preventDefault();
       return;
     }
-    void form.handleSubmit(onValid, onInvalid)(event);
+    void form.handleSubmit((values) => onValid(values), onInvalid)(event);
   }
 
   const busy = pending || started;
@@ -305,6 +326,19 @@ export function StartJobForm({
               </ErrorAlert>
             )}
           </div>
+          <SeedBlockers blocking={readiness.blocking} />
+          {confirming && readiness.doubts.length > 0 && !started && (
+            <ConfirmDoubts
+              ref={confirmRef}
+              doubts={readiness.doubts}
+              pending={pending}
+              onConfirm={() => void form.handleSubmit((v) => onValid(v, true), onInvalid)()}
+              onCancel={() => {
+                setConfirming(false);
+                focusFirstSeedField();
+              }}
+            />
+          )}
           {started && (
             <Alert tone="success" role="status" title="Job started">
               Opening its page…

@@ -167,6 +167,19 @@ describe("startJobFormSchema: where each error is shown", () => {
     });
   });
 
+  it("refuses a SQL seed whose query names a parameter no row gives a value (it would fail for certain)", () => {
+    const query = "SELECT user_id FROM t WHERE spend > :min_spend";
+    expect(errors({ ...sqlForm, queryString: query })).toEqual({
+      parameters:
+        "The query uses :min_spend but no row gives it a value, so the job would fail: add a row named min_spend.",
+    });
+    expect(
+      errors({ ...sqlForm, queryString: query, parameters: [{ key: "min_spend", value: "100" }] }),
+    ).toEqual({});
+    // A row the query does not use is only doubted (the form asks), not refused.
+    expect(errors({ ...sqlForm, parameters: [{ key: "region", value: "EU" }] })).toEqual({});
+  });
+
   it("wants tag keys unique, case-sensitively", () => {
     expect(
       errors({
