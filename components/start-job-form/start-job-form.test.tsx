@@ -9,8 +9,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { fail, ok } from "@/lib/action-result";
 import type { StartJobResult } from "@/lib/actions/start-audience-generation-job";
+import { analysisTemplateQuery } from "@/lib/queries/collaborations";
 import { configuredModelQuery, configuredModelsQuery } from "@/lib/queries/models";
 import { seedPreflightQuery } from "@/lib/queries/seeds";
+import type { AnalysisTemplateData } from "@/lib/reads/collaborations";
 import type {
   ConfiguredModelData,
   ConfiguredModelSummaryData,
@@ -53,6 +55,7 @@ function renderForm({
   signedIn,
   modelDetails = MODEL_DETAILS,
   seedProblems,
+  template,
 }: {
   submit?: (values: StartJobFormValues) => Promise<StartJobResult>;
   onStarted?: (arn: string) => void;
@@ -63,6 +66,8 @@ function renderForm({
   modelDetails?: ConfiguredModelData;
   /** A seed check already made of the default S3 URI, with these findings. */
   seedProblems?: string[];
+  /** What GetCollaborationAnalysisTemplate says of the default template. */
+  template?: AnalysisTemplateData;
 } = {}) {
   const client = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: Infinity } },
@@ -97,6 +102,12 @@ function renderForm({
       malformed: [],
     };
     client.setQueryData(seedPreflightQuery(defaultValues.s3Uri).queryKey, report);
+  }
+  if (template) {
+    client.setQueryData(
+      analysisTemplateQuery(template.collaborationId, template.arn).queryKey,
+      template,
+    );
   }
   // What the page prefetched on the server.
   client.setQueryData(configuredModelsQuery().queryKey, MODELS);
@@ -610,5 +621,54 @@ describe("StartJobForm: a seed the form knows will fail, or doubts", () => {
     await user.click(screen.getByRole("button", { name: "Start job" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("The query does not use region");
     expect(submit).not.toHaveBeenCalled();
+  });
+});
+
+describe("StartJobForm: template parameters, required as the template declares", () => {
+  const COLLABORATION = "8b7a6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d";
+  const TEMPLATE_ARN = `arn:aws:cleanrooms:us-east-1:123456789012:membership/${COLLABORATION}/analysistemplate/a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d`;
+  const template = (parameters: AnalysisTemplateData["parameters"]): AnalysisTemplateData => ({
+    arn: TEMPLATE_ARN,
+    name: "Loyal buyers",
+    collaborationId: COLLABORATION,
+    format: "SQL",
+    parameters,
+  });
+  const templateSeed: StartJobFormValues = {
+    ...validS3,
+    s3Uri: "",
+    seedSource: "ANALYSIS_TEMPLATE",
+    collaborationId: COLLABORATION,
+    analysisTemplateArn: TEMPLATE_ARN,
+  };
+
+  it("does not call the rows optional when the template requires one, and says which, as the check does", async () => {
+    const { user, submit } = renderForm({
+      defaultValues: templateSeed,
+      template: template([
+        { name: "segment", type: "VARCHAR" },
+        { name: "min_value", type: "REAL", defaultValue: "500" },
+      ]),
+    });
+    const rows = await screen.findByRole("group", { name: "Template parameters" });
+    expect(rows).not.toHaveTextContent("(optional)");
+    expect(description(rows)).toMatch(
+      /The template requires segment \(no default\)\. The others take the template's default/,
+    );
+    await user.click(screen.getByRole("button", { name: "Start job" }));
+    expect(
+      await within(rows).findByText("The template requires segment: add a row for it"),
+    ).toBeInTheDocument();
+    expect(submit).not.toHaveBeenCalled();
+  });
+
+  it("calls the rows optional when every parameter has a default", async () => {
+    renderForm({
+      defaultValues: templateSeed,
+      template: template([{ name: "min_value", type: "REAL", defaultValue: "500" }]),
+    });
+    const rows = await screen.findByRole("group", { name: /Template parameters/ });
+    expect(rows).toHaveTextContent("Template parameters(optional)");
+    expect(description(rows)).toMatch(/Every one has a default/);
   });
 });

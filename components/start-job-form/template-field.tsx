@@ -15,6 +15,7 @@ import { ANALYSIS_TEMPLATE_ARN_PATTERN, UUID_PATTERN } from "@/lib/schemas/limit
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
 
 import { abilitiesOf } from "./collaboration-field";
+import { isRequiredParameter } from "./declared-parameters";
 import { controlId } from "./form-helpers";
 import {
   PickerChoices,
@@ -140,7 +141,7 @@ function TemplateDetails({ template }: { template: AnalysisTemplateData }) {
                 <td className="py-1 pr-3 font-mono">{p.name}</td>
                 <td className="py-1 pr-3">{p.type}</td>
                 <td className="py-1">
-                  {p.defaultValue !== undefined ? (
+                  {!isRequiredParameter(p) ? (
                     <span className="font-mono">{p.defaultValue || '""'}</span>
                   ) : (
                     <span className="font-medium text-amber-800">Required</span>
