@@ -1,6 +1,13 @@
 "use client";
 
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import {
+  useEffect,
+  useRef,
+  useState,
+  type FocusEvent,
+  type FormEvent,
+  type ReactNode,
+} from "react";
 import { flushSync } from "react-dom";
 import {
   FormProvider,
@@ -98,8 +105,8 @@ function CopiedDescription({ text }: { text: string }) {
 
 /**
  * The start-job form: every member of StartAudienceGenerationJobRequest,
- * checked with the same schema as the server action (errors on leaving a
- * field, then while typing), a live preview of the request and CLI command,
+ * checked with the same schema as the server action (on the first Start job,
+ * then while typing), a live preview of the request and CLI command,
  * and one job per press of Start job, however often it is pressed.
  *
  * `submit` is the server action unless a test passes another; `onStarted`
@@ -133,7 +140,8 @@ export function StartJobForm({
     defaultValues,
     resolver: startJobFormResolver,
     context,
-    mode: "onTouched",
+    // Checked on the first Start job, then live: tabbing through an empty field marks nothing.
+    mode: "onSubmit",
     reValidateMode: "onChange",
     // Focus is moved by page order below, which registration order does not follow.
     shouldFocusError: false,
@@ -228,6 +236,21 @@ export function StartJobForm({
     showServiceError(result.error);
   }
 
+  /**
+   * Before the first Start job, a field the person changed is checked as they
+   * leave it (a wrong ARN said at once), then live while it is wrong; one
+   * merely tabbed through is not, so an empty required field is not marked
+   * before the form is sent. After it, react-hook-form checks on each change.
+   */
+  function checkChangedField(event: FocusEvent<HTMLFormElement> | FormEvent<HTMLFormElement>) {
+    const target = event.target as HTMLElement;
+    const name = target.getAttribute("name") as FieldPath<StartJobFormValues> | null;
+    if (!name || formState.isSubmitted) return;
+    const field = getFieldState(name);
+    if (event.type === "change" || event.type === "input" ? field.invalid : field.isDirty)
+      void trigger(name);
+  }
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     if (pending || started) {
       event.preventDefault();
@@ -243,6 +266,8 @@ export function StartJobForm({
       <form
         ref={formRef}
         onSubmit={onSubmit}
+        onBlur={checkChangedField}
+        onChange={checkChangedField}
         onFocus={preloadRules}
         onPointerEnter={preloadRules}
         noValidate
