@@ -109,8 +109,6 @@ export function sniffFile(head: string, complete: boolean): SniffedFile {
   const hasHeader =
     first.length > 0 &&
     first.every((f) => f.trim() !== "" && !looksLikeData(f)) &&
-    (rows.length < 2 ||
-      rows.slice(1).some((r) => r.some(looksLikeData)) ||
-      first.some(isIdHeader));
+    (rows.length < 2 || rows.slice(1).some((r) => r.some(looksLikeData)) || first.some(isIdHeader));
   return { format: "csv", delimiter, rows, hasHeader, column: idColumn(rows, hasHeader) };
 }

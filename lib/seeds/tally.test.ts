@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { SeedTally, seedProblems } from "./tally";
+import { seedProblems, SeedTally } from "./tally";
 
 const tally = (text: string) => {
   const t = new SeedTally();
