@@ -68,7 +68,7 @@ export function SeedFields() {
           <TextField
             name="s3Uri"
             label="S3 URI"
-            placeholder="s3://your-bucket/seeds/customers.jsonl"
+            placeholder="s3://<bucket>/<folder>/<file>.jsonl"
             monospace
             description={
               <>

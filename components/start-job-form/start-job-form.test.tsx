@@ -678,3 +678,29 @@ describe("StartJobForm: template parameters, required as the template declares",
     expect(description(rows)).toMatch(/Every one has a default/);
   });
 });
+
+describe("StartJobForm: placeholders", () => {
+  it("never look like a real account, ARN or ID, whatever the seed source", async () => {
+    const { user } = renderForm();
+    const placeholders = () =>
+      Array.from(document.querySelectorAll("[placeholder]")).map(
+        (el) => el.getAttribute("placeholder") ?? "",
+      );
+    const seen = placeholders();
+    for (const name of ["SQL query", "Analysis template"]) {
+      await user.click(screen.getByRole("radio", { name }));
+      seen.push(...placeholders());
+    }
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        "arn:aws:iam::<account>:role/<role-name>",
+        "<collaboration-id>",
+        "s3://<bucket>/<folder>/<file>.jsonl",
+      ]),
+    );
+    for (const text of seen) {
+      expect(text).not.toMatch(/\d{12}/);
+      expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
+    }
+  });
+});

@@ -79,7 +79,7 @@ export function TemplateField() {
         name={FIELD}
         label="Analysis template ARN"
         monospace
-        placeholder="arn:aws:cleanrooms:us-east-1:111122223333:membership/…/analysistemplate/…"
+        placeholder="arn:aws:cleanrooms:<region>:<account>:membership/<membership-id>/analysistemplate/<template-id>"
         description="Pick it by name from your collaboration's templates, or paste its ARN from the template's page in AWS Clean Rooms."
       />
       <PickerToggle open={open} onToggle={() => setOpen((o) => !o)} panelId={panelId}>

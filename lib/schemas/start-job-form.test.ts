@@ -31,6 +31,9 @@ const s3Form: StartJobFormValues = {
   s3Uri: "s3://bucket/seed.jsonl",
   roleArn: ROLE,
 };
+/** The day a copy is made, injected: the tests do not depend on today's date. */
+const TODAY = new Date("2026-03-09T10:00:00Z");
+
 const sqlForm: StartJobFormValues = {
   ...s3Form,
   seedSource: "SQL_QUERY",
@@ -326,24 +329,27 @@ describe("clone: formValuesFromJob and copyName", () => {
       description: "All options",
       tags: { team: "growth", Team: "other" },
     };
-    const values = formValuesFromJob(job(original));
+    const values = formValuesFromJob(job(original), TODAY);
     expect(values.seedSource).toBe("ANALYSIS_TEMPLATE");
     expect(errors(values)).toEqual({});
     // Everything but the description, which the new job has to state for itself.
     expect(toStartRequest(values)).toEqual({
       ...original,
-      name: "Spring (copy)",
+      name: "Spring 2026-03-09",
       description: undefined,
     });
   });
 
   it("leaves the description empty rather than repeating the old job's words", () => {
-    const values = formValuesFromJob({
-      name: "Tiny seed",
-      description: "Ten users: fewer than a seed needs",
-      configuredAudienceModelArn: MODEL,
-    });
-    expect(values.name).toBe("Tiny seed (copy)");
+    const values = formValuesFromJob(
+      {
+        name: "Tiny seed",
+        description: "Ten users: fewer than a seed needs",
+        configuredAudienceModelArn: MODEL,
+      },
+      TODAY,
+    );
+    expect(values.name).toBe("Tiny seed 2026-03-09");
     expect(values.description).toBe("");
   });
 
@@ -381,13 +387,17 @@ describe("clone: formValuesFromJob and copyName", () => {
     });
   });
 
-  it("names a copy so that it fits the 63-character limit and does not pile up suffixes", () => {
-    expect(copyName("Spring")).toBe("Spring (copy)");
-    expect(copyName("Spring (copy)")).toBe("Spring (copy)");
-    const long = copyName("x".repeat(NAME_MAX_LENGTH));
+  it("names a copy with the day it is started, within the 63-character limit, without piling up dates", () => {
+    expect(copyName("Spring", TODAY)).toBe("Spring 2026-03-09");
+    // Last week's run, or an older copy: its date (or "(copy)") gives way to today's.
+    expect(copyName("Spring 2026-03-02", TODAY)).toBe("Spring 2026-03-09");
+    expect(copyName("Spring (copy)", TODAY)).toBe("Spring 2026-03-09");
+    // The day in UTC, whatever the machine's time zone.
+    expect(copyName("Spring", new Date("2026-03-09T23:59:59-05:00"))).toBe("Spring 2026-03-10");
+    const long = copyName("x".repeat(NAME_MAX_LENGTH), TODAY);
     expect([...long]).toHaveLength(NAME_MAX_LENGTH);
-    expect(long.endsWith(" (copy)")).toBe(true);
-    expect([...copyName("🎯".repeat(NAME_MAX_LENGTH))]).toHaveLength(NAME_MAX_LENGTH);
+    expect(long.endsWith(" 2026-03-09")).toBe(true);
+    expect([...copyName("🎯".repeat(NAME_MAX_LENGTH), TODAY)]).toHaveLength(NAME_MAX_LENGTH);
   });
 });
 
