@@ -134,7 +134,8 @@ function Training({ facts, now }: { facts: AudienceModelFacts | undefined; now: 
   return (
     <div className="space-y-1">
       <p data-testid="model-age">
-        Trained {age === 0 ? "today" : `${days(age)} ago`} ({formatAbsolute(facts.createTime, "UTC")})
+        Trained {age === 0 ? "today" : `${days(age)} ago`} (
+        {formatAbsolute(facts.createTime, "UTC")})
       </p>
       {facts.trainingDataStartTime && facts.trainingDataEndTime && (
         <p className="text-xs text-slate-600">
