@@ -348,7 +348,10 @@ test("Start similar job opens the form filled with the job's settings under a ne
   await expect(form.heading).toHaveText("Start a similar job");
   await expect(page.getByText(`Settings copied from “${original.name}”`)).toBeVisible();
 
-  await expect(form.name).toHaveValue(`${original.name} (copy)`);
+  // Under a new name: the old one and the day it is copied (yyyy-mm-dd), not "(copy)".
+  await expect(form.name).toHaveValue(
+    new RegExp(`^${original.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\d{4}-\\d{2}-\\d{2}$`),
+  );
   await expect(form.model).toHaveValue(original.configuredAudienceModelArn);
   await expect(form.seedSource.getByRole("radio", { name: "SQL query" })).toBeChecked();
   await expect(form.queryText).toHaveValue(original.seedAudience!.sqlParameters!.queryString!);
@@ -378,7 +381,7 @@ test("a similar job starts with an empty description, the old one offered as a h
   const original = await readJob(DEMO_JOB_ARNS.tooSmall);
   expect(original.description).toBe("Ten users: fewer than a seed needs.");
   await form.goto(`?from=${encodeURIComponent(DEMO_JOB_ARNS.tooSmall)}`);
-  await expect(form.name).toHaveValue("Tiny seed (copy)");
+  await expect(form.name).toHaveValue(/^Tiny seed \d{4}-\d{2}-\d{2}$/);
   await expect(form.description).toHaveValue("");
   await expect(page.getByText(original.description!)).toBeVisible();
   expect(await form.previewRequest()).not.toHaveProperty("description");
