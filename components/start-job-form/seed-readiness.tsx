@@ -88,7 +88,7 @@ export function ConfirmDoubts({
           ))}
         </ul>
         <p className="mt-1 text-xs">
-          The service would likely fail the job. Start it only if you know better.
+          The job may fail, or not select the users you meant. Start it only if you know better.
         </p>
         <div className="mt-2 flex flex-wrap gap-2">
           <Button onClick={onConfirm} disabled={pending}>

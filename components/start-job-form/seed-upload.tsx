@@ -257,7 +257,7 @@ export function SeedUpload({
             />
             <p
               id={`${ids.name}-where`}
-              className={`mt-1 text-xs break-all ${nameProblem ? "text-red-700" : "text-slate-500"}`}
+              className={`mt-1 text-xs [overflow-wrap:anywhere] ${nameProblem ? "text-red-700" : "text-slate-500"}`}
             >
               {nameProblem ?? `Written to s3://${location.bucket}/${key}`}
             </p>
