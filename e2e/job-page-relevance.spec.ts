@@ -1,4 +1,6 @@
-import { expect, test } from "@playwright/test";
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 
 import { DEMO_JOB_ARNS } from "../emulator/demo/catalog";
 import { JobPage, startJob, waitForJobStatus } from "./pages/job-page";
@@ -8,6 +10,20 @@ import { serviceClient } from "./service";
  * Reading relevance and choosing a size from it: one 0–10 scale on every job,
  * one verdict, and the chart, the table and the export form on one selection.
  */
+
+/** With FORM_SCREENSHOTS=<folder>: the part in view, at desktop and phone widths (looked at by hand, not compared). */
+async function screenshot(page: Page, name: string, target: Locator) {
+  const folder = process.env.FORM_SCREENSHOTS;
+  if (!folder) return;
+  fs.mkdirSync(folder, { recursive: true });
+  const size = page.viewportSize();
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
+    await target.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(folder, `${name}-${width}.png`) });
+  }
+  if (size) await page.setViewportSize(size);
+}
 
 test("a marketer chooses a size by clicking the chart and exports it", async ({ page }) => {
   const client = serviceClient();
@@ -71,6 +87,15 @@ test("the random seed reads as close to random and the strong seed as strong, on
   await expect(job.relevance.locator("[data-verdict]")).toHaveAttribute("data-verdict", "random");
   await expect(job.relevance).toContainText("Verdict: Close to random.");
   await expect(job.relevance).toContainText("random 50%");
+  // No size is suggested where the verdict says the seed does not beat random: said, with what to try.
+  await expect(job.relevance).toContainText("No size is suggested");
+  await expect(job.relevance).toContainText("Try a more specific seed");
+  await expect(page.getByRole("button", { name: /Use suggested size/ })).toHaveCount(0);
+  await expect(job.relevance.getByText("Suggested", { exact: true })).toHaveCount(0);
+  await expect(
+    job.exports.getByLabel("Audience size").locator("option", { hasText: "suggested" }),
+  ).toHaveCount(0);
+  await screenshot(page, "relevance-random", job.relevance);
 
   await job.goto(DEMO_JOB_ARNS.sportsFans);
   await expect(job.relevance.locator("[data-verdict]")).toHaveAttribute("data-verdict", "strong");

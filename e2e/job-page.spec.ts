@@ -175,7 +175,10 @@ test("start similar job opens the form filled from this job", async ({ page }) =
       url.pathname === "/jobs/new" && url.searchParams.get("from") === DEMO_JOB_ARNS.sportsFans,
   );
   // The form (another page) starts from this job's settings under a new name.
-  await expect(page.getByLabel("Job name")).toHaveValue("Sports fans lookalike (copy)");
+  // The copy carries the day it is made (yyyy-mm-dd), not "(copy)".
+  await expect(page.getByLabel("Job name")).toHaveValue(
+    /^Sports fans lookalike \d{4}-\d{2}-\d{2}$/,
+  );
   await expect(page.getByLabel("S3 URI")).toHaveValue(DEMO_SEED_URIS.sportsFans);
 });
 

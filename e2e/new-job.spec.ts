@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 
 import {
   DEMO_ANALYSIS_TEMPLATES,
@@ -26,6 +28,20 @@ import { serviceClient } from "./service";
  */
 
 const unique = () => randomUUID().slice(0, 8);
+
+/** With FORM_SCREENSHOTS=<folder>: the part in view, at desktop and phone widths (looked at by hand, not compared). */
+async function screenshot(page: Page, name: string, target: Locator) {
+  const folder = process.env.FORM_SCREENSHOTS;
+  if (!folder) return;
+  fs.mkdirSync(folder, { recursive: true });
+  const size = page.viewportSize();
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
+    await target.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(folder, `${name}-${width}.png`) });
+  }
+  if (size) await page.setViewportSize(size);
+}
 const RETAIL = DEMO_CONFIGURED_MODELS.retailAbsolute;
 const BY_SHARE = DEMO_CONFIGURED_MODELS.retailPercentage;
 /** The publisher's model, reached through its association with the demo collaboration. */
@@ -332,7 +348,10 @@ test("Start similar job opens the form filled with the job's settings under a ne
   await expect(form.heading).toHaveText("Start a similar job");
   await expect(page.getByText(`Settings copied from “${original.name}”`)).toBeVisible();
 
-  await expect(form.name).toHaveValue(`${original.name} (copy)`);
+  // Under a new name: the old one and the day it is copied (yyyy-mm-dd), not "(copy)".
+  await expect(form.name).toHaveValue(
+    new RegExp(`^${original.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\d{4}-\\d{2}-\\d{2}$`),
+  );
   await expect(form.model).toHaveValue(original.configuredAudienceModelArn);
   await expect(form.seedSource.getByRole("radio", { name: "SQL query" })).toBeChecked();
   await expect(form.queryText).toHaveValue(original.seedAudience!.sqlParameters!.queryString!);
@@ -362,7 +381,7 @@ test("a similar job starts with an empty description, the old one offered as a h
   const original = await readJob(DEMO_JOB_ARNS.tooSmall);
   expect(original.description).toBe("Ten users: fewer than a seed needs.");
   await form.goto(`?from=${encodeURIComponent(DEMO_JOB_ARNS.tooSmall)}`);
-  await expect(form.name).toHaveValue("Tiny seed (copy)");
+  await expect(form.name).toHaveValue(/^Tiny seed \d{4}-\d{2}-\d{2}$/);
   await expect(form.description).toHaveValue("");
   await expect(page.getByText(original.description!)).toBeVisible();
   expect(await form.previewRequest()).not.toHaveProperty("description");
@@ -468,4 +487,40 @@ test("leaving with unsent changes asks first, and staying keeps them", async ({ 
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }).click();
   await expect(page).toHaveURL((url) => url.pathname === "/", { timeout: 30_000 });
+});
+
+test("a SQL seed the form knows will fail cannot start, the reason beside Start job; one it only doubts asks first", async ({
+  page,
+}) => {
+  const form = new JobFormPage(page);
+  await form.goto();
+  // Tabbing through empty required fields marks nothing before the form is sent.
+  await form.name.focus();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(page.locator("[aria-invalid=true]")).toHaveCount(0);
+
+  await form.name.fill(`Blocked SQL ${unique()}`);
+  await form.chooseModel(BY_SHARE.name);
+  await form.chooseSeedSource("SQL query");
+  await form.queryText.fill("SELECT user_id FROM customers WHERE segment = :segment");
+  await form.roleArn.fill(DEMO_SEED_ROLE_ARN);
+  const blocked = page.getByText("Start job is blocked until the seed is fixed:");
+  await expect(blocked).toBeVisible();
+  await form.submit.click();
+  await expect(page.getByRole("group", { name: /Query parameters/ })).toBeFocused();
+  await expect(page).toHaveURL(/\/jobs\/new$/);
+  await screenshot(page, "new-job-blocked", form.submit);
+
+  // The value given, plus a row the query does not use: Start job asks before starting.
+  await form.addRow("parameter", "segment", "travel");
+  await form.addRow("parameter", "region", "north");
+  await expect(blocked).toHaveCount(0);
+  await form.submit.click();
+  const ask = page.getByRole("alert").filter({ hasText: "Start this job although" });
+  await expect(ask).toContainText("The query does not use region");
+  await screenshot(page, "new-job-confirm", ask);
+  await expect(page).toHaveURL(/\/jobs\/new$/);
+  await ask.getByRole("button", { name: "Start anyway" }).click();
+  await form.expectJobPage();
 });

@@ -177,7 +177,11 @@ test("a SQL seed's :name parameters are checked against its rows before sending"
   await form.chooseSeedSource("SQL query");
   await form.queryText.fill("SELECT user_id FROM customers WHERE segment = :segment");
   await form.addRow("parameter", "region", "north");
-  await expect(page.getByText("The query uses :segment but no row gives it a value")).toBeVisible();
+  // Said under the rows, and again beside Start job, which it blocks.
+  await expect(page.getByText("The query uses :segment but no row gives it a value")).toHaveCount(
+    2,
+  );
+  await expect(page.getByText("Start job is blocked until the seed is fixed:")).toBeVisible();
   await expect(page.getByText("The query does not use region")).toBeVisible();
   await form.row("parameter", 1).key.fill("segment");
   await expect(page.getByText(/The query (uses|does not use)/)).toHaveCount(0);

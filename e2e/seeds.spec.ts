@@ -104,6 +104,8 @@ test("a marketer uploads a CSV, picks the ID column, sees the progress and the s
   await expect(upload.getByRole("checkbox", { name: "The first row is a header" })).toBeChecked();
   await expect(upload.getByRole("table")).toContainText("Customer 0");
   const column = upload.getByLabel("Column with the user IDs");
+  // The column that looks like an ID is offered first, not the first column nor the email.
+  await expect(column).toHaveValue("2");
   await column.selectOption({ label: "email (column 2)" });
   await column.selectOption({ label: "customer_id (column 3)" });
   await expect(upload.getByRole("columnheader", { name: "customer_id" })).toHaveClass(/indigo/);
@@ -128,6 +130,8 @@ test("a marketer uploads a CSV, picks the ID column, sees the progress and the s
     "800 duplicate rows left out",
   );
   await expect(form.s3Uri).toHaveValue(`s3://demo-seeds/${seedName}`);
+  // Focus follows to the filled field, not the page's body.
+  await expect(form.s3Uri).toBeFocused();
 
   const check = page.getByRole("region", { name: "Seed check" });
   await expect(check).toContainText("Keeps the service's seed rules");
@@ -162,6 +166,7 @@ test("a malformed seed chosen in the browser is flagged before the job starts, a
   await browser.getByRole("button", { name: /^malformed\.jsonl/ }).click();
   await expect(browser).toHaveCount(0);
   await expect(form.s3Uri).toHaveValue("s3://demo-seeds/malformed.jsonl");
+  await expect(form.s3Uri).toBeFocused();
 
   const check = page.getByRole("region", { name: "Seed check" });
   await expect(check).toContainText("The service would fail a job on this seed");
@@ -216,6 +221,49 @@ test("cancelling an upload half way leaves nothing in S3", async ({ page }) => {
       return { object: fs.existsSync(path.join(E2E_DATA_DIR, "s3", "demo-seeds", key)), pending };
     })
     .toEqual({ object: false, pending: [] });
+});
+
+test("an upload that would fail the seed rules writes nothing, and a name taken offers the existing file or a new name", async ({
+  page,
+}) => {
+  const form = new JobFormPage(page);
+  await form.goto();
+  await page.getByRole("button", { name: "Upload a file" }).click();
+  const upload = page.getByRole("region", { name: "Upload a seed file" });
+  const fileName = `tiny-${unique()}.csv`;
+  await upload.getByLabel("CSV or JSON lines file").setInputFiles({
+    name: fileName,
+    mimeType: "text/csv",
+    buffer: Buffer.from("customer_id\nc-1\nc-2\nc-3\n"),
+  });
+  await upload.getByRole("button", { name: "Upload", exact: true }).click();
+  await expect(upload.getByRole("alert")).toContainText(
+    "3 unique user IDs: a seed needs at least 25. Nothing was written.",
+  );
+  await expect(form.s3Uri).toHaveValue("");
+  // The local S3 holds no object under that name.
+  const key = fileName.replace(/\.csv$/, ".jsonl");
+  expect(fs.existsSync(path.join(E2E_DATA_DIR, "s3", "demo-seeds", key))).toBe(false);
+
+  // A name that exists already: said at the name field before any byte is sent.
+  await upload.getByLabel("CSV or JSON lines file").setInputFiles({
+    name: "sports-fans.jsonl",
+    mimeType: "application/x-ndjson",
+    buffer: Buffer.from(Array.from({ length: 30 }, (_, i) => `{"user_id":"n${i}"}\n`).join("")),
+  });
+  const fileField = upload.getByLabel("Seed file name");
+  await expect(fileField).toHaveAttribute("aria-invalid", "true");
+  await expect(fileField).toHaveAccessibleDescription(
+    "s3://demo-seeds/sports-fans.jsonl exists already: use the existing file, or upload under a new name.",
+  );
+  await expect(upload.getByRole("button", { name: "Upload", exact: true })).toBeDisabled();
+  await screenshot(page, "upload-name-taken", fileField);
+  await expect(
+    upload.getByRole("button", { name: /^Upload as sports-fans-\d+\.jsonl$/ }),
+  ).toBeVisible();
+  await upload.getByRole("button", { name: "Use the existing file" }).click();
+  await expect(form.s3Uri).toHaveValue("s3://demo-seeds/sports-fans.jsonl");
+  await expect(form.s3Uri).toBeFocused();
 });
 
 /** A POST with a Host header of our choosing (what a rebound DNS name sends). */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 
 import {
+  jobAdvice,
   jobVerdict,
   randomRecall,
-  suggestedSize,
   suggestionRule,
   verdictRule,
   type ScoredSize,
@@ -48,7 +48,8 @@ describe("the verdict", () => {
 
 describe("the suggested size", () => {
   it("is the largest size that keeps at least 70% of the best score", () => {
-    const s = suggestedSize(
+    const { suggestion: s } = jobAdvice(
+      undefined,
       abs([
         [5000, 9],
         [10000, 7],
@@ -66,21 +67,39 @@ describe("the suggested size", () => {
 
   it("skips sizes without a score and suggests nothing when every score is 0 or missing", () => {
     expect(
-      suggestedSize(
+      jobAdvice(
+        0.9,
         pct([
-          [5, 2],
+          [5, 7],
           [10, undefined],
         ]),
-      )?.size.value,
+      ).suggestion?.size.value,
     ).toBe(5);
-    expect(
-      suggestedSize(
-        pct([
-          [5, 0],
-          [10, 0],
-        ]),
-      ),
-    ).toBeUndefined();
-    expect(suggestedSize([])).toBeUndefined();
+    expect(jobAdvice(undefined, abs([[5, undefined]])).suggestion).toBeUndefined();
+    expect(jobAdvice(undefined, []).suggestion).toBeUndefined();
+  });
+
+  it("is withheld when the verdict is close to random, saying what to try instead", () => {
+    // Recall 0.22 against a random level of 20%: close to random, though the scores alone would suggest 5%.
+    const sizes = pct([
+      [5, 2.4],
+      [10, 1.6],
+      [20, 0.8],
+    ]);
+    const advice = jobAdvice(0.22, sizes);
+    expect(advice.verdict?.verdict).toBe("random");
+    expect(advice.suggestion).toBeUndefined();
+    expect(advice.withheld).toMatch(/No size is suggested.*Try a more specific seed/);
+    // The same sizes with a recall well above random do get a suggestion.
+    expect(jobAdvice(0.7, sizes)).toMatchObject({
+      verdict: { verdict: "strong" },
+      suggestion: { size: { value: 5 } },
+      withheld: undefined,
+    });
+  });
+
+  it("takes the random level from the model's bins when the job's sizes are not percentages", () => {
+    expect(randomRecall([], { type: "PERCENTAGE", values: [5, 30] })).toBe(0.3);
+    expect(randomRecall([], { type: "ABSOLUTE", values: [5000] })).toBeUndefined();
   });
 });

@@ -50,9 +50,18 @@ export interface ScoredSize {
   score: number | undefined;
 }
 
-/** Where the random level is known: the recall a random pick reaches (the largest percentage size's share). */
-export function randomRecall(sizes: ScoredSize[]): number | undefined {
+/**
+ * Where the random level is known: the recall a random pick reaches (the
+ * largest percentage size's share), from the job's sizes, else from the
+ * model's bins when they are percentages.
+ */
+export function randomRecall(
+  sizes: readonly { type: ScoredSize["type"]; value: number }[],
+  modelBins?: { type: ScoredSize["type"]; values: number[] },
+): number | undefined {
   const percentages = sizes.filter((s) => s.type === "PERCENTAGE").map((s) => s.value);
+  if (percentages.length === 0 && modelBins?.type === "PERCENTAGE")
+    percentages.push(...modelBins.values);
   return percentages.length > 0 ? Math.max(...percentages) / 100 : undefined;
 }
 
@@ -105,11 +114,41 @@ export interface Suggestion {
 }
 
 /**
- * The suggested export size: the largest size whose score keeps at least
- * {@link SUGGESTION_SHARE_OF_BEST} of the best score. None without scores or
- * when the best score is 0 (every size is equally unlike the seed).
+ * What the page advises for a job, decided once: the verdict, and the
+ * suggested export size only where the verdict allows one. A job close to
+ * random has no suggestion (any size is about as good as a random pick), and
+ * says what to try instead. The job page's verdict, its suggestion and the
+ * export form's marked size all come from here, so they cannot disagree.
  */
-export function suggestedSize(sizes: ScoredSize[]): Suggestion | undefined {
+export interface Advice {
+  verdict: JobVerdict | undefined;
+  suggestion: Suggestion | undefined;
+  /** Why no size is suggested although the job has scores, and what to try instead. */
+  withheld: string | undefined;
+}
+
+/** What to try when the seed does not beat random. */
+export const CLOSE_TO_RANDOM_ADVICE =
+  "No size is suggested: this audience is about as good as picking users at random, so exporting any size would not help. Try a more specific seed (fewer, more alike users, or a query that selects your best customers), or a model trained on more recent data, then run a new job.";
+
+export function jobAdvice(
+  recall: number | undefined,
+  sizes: ScoredSize[],
+  modelBins?: { type: ScoredSize["type"]; values: number[] },
+): Advice {
+  const verdict = jobVerdict(recall, randomRecall(sizes, modelBins), sizes);
+  if (verdict?.verdict === "random")
+    return { verdict, suggestion: undefined, withheld: CLOSE_TO_RANDOM_ADVICE };
+  return { verdict, suggestion: suggestedSize(sizes), withheld: undefined };
+}
+
+/**
+ * The size the rule picks: the largest size whose score keeps at least
+ * {@link SUGGESTION_SHARE_OF_BEST} of the best score. None without scores or
+ * when the best score is 0 (every size is equally unlike the seed). Only
+ * {@link jobAdvice} asks it, after the verdict.
+ */
+function suggestedSize(sizes: ScoredSize[]): Suggestion | undefined {
   const best = bestScore(sizes);
   if (best === undefined || best <= 0) return undefined;
   const floor = best * SUGGESTION_SHARE_OF_BEST;

@@ -46,3 +46,34 @@ export function sqlParameterMismatch(
     unused: rowNames.filter((n) => n !== "" && !used.includes(n)),
   };
 }
+
+/**
+ * What the form can say about a SQL seed's parameters before sending it, in
+ * words, sorted by certainty. `blocking`: the query names a parameter no row
+ * gives a value, so the protected query is certain to fail (SQL_QUERY_FAILED):
+ * the form refuses to start it. `doubts`: rows the query never uses, which
+ * the service ignores but which usually mean a typo: the form asks before
+ * starting. The schema, the check under the rows and the review all word
+ * them from here.
+ */
+export function sqlParameterProblems(
+  query: string,
+  rowNames: readonly string[],
+): { blocking: string[]; doubts: string[] } {
+  const { missing, unused } = sqlParameterMismatch(query, rowNames);
+  const they = (n: unknown[]) => (n.length === 1 ? "it" : "them");
+  return {
+    blocking:
+      missing.length > 0
+        ? [
+            `The query uses ${missing.map((n) => `:${n}`).join(", ")} but no row gives ${they(missing)} a value, so the job would fail: add a row named ${missing.join(", ")}.`,
+          ]
+        : [],
+    doubts:
+      unused.length > 0
+        ? [
+            `The query does not use ${unused.join(", ")}: refer to ${they(unused)} as ${unused.map((n) => `:${n}`).join(", ")}, or remove the ${unused.length === 1 ? "row" : "rows"}.`,
+          ]
+        : [],
+  };
+}

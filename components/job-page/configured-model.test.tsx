@@ -105,3 +105,80 @@ describe("the job page's model section", () => {
     );
   });
 });
+
+describe("the model's age", () => {
+  const NOW = new Date("2026-03-20T12:00:00Z");
+  const ours = (createTime: string | undefined): ReadableModelData => ({
+    createTime: "2025-01-01T00:00:00.000Z",
+    updateTime: "2025-01-01T00:00:00.000Z",
+    name: "Retail lookalikes",
+    audienceModelArn: "arn:aws:cleanrooms-ml:us-east-1:111122223333:audience-model/a",
+    outputConfig: {
+      destination: { s3Destination: { s3Uri: "s3://out/" } },
+      roleArn: "arn:aws:iam::111122223333:role/W",
+    },
+    configuredAudienceModelArn: OUR_MODEL,
+    status: "ACTIVE",
+    sharedAudienceMetrics: ["ALL"],
+    readable: true,
+    ...(createTime
+      ? {
+          audienceModel: {
+            name: "Retail",
+            createTime,
+            trainingDataStartTime: "2025-12-01T00:00:00.000Z",
+            trainingDataEndTime: "2026-02-28T00:00:00.000Z",
+          },
+        }
+      : {}),
+  });
+
+  it("shows how old our own model is and its training window, warning past seven days", () => {
+    render(
+      <ConfiguredModel
+        arn={OUR_MODEL}
+        model={ours("2026-03-10T09:00:00Z")}
+        error={undefined}
+        now={NOW}
+      />,
+    );
+    expect(screen.getByTestId("model-age")).toHaveTextContent("Trained 10 days ago");
+    const section = screen.getByRole("region", { name: "Configured audience model" });
+    expect(section).toHaveTextContent("On data from 2025-12-01 to 2026-02-28");
+    expect(section).toHaveTextContent(
+      "Older than 7 days. AWS recommends retraining a lookalike model weekly",
+    );
+  });
+
+  it("does not warn about a model trained within the week", () => {
+    render(
+      <ConfiguredModel
+        arn={OUR_MODEL}
+        model={ours("2026-03-14T12:00:00Z")}
+        error={undefined}
+        now={NOW}
+      />,
+    );
+    expect(screen.getByTestId("model-age")).toHaveTextContent("Trained 6 days ago");
+    expect(screen.queryByText(/Older than 7 days/)).not.toBeInTheDocument();
+  });
+
+  it("says which permission would show the age when the audience model cannot be read", () => {
+    render(<ConfiguredModel arn={OUR_MODEL} model={ours(undefined)} error={undefined} now={NOW} />);
+    expect(
+      screen.getByText(/allowing cleanrooms-ml:GetAudienceModel to the dashboard's AWS role/),
+    ).toBeInTheDocument();
+  });
+
+  it("says a partner does not share its model's training", () => {
+    const model: UnreadableModelData = {
+      readable: false,
+      configuredAudienceModelArn: PARTNER_MODEL,
+      owner: { accountId: "444455556666", memberName: "Example Streaming", yours: false },
+    };
+    render(<ConfiguredModel arn={PARTNER_MODEL} model={model} error={undefined} now={NOW} />);
+    expect(screen.getByRole("region", { name: "Configured audience model" })).toHaveTextContent(
+      "The model's owner, Example Streaming, does not share when the model was trained or on which data",
+    );
+  });
+});

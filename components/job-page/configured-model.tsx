@@ -1,8 +1,9 @@
 import { Card } from "@/components/ui/card";
 import type { ActionError } from "@/lib/action-result";
-import { formatAudienceSize, formatCount } from "@/lib/format";
+import { formatAbsolute, formatAudienceSize, formatCount } from "@/lib/format";
 import { policyInWords } from "@/lib/model-policy";
 import type {
+  AudienceModelFacts,
   ConfiguredModelData,
   ModelOwnerData,
   ReadableModelData,
@@ -23,10 +24,13 @@ export function ConfiguredModel({
   arn,
   model,
   error,
+  now = new Date(),
 }: {
   arn: string;
   model: ConfiguredModelData | undefined;
   error: ActionError | undefined;
+  /** The moment the model's age is counted to (injected by tests). */
+  now?: Date;
 }) {
   return (
     <Card
@@ -44,7 +48,7 @@ export function ConfiguredModel({
         model.readable === false ? (
           <PartnerModelFacts model={model} />
         ) : (
-          <ModelFacts model={model} />
+          <ModelFacts model={model} now={now} />
         )
       ) : (
         <Unreadable arn={arn} error={error} />
@@ -93,6 +97,10 @@ function PartnerModelFacts({ model }: { model: UnreadableModelData }) {
         location only through its results: the job&apos;s relevance metrics name the sizes it
         scored, when the owner shares metrics.
       </DescriptionItem>
+      <DescriptionItem label="Training">
+        The model&apos;s owner, {owner}, does not share when the model was trained or on which data,
+        so its age cannot be shown here.
+      </DescriptionItem>
       <DescriptionItem label="Model ARN">
         <Mono>{model.configuredAudienceModelArn}</Mono>
       </DescriptionItem>
@@ -100,7 +108,52 @@ function PartnerModelFacts({ model }: { model: UnreadableModelData }) {
   );
 }
 
-function ModelFacts({ model }: { model: ReadableModelData }) {
+/** AWS recommends retraining a lookalike model weekly: it is never retrained by itself. */
+export const MODEL_RETRAIN_DAYS = 7;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whole days from `from` to `now`. */
+export const ageInDays = (from: string, now: Date) =>
+  Math.max(0, Math.floor((now.getTime() - new Date(from).getTime()) / DAY_MS));
+
+const days = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
+
+/** The audience model's age and training window, with a warning past a week. */
+function Training({ facts, now }: { facts: AudienceModelFacts | undefined; now: Date }) {
+  if (!facts) {
+    return (
+      <NotSet>
+        Not readable: allowing cleanrooms-ml:GetAudienceModel to the dashboard&apos;s AWS role would
+        show when the model was trained.
+      </NotSet>
+    );
+  }
+  const age = ageInDays(facts.createTime, now);
+  const stale = age > MODEL_RETRAIN_DAYS;
+  const day = (iso: string) => iso.slice(0, 10);
+  return (
+    <div className="space-y-1">
+      <p data-testid="model-age">
+        Trained {age === 0 ? "today" : `${days(age)} ago`} (
+        {formatAbsolute(facts.createTime, "UTC")})
+      </p>
+      {facts.trainingDataStartTime && facts.trainingDataEndTime && (
+        <p className="text-xs text-slate-600">
+          On data from {day(facts.trainingDataStartTime)} to {day(facts.trainingDataEndTime)}
+        </p>
+      )}
+      {stale && (
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          Older than {days(MODEL_RETRAIN_DAYS)}. AWS recommends retraining a lookalike model weekly,
+          since it is never retrained by itself: an older model may miss recent behaviour. Retrain
+          it (a new audience model from fresh training data) before relying on new audiences.
+        </p>
+      )}
+    </div>
+  );
+}
+
+function ModelFacts({ model, now }: { model: ReadableModelData; now: Date }) {
   const sizes = model.audienceSizeConfig;
   const shares = !model.sharedAudienceMetrics.includes("NONE");
   const policy = model.policy && policyInWords(model.policy);
@@ -139,6 +192,9 @@ function ModelFacts({ model }: { model: ReadableModelData }) {
         {shares
           ? "Shared: relevance scores and recall are shown"
           : "Not shared by the model's owner"}
+      </DescriptionItem>
+      <DescriptionItem label="Training">
+        <Training facts={model.audienceModel} now={now} />
       </DescriptionItem>
       <DescriptionItem label="Exports go to">
         <Mono>{model.outputConfig.destination.s3Destination.s3Uri}</Mono>

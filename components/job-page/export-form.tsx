@@ -11,7 +11,7 @@ import { controlA11y, Field, Input, Select } from "@/components/ui/field";
 import { startAudienceExportJob } from "@/lib/actions/start-audience-export-job";
 import { exportStatusFacts } from "@/lib/job-status";
 import { exportsQueryKey } from "@/lib/queries/exports";
-import { formatScore, suggestedSize, suggestionRule } from "@/lib/relevance";
+import { formatScore, jobAdvice, suggestionRule } from "@/lib/relevance";
 import { audienceSizeSchema } from "@/lib/schemas/api";
 import {
   exportFormSchema,
@@ -74,15 +74,19 @@ export function ExportForm({
   jobName,
   options,
   scores,
+  recall,
 }: {
   jobArn: string;
   jobName: string;
   options: SizeOption[];
   /** Relevance score by size key, when the job has metrics. */
   scores?: ReadonlyMap<string, number>;
+  /** The job's recall: with the scores, the verdict that decides whether a size is suggested. */
+  recall?: number;
 }) {
   const selection = useSizeSelection();
-  const suggestion = suggestedSize(
+  const { suggestion } = jobAdvice(
+    recall,
     options.map((o) => ({ ...o, score: scores?.get(sizeOptionKey(o)) })),
   );
   const suggestedKey = suggestion ? sizeOptionKey(suggestion.size) : undefined;

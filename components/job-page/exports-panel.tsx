@@ -30,7 +30,10 @@ export function ExportsPanel({
     audienceGenerationJobArn: string;
     name: string;
     status: AudienceGenerationJobStatus;
-    metrics?: { relevanceMetrics: { audienceSize: SizeOption; score?: number }[] };
+    metrics?: {
+      relevanceMetrics: { audienceSize: SizeOption; score?: number }[];
+      recallMetric?: number;
+    };
   };
   model: ConfiguredModelData | undefined;
 }) {
@@ -66,6 +69,7 @@ export function ExportsPanel({
             jobName={job.name}
             options={options}
             scores={scoresOf(job.metrics)}
+            recall={job.metrics?.recallMetric}
           />
         ) : (
           <p className="text-sm text-slate-600">

@@ -48,7 +48,10 @@ export function ProtectedQuery({
   if (!protectedQueryId) return null;
   const data = query.data;
   return (
-    <Card title="Protected query" description="The query your SQL seed ran as in AWS Clean Rooms.">
+    <Card
+      title="Protected query"
+      description="The query your SQL seed ran as in AWS Clean Rooms. Its run time is the query's alone, as Clean Rooms measured it; it is not the time between the job's Created and Last changed, which the job's own service records."
+    >
       {!collaborationId ? (
         <p className="text-sm text-slate-600">
           The job names no collaboration, so its protected query cannot be looked up.
@@ -68,7 +71,7 @@ export function ProtectedQuery({
               {STATUS[data.status]?.label ?? data.status}
             </span>
           </DescriptionItem>
-          <DescriptionItem label="Run time">
+          <DescriptionItem label="Query run time (Clean Rooms)">
             {data.statistics?.totalDurationInMillis !== undefined ? (
               formatDuration(data.statistics.totalDurationInMillis)
             ) : (

@@ -18,11 +18,11 @@ import {
   type RelevancePoint,
 } from "@/lib/metrics";
 import {
-  jobVerdict,
-  suggestedSize,
+  jobAdvice,
   suggestionRule,
   VERDICT_LABEL,
   verdictRule,
+  type Advice,
   type Suggestion,
   type Verdict,
 } from "@/lib/relevance";
@@ -60,6 +60,7 @@ export function RelevanceSection({
         values: model.audienceSizeConfig.audienceSizeBins,
       }
     : undefined;
+  const advice = jobAdvice(metrics?.recallMetric, points, bins);
 
   return (
     <Card
@@ -77,11 +78,11 @@ export function RelevanceSection({
             <Quality
               recall={metrics?.recallMetric}
               share={largestShare(points, bins)}
-              points={points}
+              judged={advice.verdict}
             />
             <RelevanceChart points={points} />
-            <SuggestedSize suggestion={suggestedSize(points)} />
-            <RelevanceTable points={points} suggested={suggestedSize(points)} />
+            <SuggestedSize advice={advice} />
+            <RelevanceTable points={points} suggested={advice.suggestion} />
           </>
         )}
       </div>
@@ -102,13 +103,12 @@ const VERDICT_TONE: Record<Verdict, string> = {
 function Quality({
   recall,
   share,
-  points,
+  judged,
 }: {
   recall: number | undefined;
   share: number | undefined;
-  points: RelevancePoint[];
+  judged: Advice["verdict"];
 }) {
-  const judged = jobVerdict(recall, share, points);
   const shareText = share === undefined ? undefined : formatRecall(share);
   return (
     <div className="space-y-3">
@@ -122,7 +122,6 @@ function Quality({
             ? "Judged on recall against the random level."
             : "Judged on the best relevance score, since the random level is unknown for these sizes."}{" "}
           <span className="text-xs opacity-80">{verdictRule(judged.basis)}</span>
-          {judged.verdict === "random" && " Consider a more specific seed."}
         </p>
       )}
       {recall !== undefined && (
@@ -187,9 +186,19 @@ function RecallMeter({ recall, random }: { recall: number; random: number }) {
   );
 }
 
-/** The suggested size and its rule, with a button to choose it; never chosen for the user. */
-function SuggestedSize({ suggestion }: { suggestion: Suggestion | undefined }) {
+/**
+ * The suggested size and its rule, with a button to choose it; never chosen
+ * for the user. When the verdict withholds a suggestion, why and what to try.
+ */
+function SuggestedSize({ advice }: { advice: Advice }) {
   const selection = useSizeSelection();
+  const { suggestion, withheld } = advice;
+  if (withheld)
+    return (
+      <p className="rounded-md border border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-800">
+        {withheld}
+      </p>
+    );
   if (!suggestion) return null;
   const key = sizeKey(suggestion.size);
   return (

@@ -106,3 +106,42 @@ describe("one size selection for the chart, the table and the export form", () =
     expect(select.value).toBe("ABSOLUTE:25000");
   });
 });
+
+describe("a job close to random", () => {
+  // Recall 0.22 against a random level of 20% (the largest size's share): the
+  // scores alone would make 5% the suggestion, the verdict withholds it.
+  const PCT = [5, 10, 20];
+  const PCT_SCORES = [2.4, 1.6, 0.8];
+  const RANDOM_METRICS = {
+    relevanceMetrics: PCT.map((value, i) => ({
+      audienceSize: { type: "PERCENTAGE" as const, value },
+      score: PCT_SCORES[i],
+    })),
+    recallMetric: 0.22,
+  };
+
+  it("suggests no size anywhere on the page and says what to try instead", () => {
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <SizeSelectionProvider exports={[]}>
+          <RelevanceSection status="ACTIVE" metrics={RANDOM_METRICS} model={undefined} />
+          <ExportForm
+            jobArn={JOB_ARN}
+            jobName="Spring"
+            options={PCT.map((value) => ({ type: "PERCENTAGE", value }))}
+            scores={new Map(PCT.map((value, i) => [`PERCENTAGE:${value}`, PCT_SCORES[i]!]))}
+            recall={RANDOM_METRICS.recallMetric}
+          />
+        </SizeSelectionProvider>
+      </QueryClientProvider>,
+    );
+    expect(screen.getByText(/Verdict: Close to random/)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /Use suggested size/ })).not.toBeInTheDocument();
+    expect(screen.queryByText(/Suggested/)).not.toBeInTheDocument();
+    expect(
+      screen.getByText(/No size is suggested: .*Try a more specific seed/),
+    ).toBeInTheDocument();
+    const select = screen.getByLabelText("Audience size") as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent).join("|")).not.toMatch(/suggested/);
+  });
+});

@@ -52,7 +52,7 @@ export function CollaborationField() {
         label="Collaboration ID"
         optional
         monospace
-        placeholder="0f6b1c2e-1a2b-4c3d-8e9f-001122334455"
+        placeholder="<collaboration-id>"
         description="The Clean Rooms collaboration this job belongs to: pick it by name, or type its ID (a lowercase UUID, as shown on the collaboration's page)."
       />
       <div aria-live="polite" className="text-sm">

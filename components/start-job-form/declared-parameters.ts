@@ -17,6 +17,21 @@ export interface DeclaredParameters {
 type Errors = FieldErrors<StartJobFormValues>;
 
 /**
+ * The one rule for "required", from the template's declaration
+ * (AnalysisParameter): a parameter with a `defaultValue` may be left out (the
+ * template applies its default), one without must be given. The rows' label
+ * and the checks below both ask this.
+ */
+export function isRequiredParameter(p: { defaultValue?: string }): boolean {
+  return p.defaultValue === undefined;
+}
+
+/** The names of the parameters a template requires, in its order. */
+export function requiredParameterNames(declared: DeclaredParameters): string[] {
+  return declared.parameters.filter(isRequiredParameter).map((p) => p.name);
+}
+
+/**
  * The template's own rules on the parameter rows, beside each row before
  * sending: a name the template does not declare, and a required parameter
  * (one without a default) left empty or left out. Known only once the
@@ -48,7 +63,7 @@ export function declaredParameterErrors(
   });
   const missing: string[] = [];
   for (const p of declared.parameters) {
-    if (p.defaultValue !== undefined) continue;
+    if (!isRequiredParameter(p)) continue;
     const i = values.parameters.findIndex((row) => row.key === p.name);
     if (i < 0) missing.push(p.name);
     else if (values.parameters[i]!.value.trim() === "") {

@@ -39,7 +39,7 @@ export function RoleField({ source }: { source: SeedSource }) {
         name={FIELD}
         label="IAM role ARN"
         monospace
-        placeholder="arn:aws:iam::111122223333:role/CleanRoomsMLSeedReader"
+        placeholder="arn:aws:iam::<account>:role/<role-name>"
         description={
           source === "S3"
             ? "A role Clean Rooms ML can assume to read the seed file from its S3 bucket."

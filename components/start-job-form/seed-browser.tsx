@@ -1,7 +1,7 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
@@ -14,16 +14,7 @@ import { keepFormClosed } from "@/lib/seeds/keys";
 import { s3UriOf, type SeedLocation } from "@/lib/seeds/locations";
 
 import { SeedLocationSelect } from "./seed-location-select";
-
-/** The typed search, settled for a moment before it is asked for. */
-function useSettled(value: string, ms = 300): string {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
+import { useSettled } from "./use-settled";
 
 /**
  * The seed buckets' folders and files (SEED_BUCKETS), a page at a time, with

@@ -27,7 +27,7 @@ export function SeedCheckWarning() {
         ))}
       </ul>
       <p className="mt-1 text-xs">
-        The service would likely fail the job. You can still start it if you know better.
+        The service would likely fail the job. Start job asks you to confirm before it starts.
       </p>
     </Alert>
   );

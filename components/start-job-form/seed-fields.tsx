@@ -14,6 +14,11 @@ import {
 } from "@/lib/schemas/limits";
 import type { SeedSource, StartJobFormValues } from "@/lib/schemas/start-job-form";
 
+import {
+  requiredParameterNames,
+  useDeclaredParameters,
+  type StartJobFormContext,
+} from "./declared-parameters";
 import { controlId } from "./form-helpers";
 import { RadioCardField } from "./radio-card-field";
 import { RoleField } from "./role-field";
@@ -63,7 +68,7 @@ export function SeedFields() {
           <TextField
             name="s3Uri"
             label="S3 URI"
-            placeholder="s3://your-bucket/seeds/customers.jsonl"
+            placeholder="s3://<bucket>/<folder>/<file>.jsonl"
             monospace
             description={
               <>
@@ -105,15 +110,7 @@ export function SeedFields() {
       {source === "ANALYSIS_TEMPLATE" && (
         <>
           <TemplateField />
-          <KeyValueRows<StartJobFormValues>
-            name="parameters"
-            legend="Template parameters"
-            noun="parameter"
-            keyLabel="Name"
-            valuePlaceholder="Value for this job"
-            monospace
-            description="Values for the parameters the template declares, by name. A parameter left out takes the template's default."
-          />
+          <TemplateParameterRows />
         </>
       )}
 
@@ -121,6 +118,38 @@ export function SeedFields() {
 
       <IncludeSeedField />
     </div>
+  );
+}
+
+/**
+ * The template's parameter rows, labelled from the template's declaration
+ * (`requiredParameterNames`, the rule the checks use too): optional only when
+ * the template gives every parameter a default.
+ */
+function TemplateParameterRows() {
+  const { control } = useFormContext<StartJobFormValues, StartJobFormContext>();
+  const declared = useDeclaredParameters(control);
+  const required = declared ? requiredParameterNames(declared) : undefined;
+  const others = declared && required ? declared.parameters.length - required.length : 0;
+  const description =
+    required === undefined
+      ? "Values for the parameters the template declares, by name. One the template gives a default may be left out; one without a default is required."
+      : required.length === 0
+        ? "Values for the parameters the template declares, by name. Every one has a default: a parameter left out takes it."
+        : `The template requires ${required.join(", ")} (no default).${
+            others > 0 ? " The others take the template's default when left out." : ""
+          }`;
+  return (
+    <KeyValueRows<StartJobFormValues>
+      name="parameters"
+      legend="Template parameters"
+      optional={required?.length === 0}
+      noun="parameter"
+      keyLabel="Name"
+      valuePlaceholder="Value for this job"
+      monospace
+      description={description}
+    />
   );
 }
 

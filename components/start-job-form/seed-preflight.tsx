@@ -101,7 +101,7 @@ function ReportBody({ report, minimum }: { report: SeedReport; minimum: number |
               <li key={problem}>{problem}</li>
             ))}
           </ul>
-          <p className="mt-1 text-xs">You can still start the job if you know better.</p>
+          <p className="mt-1 text-xs">Start job will ask you to confirm before starting it.</p>
         </Alert>
       )}
       <dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-2">

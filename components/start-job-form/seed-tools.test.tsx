@@ -8,7 +8,7 @@ import type { ReactNode } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { configuredModelsQuery } from "@/lib/queries/models";
-import { seedLocationsQuery, seedPreflightQuery } from "@/lib/queries/seeds";
+import { seedFolderQuery, seedLocationsQuery, seedPreflightQuery } from "@/lib/queries/seeds";
 import type { SeedLocation, SeedReport } from "@/lib/seeds/types";
 
 import { StartJobForm } from "./start-job-form";
@@ -41,6 +41,19 @@ function renderForm(locations: SeedLocation[]) {
   client.setQueryData(configuredModelsQuery().queryKey, []);
   client.setQueryData(seedLocationsQuery().queryKey, locations);
   client.setQueryData(seedPreflightQuery(URI).queryKey, REPORT);
+  client.setQueryData(seedFolderQuery("demo-seeds", "", "").queryKey, {
+    pages: [
+      {
+        bucket: "demo-seeds",
+        prefix: "",
+        folders: [],
+        files: [
+          { key: "malformed.jsonl", name: "malformed.jsonl", size: 100, lastModified: undefined },
+        ],
+      },
+    ],
+    pageParams: [""],
+  });
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={client}>{children}</QueryClientProvider>
   );
@@ -74,5 +87,16 @@ describe("seed tools beside the S3 URI", () => {
     expect(within(review).getByText(/seed check found problems/)).toBeInTheDocument();
     expect(within(review).getByText(REPORT.problems[0]!)).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Start job" })).toBeEnabled();
+  });
+
+  it("moves focus to the filled S3 URI after a file is picked in the browser, never to the page body", async () => {
+    const user = renderForm([{ bucket: "demo-seeds", prefix: "" }]);
+    await user.click(screen.getByRole("button", { name: "Browse S3" }));
+    const browser = await screen.findByRole("region", { name: "S3 seed browser" });
+    await user.click(await within(browser).findByRole("button", { name: /malformed\.jsonl/ }));
+    const field = screen.getByLabelText("S3 URI");
+    expect(field).toHaveValue(URI);
+    expect(field).toHaveFocus();
+    expect(screen.queryByRole("region", { name: "S3 seed browser" })).not.toBeInTheDocument();
   });
 });

@@ -39,17 +39,22 @@ type Panel = "browse" | "upload" | undefined;
  * hidden when the server has no seed buckets; typing a URI works as ever.
  */
 export function SeedTools() {
-  const { control, setValue } = useFormContext<StartJobFormValues>();
+  const { control, setValue, setFocus } = useFormContext<StartJobFormValues>();
   const uri = (useWatch({ control, name: "s3Uri" }) ?? "").trim();
   const locations = useQuery(seedLocationsQuery()).data ?? [];
   const [panel, setPanel] = useState<Panel>();
   const [checked, setChecked] = useState<string>();
 
-  /** Fills the URI and checks the seed; the browser closes, the upload stays to show its result. */
+  /**
+   * Fills the URI and checks the seed; the browser closes, the upload stays
+   * to show its result. Focus moves to the filled field (the control that was
+   * pressed may be gone), never left on the page's body.
+   */
   function choose(chosen: string, from: Exclude<Panel, undefined>) {
     setValue("s3Uri", chosen, { shouldDirty: true, shouldTouch: true, shouldValidate: true });
     if (from === "browse") setPanel(undefined);
     setChecked(chosen);
+    setFocus("s3Uri");
   }
 
   const toggle = (which: Exclude<Panel, undefined>) =>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
@@ -9,13 +10,15 @@ import { Input, Select } from "@/components/ui/field";
 import type { ActionError } from "@/lib/action-result";
 import { DASHBOARD_NO_ANSWER } from "@/lib/fetch-json";
 import { formatCount } from "@/lib/format";
+import { seedFolderQuery } from "@/lib/queries/seeds";
 import { formatBytes } from "@/lib/seeds/format";
 import { keepFormClosed } from "@/lib/seeds/keys";
-import { keyProblem, type SeedLocation } from "@/lib/seeds/locations";
+import { keyProblem, s3UriOf, type SeedLocation } from "@/lib/seeds/locations";
 import { sniffFile, type SniffedFile } from "@/lib/seeds/sniff";
 import type { SeedUploadResult } from "@/lib/seeds/types";
 
 import { SeedLocationSelect } from "./seed-location-select";
+import { useSettled } from "./use-settled";
 
 /** The largest file taken (the server refuses more too: lib/seeds/upload.ts). */
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -35,6 +38,31 @@ const seedName = (fileName: string) =>
       .replace(/[^A-Za-z0-9._-]+/g, "-")
       .replace(/^-+|-+$/g, "") || "seed"
   }.jsonl`;
+
+const stemOf = (name: string) => name.replace(/\.jsonl$/, "");
+
+/** The first of `stem-2.jsonl`, `stem-3.jsonl`… not among `taken`. */
+export function freeSeedName(name: string, taken: ReadonlySet<string>): string {
+  const stem = stemOf(name);
+  for (let n = 2; ; n++) {
+    const candidate = `${stem}-${n}.jsonl`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/**
+ * The seed file names in the location's folder that start with the name's
+ * stem, looked up as the name settles: the name already taken is said at the
+ * name field before anything is sent (the server refuses it too, 409).
+ */
+function useTakenNames(bucket: string, prefix: string, name: string, enabled: boolean) {
+  const stem = useSettled(stemOf(name.trim()));
+  const listing = useInfiniteQuery({
+    ...seedFolderQuery(bucket, prefix, stem),
+    enabled: enabled && stem !== "",
+  });
+  return new Set(listing.data?.pages.flatMap((p) => p.files.map((f) => f.name)) ?? []);
+}
 
 /**
  * Upload a CSV or JSON lines file into a seed location: for a CSV, the column
@@ -59,6 +87,8 @@ export function SeedUpload({
   const [column, setColumn] = useState(0);
   const [name, setName] = useState("");
   const [state, setState] = useState<State>({ step: "idle" });
+  /** A key the server answered "exists already" for (two uploads raced to it). */
+  const [refusedKey, setRefusedKey] = useState<string>();
   const request = useRef<XMLHttpRequest | undefined>(undefined);
   const ids = {
     file: useId(),
@@ -98,7 +128,7 @@ export function SeedUpload({
   const header = sniffed?.format === "csv" && hasHeader ? sniffed.rows[0] : undefined;
   const preview = sniffed?.format === "csv" ? sniffed.rows.slice(hasHeader ? 1 : 0, 6) : [];
   const key = `${location.prefix}${name}`;
-  const nameProblem =
+  const shapeProblem =
     name.trim() === ""
       ? "Give the seed a file name."
       : name.includes("/")
@@ -106,6 +136,18 @@ export function SeedUpload({
         : keyProblem(key)
           ? `The name ${keyProblem(key)}.`
           : undefined;
+  const taken = useTakenNames(
+    location.bucket,
+    location.prefix,
+    name,
+    Boolean(file) && !shapeProblem,
+  );
+  const exists = !shapeProblem && (taken.has(name) || refusedKey === key);
+  const nameProblem =
+    shapeProblem ??
+    (exists
+      ? `s3://${location.bucket}/${key} exists already: use the existing file, or upload under a new name.`
+      : undefined);
   const uploading = state.step === "uploading";
 
   function start() {
@@ -135,6 +177,12 @@ export function SeedUpload({
         return;
       }
       const error = (xhr.response as { error?: ActionError } | null)?.error;
+      if (xhr.status === 409) {
+        // Said at the name field, with the two ways on.
+        setRefusedKey(key);
+        setState({ step: "idle" });
+        return;
+      }
       setState({
         step: "failed",
         title: "The file was not uploaded",
@@ -207,9 +255,25 @@ export function SeedUpload({
               onKeyDown={keepFormClosed}
               onChange={(event) => setName(event.target.value)}
             />
-            <p id={`${ids.name}-where`} className="mt-1 text-xs break-all text-slate-500">
+            <p
+              id={`${ids.name}-where`}
+              className={`mt-1 text-xs [overflow-wrap:anywhere] ${nameProblem ? "text-red-700" : "text-slate-500"}`}
+            >
               {nameProblem ?? `Written to s3://${location.bucket}/${key}`}
             </p>
+            {exists && (
+              <div className="mt-2 flex flex-wrap gap-2">
+                <Button
+                  variant="secondary"
+                  onClick={() => onUploaded(s3UriOf({ bucket: location.bucket, key }))}
+                >
+                  Use the existing file
+                </Button>
+                <Button variant="secondary" onClick={() => setName(freeSeedName(name, taken))}>
+                  Upload as {freeSeedName(name, taken)}
+                </Button>
+              </div>
+            )}
           </div>
         )}
       </div>

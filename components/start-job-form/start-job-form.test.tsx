@@ -9,13 +9,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { fail, ok } from "@/lib/action-result";
 import type { StartJobResult } from "@/lib/actions/start-audience-generation-job";
+import { analysisTemplateQuery } from "@/lib/queries/collaborations";
 import { configuredModelQuery, configuredModelsQuery } from "@/lib/queries/models";
+import { seedPreflightQuery } from "@/lib/queries/seeds";
+import type { AnalysisTemplateData } from "@/lib/reads/collaborations";
 import type {
   ConfiguredModelData,
   ConfiguredModelSummaryData,
   ReadableModelData,
 } from "@/lib/reads/models";
 import { emptyStartJobForm, type StartJobFormValues } from "@/lib/schemas/start-job-form";
+import type { SeedReport } from "@/lib/seeds/types";
 
 import { StartJobForm } from "./start-job-form";
 
@@ -50,6 +54,8 @@ function renderForm({
   copiedDescription,
   signedIn,
   modelDetails = MODEL_DETAILS,
+  seedProblems,
+  template,
 }: {
   submit?: (values: StartJobFormValues) => Promise<StartJobResult>;
   onStarted?: (arn: string) => void;
@@ -58,6 +64,10 @@ function renderForm({
   signedIn?: boolean;
   /** What GetConfiguredAudienceModel says of MODEL_ARN. */
   modelDetails?: ConfiguredModelData;
+  /** A seed check already made of the default S3 URI, with these findings. */
+  seedProblems?: string[];
+  /** What GetCollaborationAnalysisTemplate says of the default template. */
+  template?: AnalysisTemplateData;
 } = {}) {
   const client = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: Infinity } },
@@ -71,6 +81,33 @@ function renderForm({
     },
   ]) {
     client.setQueryData(configuredModelQuery(model.configuredAudienceModelArn).queryKey, model);
+  }
+  if (seedProblems && defaultValues?.s3Uri) {
+    const report: SeedReport = {
+      uri: defaultValues.s3Uri,
+      folder: false,
+      objects: 1,
+      totalBytes: 10,
+      bytesRead: 10,
+      stoppedAtByteLimit: false,
+      byteLimit: 1000,
+      problems: seedProblems,
+      durationMs: 1,
+      lines: 10,
+      uniqueIds: 8,
+      uniqueOverMax: false,
+      duplicates: 0,
+      blankLines: 0,
+      malformedLines: 2,
+      malformed: [],
+    };
+    client.setQueryData(seedPreflightQuery(defaultValues.s3Uri).queryKey, report);
+  }
+  if (template) {
+    client.setQueryData(
+      analysisTemplateQuery(template.collaborationId, template.arn).queryKey,
+      template,
+    );
   }
   // What the page prefetched on the server.
   client.setQueryData(configuredModelsQuery().queryKey, MODELS);
@@ -184,12 +221,18 @@ describe("StartJobForm: fields", () => {
 });
 
 describe("StartJobForm: inline errors", () => {
-  it("shows an error on leaving a field, tied to it for screen readers, and clears it while typing", async () => {
+  it("marks an empty required field only once Start job is pressed, tied to it for screen readers, and clears it while typing", async () => {
     const { user } = renderForm();
     const name = screen.getByLabelText("Job name");
     expect(name).not.toHaveAttribute("aria-invalid");
+    // Tabbing through an empty required field marks nothing: the form has not been sent.
     await user.click(name);
     await user.tab();
+    await user.tab();
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(name).not.toHaveAttribute("aria-invalid");
+    expect(document.querySelectorAll("[aria-invalid=true]")).toHaveLength(0);
+    await user.click(screen.getByRole("button", { name: "Start job" }));
     await waitFor(() => expect(name).toHaveAttribute("aria-invalid", "true"));
     expect(description(name)).toContain("Name is required");
     await user.type(name, "Spring");
@@ -517,5 +560,147 @@ describe("StartJobForm: leaving", () => {
     const dirty = new Event("beforeunload", { cancelable: true });
     window.dispatchEvent(dirty);
     expect(dirty.defaultPrevented).toBe(true);
+  });
+});
+
+describe("StartJobForm: a seed the form knows will fail, or doubts", () => {
+  const sqlSeed: StartJobFormValues = {
+    ...validS3,
+    s3Uri: "",
+    seedSource: "SQL_QUERY",
+    queryString: "SELECT user_id FROM customers WHERE spend > :min_spend",
+  };
+
+  it("blocks Start job on a query parameter with no value, saying why beside the list and beside the button", async () => {
+    const { user, submit } = renderForm({ defaultValues: sqlSeed });
+    const reason = /The query uses :min_spend but no row gives it a value, so the job would fail/;
+    // Said before pressing anything, in the review beside the button.
+    expect(screen.getByText("Start job is blocked until the seed is fixed:")).toBeInTheDocument();
+    expect(screen.getAllByText(reason)).toHaveLength(2);
+
+    await user.click(screen.getByRole("button", { name: "Start job" }));
+    await waitFor(() =>
+      expect(screen.getByRole("group", { name: /Query parameters/ })).toHaveFocus(),
+    );
+    expect(submit).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole("button", { name: "Add parameter" }));
+    const rows = screen.getByRole("group", { name: /Query parameters/ });
+    await user.type(within(rows).getAllByRole("textbox")[0]!, "min_spend");
+    await user.type(within(rows).getAllByRole("textbox")[1]!, "100");
+    expect(
+      screen.queryByText("Start job is blocked until the seed is fixed:"),
+    ).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Start job" }));
+    await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
+  });
+
+  it("asks before starting a seed the seed check doubts, and starts only when told to", async () => {
+    const { user, submit } = renderForm({
+      defaultValues: validS3,
+      seedProblems: ["2 of 10 lines have no user_id"],
+    });
+    await user.click(screen.getByRole("button", { name: "Start job" }));
+    const ask = await screen.findByRole("alert");
+    expect(ask).toHaveTextContent("Start this job although the seed looks wrong?");
+    expect(ask).toHaveTextContent("2 of 10 lines have no user_id");
+    expect(ask.parentElement).toHaveFocus();
+    expect(submit).not.toHaveBeenCalled();
+
+    await user.click(within(ask).getByRole("button", { name: "Go back to the seed" }));
+    expect(screen.getByLabelText("S3 URI")).toHaveFocus();
+    expect(submit).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole("button", { name: "Start job" }));
+    await user.click(await screen.findByRole("button", { name: "Start anyway" }));
+    await waitFor(() => expect(submit).toHaveBeenCalledTimes(1));
+  });
+
+  it("asks about parameter rows the query never uses", async () => {
+    const { user, submit } = renderForm({
+      defaultValues: {
+        ...sqlSeed,
+        queryString: "SELECT user_id FROM customers",
+        parameters: [{ key: "region", value: "EU" }],
+      },
+    });
+    await user.click(screen.getByRole("button", { name: "Start job" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("The query does not use region");
+    expect(submit).not.toHaveBeenCalled();
+  });
+});
+
+describe("StartJobForm: template parameters, required as the template declares", () => {
+  const COLLABORATION = "8b7a6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d";
+  const TEMPLATE_ARN = `arn:aws:cleanrooms:us-east-1:123456789012:membership/${COLLABORATION}/analysistemplate/a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d`;
+  const template = (parameters: AnalysisTemplateData["parameters"]): AnalysisTemplateData => ({
+    arn: TEMPLATE_ARN,
+    name: "Loyal buyers",
+    collaborationId: COLLABORATION,
+    format: "SQL",
+    parameters,
+  });
+  const templateSeed: StartJobFormValues = {
+    ...validS3,
+    s3Uri: "",
+    seedSource: "ANALYSIS_TEMPLATE",
+    collaborationId: COLLABORATION,
+    analysisTemplateArn: TEMPLATE_ARN,
+  };
+
+  it("does not call the rows optional when the template requires one, and says which, as the check does", async () => {
+    const { user, submit } = renderForm({
+      defaultValues: templateSeed,
+      template: template([
+        { name: "segment", type: "VARCHAR" },
+        { name: "min_value", type: "REAL", defaultValue: "500" },
+      ]),
+    });
+    const rows = await screen.findByRole("group", { name: "Template parameters" });
+    expect(rows).not.toHaveTextContent("(optional)");
+    expect(description(rows)).toMatch(
+      /The template requires segment \(no default\)\. The others take the template's default/,
+    );
+    await user.click(screen.getByRole("button", { name: "Start job" }));
+    expect(
+      await within(rows).findByText("The template requires segment: add a row for it"),
+    ).toBeInTheDocument();
+    expect(submit).not.toHaveBeenCalled();
+  });
+
+  it("calls the rows optional when every parameter has a default", async () => {
+    renderForm({
+      defaultValues: templateSeed,
+      template: template([{ name: "min_value", type: "REAL", defaultValue: "500" }]),
+    });
+    const rows = await screen.findByRole("group", { name: /Template parameters/ });
+    expect(rows).toHaveTextContent("Template parameters(optional)");
+    expect(description(rows)).toMatch(/Every one has a default/);
+  });
+});
+
+describe("StartJobForm: placeholders", () => {
+  it("never look like a real account, ARN or ID, whatever the seed source", async () => {
+    const { user } = renderForm();
+    const placeholders = () =>
+      Array.from(document.querySelectorAll("[placeholder]")).map(
+        (el) => el.getAttribute("placeholder") ?? "",
+      );
+    const seen = placeholders();
+    for (const name of ["SQL query", "Analysis template"]) {
+      await user.click(screen.getByRole("radio", { name }));
+      seen.push(...placeholders());
+    }
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        "arn:aws:iam::<account>:role/<role-name>",
+        "<collaboration-id>",
+        "s3://<bucket>/<folder>/<file>.jsonl",
+      ]),
+    );
+    for (const text of seen) {
+      expect(text).not.toMatch(/\d{12}/);
+      expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
+    }
   });
 });

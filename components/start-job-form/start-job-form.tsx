@@ -1,6 +1,13 @@
 "use client";
 
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import {
+  useEffect,
+  useRef,
+  useState,
+  type FocusEvent,
+  type FormEvent,
+  type ReactNode,
+} from "react";
 import { flushSync } from "react-dom";
 import {
   FormProvider,
@@ -38,6 +45,7 @@ import { ModelPicker } from "./model-picker";
 import { RequestPreview } from "./request-preview";
 import { SeedCheckWarning } from "./seed-check-warning";
 import { SeedFields } from "./seed-fields";
+import { ConfirmDoubts, SeedBlockers, useSeedReadiness } from "./seed-readiness";
 import { JobTagRows, useTagsBeyondForm } from "./tags-beyond-form";
 import { TextField } from "./text-field";
 import { useLeaveGuard } from "./use-leave-guard";
@@ -97,8 +105,8 @@ function CopiedDescription({ text }: { text: string }) {
 
 /**
  * The start-job form: every member of StartAudienceGenerationJobRequest,
- * checked with the same schema as the server action (errors on leaving a
- * field, then while typing), a live preview of the request and CLI command,
+ * checked with the same schema as the server action (on the first Start job,
+ * then while typing), a live preview of the request and CLI command,
  * and one job per press of Start job, however often it is pressed.
  *
  * `submit` is the server action unless a test passes another; `onStarted`
@@ -132,7 +140,8 @@ export function StartJobForm({
     defaultValues,
     resolver: startJobFormResolver,
     context,
-    mode: "onTouched",
+    // Checked on the first Start job, then live: tabbing through an empty field marks nothing.
+    mode: "onSubmit",
     reValidateMode: "onChange",
     // Focus is moved by page order below, which registration order does not follow.
     shouldFocusError: false,
@@ -147,6 +156,10 @@ export function StartJobForm({
   const source = useWatch({ control: form.control, name: "seedSource" });
   const tagsBeyond = useTagsBeyondForm(form.control, signedIn);
   const declared = useDeclaredParameters(form.control);
+  const readiness = useSeedReadiness(form.control);
+  // Start job was pressed on a seed the form doubts: it asks before starting.
+  const [confirming, setConfirming] = useState(false);
+  const confirmRef = useRef<HTMLDivElement>(null);
   if (tagsBeyond.beyond !== context.beyond || declared !== context.declared) {
     setContext({ beyond: tagsBeyond.beyond, declared });
   }
@@ -172,6 +185,16 @@ export function StartJobForm({
     else bannerRef.current?.focus();
   }
 
+  /** Back to the seed from the confirmation: its first field. */
+  function focusFirstSeedField() {
+    const field = {
+      S3: "s3Uri",
+      SQL_QUERY: "queryString",
+      ANALYSIS_TEMPLATE: "analysisTemplateArn",
+    }[form.getValues("seedSource")];
+    if (formRef.current) firstInvalidControl(formRef.current, [field])?.focus();
+  }
+
   function onInvalid(errors: FieldErrors<StartJobFormValues>) {
     setBanner(undefined);
     focusFirstInvalid(errorPaths(errors));
@@ -194,8 +217,14 @@ export function StartJobForm({
     }
   }
 
-  async function onValid(values: StartJobFormValues) {
+  async function onValid(values: StartJobFormValues, confirmed = false) {
     if (started) return;
+    if (!confirmed && readiness.doubts.length > 0) {
+      flushSync(() => setConfirming(true));
+      confirmRef.current?.focus();
+      return;
+    }
+    setConfirming(false);
     setBanner(undefined);
     const result = await start.run(values);
     if (!result) return;
@@ -207,12 +236,27 @@ export function StartJobForm({
     showServiceError(result.error);
   }
 
+  /**
+   * Before the first Start job, a field the person changed is checked as they
+   * leave it (a wrong ARN said at once), then live while it is wrong; one
+   * merely tabbed through is not, so an empty required field is not marked
+   * before the form is sent. After it, react-hook-form checks on each change.
+   */
+  function checkChangedField(event: FocusEvent<HTMLFormElement> | FormEvent<HTMLFormElement>) {
+    const target = event.target as HTMLElement;
+    const name = target.getAttribute("name") as FieldPath<StartJobFormValues> | null;
+    if (!name || formState.isSubmitted) return;
+    const field = getFieldState(name);
+    if (event.type === "change" || event.type === "input" ? field.invalid : field.isDirty)
+      void trigger(name);
+  }
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     if (pending || started) {
       event.preventDefault();
       return;
     }
-    void form.handleSubmit(onValid, onInvalid)(event);
+    void form.handleSubmit((values) => onValid(values), onInvalid)(event);
   }
 
   const busy = pending || started;
@@ -222,6 +266,8 @@ export function StartJobForm({
       <form
         ref={formRef}
         onSubmit={onSubmit}
+        onBlur={checkChangedField}
+        onChange={checkChangedField}
         onFocus={preloadRules}
         onPointerEnter={preloadRules}
         noValidate
@@ -305,6 +351,19 @@ export function StartJobForm({
               </ErrorAlert>
             )}
           </div>
+          <SeedBlockers blocking={readiness.blocking} />
+          {confirming && readiness.doubts.length > 0 && !started && (
+            <ConfirmDoubts
+              ref={confirmRef}
+              doubts={readiness.doubts}
+              pending={pending}
+              onConfirm={() => void form.handleSubmit((v) => onValid(v, true), onInvalid)()}
+              onCancel={() => {
+                setConfirming(false);
+                focusFirstSeedField();
+              }}
+            />
+          )}
           {started && (
             <Alert tone="success" role="status" title="Job started">
               Opening its page…

@@ -15,6 +15,7 @@ import { ANALYSIS_TEMPLATE_ARN_PATTERN, UUID_PATTERN } from "@/lib/schemas/limit
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
 
 import { abilitiesOf } from "./collaboration-field";
+import { isRequiredParameter } from "./declared-parameters";
 import { controlId } from "./form-helpers";
 import {
   PickerChoices,
@@ -78,7 +79,7 @@ export function TemplateField() {
         name={FIELD}
         label="Analysis template ARN"
         monospace
-        placeholder="arn:aws:cleanrooms:us-east-1:111122223333:membership/…/analysistemplate/…"
+        placeholder="arn:aws:cleanrooms:<region>:<account>:membership/<membership-id>/analysistemplate/<template-id>"
         description="Pick it by name from your collaboration's templates, or paste its ARN from the template's page in AWS Clean Rooms."
       />
       <PickerToggle open={open} onToggle={() => setOpen((o) => !o)} panelId={panelId}>
@@ -140,7 +141,7 @@ function TemplateDetails({ template }: { template: AnalysisTemplateData }) {
                 <td className="py-1 pr-3 font-mono">{p.name}</td>
                 <td className="py-1 pr-3">{p.type}</td>
                 <td className="py-1">
-                  {p.defaultValue !== undefined ? (
+                  {!isRequiredParameter(p) ? (
                     <span className="font-mono">{p.defaultValue || '""'}</span>
                   ) : (
                     <span className="font-medium text-amber-800">Required</span>

@@ -8,6 +8,7 @@ import {
 import { cleanRooms } from "@/lib/aws-clients";
 import {
   AccessDeniedException,
+  GetAudienceModelCommand,
   GetConfiguredAudienceModelCommand,
   GetConfiguredAudienceModelPolicyCommand,
   paginateListConfiguredAudienceModels,
@@ -253,7 +254,40 @@ export type ReadableModelData = Awaited<ReturnType<typeof readConfiguredModelAns
   callerAccountId?: string;
   /** The owner's resource policy, when it has one. */
   policy?: ModelPolicyData;
+  /** The audience model it configures, when the account can read it (its own). */
+  audienceModel?: AudienceModelFacts;
 };
+
+/**
+ * What GetAudienceModel says of when a model learned: its creation (the
+ * training) and its training window. Readable by the model's own account only.
+ */
+export interface AudienceModelFacts {
+  name: string;
+  /** ISO 8601. */
+  createTime: string;
+  trainingDataStartTime?: string;
+  trainingDataEndTime?: string;
+}
+
+/** The audience model's facts, or undefined when they cannot be read (no permission, or another account's). */
+async function loadAudienceModel(
+  audienceModelArn: string,
+): Promise<AudienceModelFacts | undefined> {
+  try {
+    const m = serialize(
+      await cleanRoomsML().send(new GetAudienceModelCommand({ audienceModelArn })),
+    );
+    return {
+      name: m.name,
+      createTime: m.createTime,
+      ...(m.trainingDataStartTime ? { trainingDataStartTime: m.trainingDataStartTime } : {}),
+      ...(m.trainingDataEndTime ? { trainingDataEndTime: m.trainingDataEndTime } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}
 
 const readConfiguredModelAnswer = async (configuredAudienceModelArn: string) =>
   serialize(
@@ -264,9 +298,10 @@ const readConfiguredModelAnswer = async (configuredAudienceModelArn: string) =>
 
 async function loadReadableModel(configuredAudienceModelArn: string): Promise<ReadableModelData> {
   const model = await readConfiguredModelAnswer(configuredAudienceModelArn);
-  const [policy, { association, accountId }] = await Promise.all([
+  const [policy, { association, accountId }, audienceModel] = await Promise.all([
     loadPolicy(configuredAudienceModelArn),
     associationOf(configuredAudienceModelArn),
+    loadAudienceModel(model.audienceModelArn),
   ]);
   return {
     ...model,
@@ -278,6 +313,7 @@ async function loadReadableModel(configuredAudienceModelArn: string): Promise<Re
     ...(association ? { association } : {}),
     ...(accountId ? { callerAccountId: accountId } : {}),
     ...(policy ? { policy } : {}),
+    ...(audienceModel ? { audienceModel } : {}),
   };
 }
 
@@ -301,6 +337,7 @@ export interface UnreadableModelData {
   childResourceTagOnCreatePolicy?: undefined;
   tags?: undefined;
   policy?: undefined;
+  audienceModel?: undefined;
 }
 
 async function loadConfiguredModel(

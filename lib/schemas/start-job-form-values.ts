@@ -115,10 +115,18 @@ interface StartJobFormSource {
   tags?: Record<string, string>;
 }
 
-/** A new job's name from an old one: "<name> (copy)", cut to fit the limit. */
-export function copyName(name: string): string {
-  const suffix = " (copy)";
-  const chars = [...name.replace(/ \(copy\)$/, "")];
+/** A date as the copy's name carries it: yyyy-mm-dd, the day in UTC (as the job list's times are kept). */
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * A new job's name from an old one: "<name> <yyyy-mm-dd>", the day it is
+ * started, so a weekly run tells its copies apart; the old name's own date (or
+ * an older "(copy)") is replaced, not piled up, and the name cut to fit the
+ * limit. `today` is injected so tests do not depend on the date.
+ */
+export function copyName(name: string, today: Date = new Date()): string {
+  const suffix = ` ${isoDay(today)}`;
+  const chars = [...name.replace(/( \(copy\)| \d{4}-\d{2}-\d{2})+$/, "")];
   return chars.slice(0, NAME_MAX_LENGTH - suffix.length).join("") + suffix;
 }
 
@@ -128,13 +136,16 @@ export function copyName(name: string): string {
  * failed), which the new one has to say for itself; the form shows the old
  * one beside the field to take back on purpose.
  */
-export function formValuesFromJob(job: StartJobFormSource): StartJobFormValues {
+export function formValuesFromJob(
+  job: StartJobFormSource,
+  today: Date = new Date(),
+): StartJobFormValues {
   const seed = job.seedAudience;
   const sql = seed?.sqlParameters;
   const worker = seed?.sqlComputeConfiguration?.worker;
   return {
     ...emptyStartJobForm,
-    name: copyName(job.name),
+    name: copyName(job.name, today),
     description: "",
     configuredAudienceModelArn: job.configuredAudienceModelArn,
     seedSource: sql ? (sql.analysisTemplateArn ? "ANALYSIS_TEMPLATE" : "SQL_QUERY") : "S3",

@@ -31,6 +31,9 @@ const s3Form: StartJobFormValues = {
   s3Uri: "s3://bucket/seed.jsonl",
   roleArn: ROLE,
 };
+/** The day a copy is made, injected: the tests do not depend on today's date. */
+const TODAY = new Date("2026-03-09T10:00:00Z");
+
 const sqlForm: StartJobFormValues = {
   ...s3Form,
   seedSource: "SQL_QUERY",
@@ -165,6 +168,19 @@ describe("startJobFormSchema: where each error is shown", () => {
     expect(errors({ ...sqlForm, parameters: parameters(51) })).toEqual({
       parameters: "At most 50 parameters are allowed",
     });
+  });
+
+  it("refuses a SQL seed whose query names a parameter no row gives a value (it would fail for certain)", () => {
+    const query = "SELECT user_id FROM t WHERE spend > :min_spend";
+    expect(errors({ ...sqlForm, queryString: query })).toEqual({
+      parameters:
+        "The query uses :min_spend but no row gives it a value, so the job would fail: add a row named min_spend.",
+    });
+    expect(
+      errors({ ...sqlForm, queryString: query, parameters: [{ key: "min_spend", value: "100" }] }),
+    ).toEqual({});
+    // A row the query does not use is only doubted (the form asks), not refused.
+    expect(errors({ ...sqlForm, parameters: [{ key: "region", value: "EU" }] })).toEqual({});
   });
 
   it("wants tag keys unique, case-sensitively", () => {
@@ -313,24 +329,27 @@ describe("clone: formValuesFromJob and copyName", () => {
       description: "All options",
       tags: { team: "growth", Team: "other" },
     };
-    const values = formValuesFromJob(job(original));
+    const values = formValuesFromJob(job(original), TODAY);
     expect(values.seedSource).toBe("ANALYSIS_TEMPLATE");
     expect(errors(values)).toEqual({});
     // Everything but the description, which the new job has to state for itself.
     expect(toStartRequest(values)).toEqual({
       ...original,
-      name: "Spring (copy)",
+      name: "Spring 2026-03-09",
       description: undefined,
     });
   });
 
   it("leaves the description empty rather than repeating the old job's words", () => {
-    const values = formValuesFromJob({
-      name: "Tiny seed",
-      description: "Ten users: fewer than a seed needs",
-      configuredAudienceModelArn: MODEL,
-    });
-    expect(values.name).toBe("Tiny seed (copy)");
+    const values = formValuesFromJob(
+      {
+        name: "Tiny seed",
+        description: "Ten users: fewer than a seed needs",
+        configuredAudienceModelArn: MODEL,
+      },
+      TODAY,
+    );
+    expect(values.name).toBe("Tiny seed 2026-03-09");
     expect(values.description).toBe("");
   });
 
@@ -368,13 +387,17 @@ describe("clone: formValuesFromJob and copyName", () => {
     });
   });
 
-  it("names a copy so that it fits the 63-character limit and does not pile up suffixes", () => {
-    expect(copyName("Spring")).toBe("Spring (copy)");
-    expect(copyName("Spring (copy)")).toBe("Spring (copy)");
-    const long = copyName("x".repeat(NAME_MAX_LENGTH));
+  it("names a copy with the day it is started, within the 63-character limit, without piling up dates", () => {
+    expect(copyName("Spring", TODAY)).toBe("Spring 2026-03-09");
+    // Last week's run, or an older copy: its date (or "(copy)") gives way to today's.
+    expect(copyName("Spring 2026-03-02", TODAY)).toBe("Spring 2026-03-09");
+    expect(copyName("Spring (copy)", TODAY)).toBe("Spring 2026-03-09");
+    // The day in UTC, whatever the machine's time zone.
+    expect(copyName("Spring", new Date("2026-03-09T23:59:59-05:00"))).toBe("Spring 2026-03-10");
+    const long = copyName("x".repeat(NAME_MAX_LENGTH), TODAY);
     expect([...long]).toHaveLength(NAME_MAX_LENGTH);
-    expect(long.endsWith(" (copy)")).toBe(true);
-    expect([...copyName("🎯".repeat(NAME_MAX_LENGTH))]).toHaveLength(NAME_MAX_LENGTH);
+    expect(long.endsWith(" 2026-03-09")).toBe(true);
+    expect([...copyName("🎯".repeat(NAME_MAX_LENGTH), TODAY)]).toHaveLength(NAME_MAX_LENGTH);
   });
 });
 

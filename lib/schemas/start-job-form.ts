@@ -10,6 +10,8 @@ import "@/lib/schemas/zod-config";
 
 import { z } from "zod";
 
+import { sqlParameterProblems } from "@/lib/sql-parameters";
+
 import {
   parameterNameSchema,
   parameterValueSchema,
@@ -109,6 +111,14 @@ function checkForm(values: StartJobFormValues, ctx: z.RefinementCtx, beyond: Tag
   }
   if (values.seedSource === "SQL_QUERY" && values.queryString.trim() === "") {
     ctx.addIssue({ code: "custom", path: ["queryString"], message: "SQL query is required" });
+  }
+  if (values.seedSource === "SQL_QUERY") {
+    // A parameter the query names with no value fails the protected query for certain: refused here.
+    const [blocking] = sqlParameterProblems(
+      values.queryString,
+      values.parameters.map((row) => row.key.trim()),
+    ).blocking;
+    if (blocking) ctx.addIssue({ code: "custom", path: ["parameters"], message: blocking });
   }
   if (values.seedSource === "ANALYSIS_TEMPLATE" && values.analysisTemplateArn === "") {
     ctx.addIssue({

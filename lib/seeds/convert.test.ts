@@ -9,7 +9,8 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 /** Runs a file through the converter in the given chunk sizes, returning the JSON lines it writes. */
 function convert(spec: SeedFileFormat, text: string, cuts: number[] = []): string {
   const data = bytes(text);
-  const converter = new SeedConverter(spec);
+  // The format rules on small files: the service's minimum of IDs has its own test below.
+  const converter = new SeedConverter(spec, 1);
   let out = "";
   let at = 0;
   for (const cut of [...cuts.filter((c) => c > 0 && c < data.length)].sort((a, b) => a - b)) {
@@ -79,5 +80,18 @@ describe("SeedTally", () => {
         expect(count(cuts)).toEqual(whole);
       }),
     );
+  });
+});
+
+describe("SeedConverter: the seed rules before anything is written", () => {
+  it("refuses a file with fewer unique IDs than the service's minimum of 25", () => {
+    const converter = new SeedConverter({ format: "csv", column: 0, delimiter: "," });
+    converter.push(bytes(Array.from({ length: 24 }, (_, i) => `id${i}\nid${i}`).join("\n")));
+    expect(() => converter.end()).toThrow(
+      "24 unique user IDs: a seed needs at least 25. Nothing was written.",
+    );
+    const enough = new SeedConverter({ format: "csv", column: 0, delimiter: "," });
+    enough.push(bytes(Array.from({ length: 25 }, (_, i) => `id${i}`).join("\n")));
+    expect(() => enough.end()).not.toThrow();
   });
 });

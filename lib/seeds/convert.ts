@@ -12,9 +12,11 @@
  * Memory is bounded: one field or line at a time (at most
  * {@link FIELD_MAX_CHARS}) and at most {@link SEED_USERS_MAX} IDs for the
  * duplicate check (about 60 MB at most for IDs of a few dozen characters); a
- * file with more unique IDs is refused, as the service would fail it.
+ * file with more unique IDs, or fewer than {@link SEED_USERS_MIN}, is refused,
+ * as the service would fail it: the refusal aborts the upload before S3
+ * completes the object (lib/seeds/upload.ts), so nothing is written.
  */
-import { SEED_USERS_MAX } from "@/lib/schemas/limits";
+import { SEED_USERS_MAX, SEED_USERS_MIN } from "@/lib/schemas/limits";
 
 import { SeedError } from "./errors";
 import { CSV_DELIMITERS, type CsvDelimiter } from "./sniff";
@@ -59,7 +61,14 @@ export class SeedConverter {
   private line = "";
   private lineNumber = 0;
 
-  constructor(private readonly spec: SeedFileFormat) {}
+  /**
+   * `minUniqueIds`: the fewest IDs a file may give, the service's minimum
+   * unless a test of the format rules asks for less.
+   */
+  constructor(
+    private readonly spec: SeedFileFormat,
+    private readonly minUniqueIds: number = SEED_USERS_MIN,
+  ) {}
 
   /** The JSON lines of the new IDs in this chunk. */
   push(chunk: Uint8Array): string {
@@ -88,6 +97,12 @@ export class SeedConverter {
         this.spec.format === "csv"
           ? "No user IDs: the chosen column is empty in every row."
           : "No user IDs: the file has no lines.",
+      );
+    }
+    // The seed check's rule (lib/seeds/tally.ts): refused here, before S3 completes the object.
+    if (this.ids.size < this.minUniqueIds) {
+      throw refuse(
+        `${count(this.ids.size)} unique user ${this.ids.size === 1 ? "ID" : "IDs"}: a seed needs at least ${count(this.minUniqueIds)}. Nothing was written.`,
       );
     }
     return out;

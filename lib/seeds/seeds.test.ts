@@ -364,6 +364,13 @@ describe("upload", () => {
         /no column 6/,
       ],
       [csvParams("allowed/r3.jsonl"), "", 422, /empty/],
+      // Too few users for a seed: refused by the seed check's rule, and nothing written.
+      [
+        { bucket: "test-seeds", key: "allowed/r6.jsonl", format: "jsonl" },
+        lines(ids(24)),
+        422,
+        /24 unique user IDs: a seed needs at least 25\. Nothing was written\./,
+      ],
       [
         { bucket: "test-seeds", key: "allowed/r4.jsonl", format: "jsonl" },
         `${lines(ids(3))}id,email\n`,

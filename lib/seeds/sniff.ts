@@ -52,8 +52,44 @@ export function parseCsvRows(text: string, delimiter: string, maxRows: number, p
   return rows;
 }
 
-const ID_HEADER = /^(user[ _-]?id|customer[ _-]?id|id|email|e-mail|uid)$/i;
+/** Header names that say "user ID", best first: the exact names, then any `*_id` / `*Id`, then an email. */
+const ID_HEADERS = [
+  /^(user|customer|member|client|person)[ _-]?id$/i,
+  /^(id|uid)$/i,
+  /^.+([ _-][iI][dD]|[a-z]Id|ID)$/,
+  /^(email|e-mail)$/i,
+];
+const isIdHeader = (field: string) => ID_HEADERS.some((pattern) => pattern.test(field.trim()));
 const looksLikeData = (field: string) => /^[\d\s.+-]+$/.test(field) || /@/.test(field);
+
+/**
+ * The column that looks most like user IDs: by the header's names when there
+ * is a header (see {@link ID_HEADERS}), else the first column whose values
+ * are all present, distinct and single tokens; the first column otherwise.
+ */
+export function idColumn(rows: string[][], hasHeader: boolean): number {
+  const first = rows[0] ?? [];
+  if (hasHeader) {
+    for (const pattern of ID_HEADERS) {
+      const i = first.findIndex((f) => pattern.test(f.trim()));
+      if (i >= 0) return i;
+    }
+  }
+  const data = hasHeader ? rows.slice(1) : rows;
+  const columns = Math.max(0, ...data.map((r) => r.length));
+  for (let i = 0; i < columns; i++) {
+    const values = data.map((r) => r[i]?.trim() ?? "");
+    if (
+      values.length > 0 &&
+      values.every((v) => /^[\w.@+-]+$/.test(v)) &&
+      new Set(values).size === values.length &&
+      // A column of small counts or prices is not an ID column.
+      !values.every((v) => /^\d{1,3}(\.\d+)?$/.test(v))
+    )
+      return i;
+  }
+  return 0;
+}
 
 export function sniffFile(head: string, complete: boolean): SniffedFile {
   const text = head.replace(/^\uFEFF/, "");
@@ -73,9 +109,6 @@ export function sniffFile(head: string, complete: boolean): SniffedFile {
   const hasHeader =
     first.length > 0 &&
     first.every((f) => f.trim() !== "" && !looksLikeData(f)) &&
-    (rows.length < 2 ||
-      rows.slice(1).some((r) => r.some(looksLikeData)) ||
-      first.some((f) => ID_HEADER.test(f.trim())));
-  const named = hasHeader ? first.findIndex((f) => ID_HEADER.test(f.trim())) : -1;
-  return { format: "csv", delimiter, rows, hasHeader, column: Math.max(0, named) };
+    (rows.length < 2 || rows.slice(1).some((r) => r.some(looksLikeData)) || first.some(isIdHeader));
+  return { format: "csv", delimiter, rows, hasHeader, column: idColumn(rows, hasHeader) };
 }

@@ -54,6 +54,15 @@ export interface SeedCounts {
   malformedLines: number;
   /** The first few malformed lines, with what is wrong. */
   malformed: MalformedLine[];
+  /** The first line is not JSON but reads as CSV (a delimited row): a CSV given where JSON lines are expected. */
+  looksLikeCsv?: boolean;
+}
+
+/** A line that is a CSV row rather than JSON: not an object or array, with a delimiter or a single bare value. */
+export function looksLikeCsvRow(text: string): boolean {
+  const line = text.trim();
+  if (line === "" || line.startsWith("{") || line.startsWith("[")) return false;
+  return /[,;\t|]/.test(line) || /^[\w.@+-]+$/.test(line);
 }
 
 /** The common line shape, read without JSON.parse (as the service's reader does). */
@@ -164,6 +173,7 @@ export class SeedTally {
     try {
       record = JSON.parse(text);
     } catch {
+      if (this.counts.lines === 1 && looksLikeCsvRow(text)) this.counts.looksLikeCsv = true;
       this.malformedLine("is not valid JSON");
       return;
     }
@@ -171,6 +181,8 @@ export class SeedTally {
       typeof record === "object" && record !== null && !Array.isArray(record)
         ? (record as { user_id?: unknown }).user_id
         : undefined;
+    if (this.counts.lines === 1 && (typeof record === "number" || typeof record === "string"))
+      this.counts.looksLikeCsv = true; // a bare value: a one-column CSV of IDs
     if (typeof userId === "string" && userId !== "") this.id(userId);
     else if (typeof userId === "number" && Number.isFinite(userId)) this.id(String(userId));
     else this.malformedLine("has no user_id");
@@ -213,6 +225,11 @@ export class SeedTally {
 export function seedProblems(counts: SeedCounts): string[] {
   const problems: string[] = [];
   const count = (n: number) => n.toLocaleString("en-US");
+  if (counts.looksLikeCsv) {
+    problems.push(
+      "This looks like CSV, not JSON lines: upload it with Upload a file to convert it (you choose the ID column).",
+    );
+  }
   if (counts.malformedLines > 0) {
     const first = counts.malformed[0]!;
     problems.push(
