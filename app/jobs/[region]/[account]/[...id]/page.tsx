@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 
+import { crpuPrice } from "@/lib/config";
 import { mayHaveExports } from "@/lib/job-status";
 import { jobArnFromPath } from "@/lib/job-url";
+import { crpuPriceQuery } from "@/lib/queries/costs";
 import { exportsQuery } from "@/lib/queries/exports";
 import { ServerReads } from "@/lib/queries/hydrate";
 import { jobQuery } from "@/lib/queries/job";
@@ -59,6 +61,8 @@ export default async function JobPage({ params }: { params: Promise<Params> }) {
   const queryClient = makeQueryClient();
   // The job as read above, stamped with when it was read, so "updated N s ago" is honest.
   queryClient.setQueryData(jobQuery(arn).queryKey, job, { updatedAt: readAt });
+  // The price per CRPU-hour is a setting of this server: handed down, never fetched.
+  queryClient.setQueryData(crpuPriceQuery().queryKey, { price: crpuPrice() ?? null });
   const modelArn = job.configuredAudienceModelArn;
   await Promise.all([
     queryClient.prefetchQuery({
