@@ -421,7 +421,7 @@ describe("JobsList", () => {
     await renderList({ failure: new TypeError("fetch failed") });
     const alert = screen.getByRole("alert");
     expect(alert).toHaveTextContent("The jobs could not be loaded");
-    expect(alert).toHaveTextContent("The Clean Rooms ML service did not answer.");
+    expect(alert).toHaveTextContent("The service can't be reached.");
     expect(fetchMock).not.toHaveBeenCalledWith(
       expect.stringMatching(/^\/api\/jobs/),
       expect.anything(),
