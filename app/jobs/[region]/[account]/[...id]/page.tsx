@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 
+import { jobTabTitle } from "@/components/job-watch/tab-title";
 import { crpuPrice } from "@/lib/config";
 import { mayHaveExports } from "@/lib/job-status";
 import { jobArnFromPath } from "@/lib/job-url";
@@ -49,7 +50,8 @@ const jobOfPath = cache(async (region: string, account: string, id: string[]) =>
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { region, account, id } = await params;
   const found = await jobOfPath(region, account, id).catch(() => undefined);
-  return { title: found ? found.job.name : "Job not found" };
+  // The status from the first paint, not only once the browser sees it change.
+  return { title: found ? jobTabTitle(found.job) : "Job not found" };
 }
 
 export default async function JobPage({ params }: { params: Promise<Params> }) {
