@@ -512,7 +512,7 @@ describe("JobsList", () => {
     fireEvent.click(box("a"));
     expect(within(compare).getByRole("link", { name: "Compare 2 jobs" })).toHaveAttribute(
       "href",
-      `/compare?jobs=${jobArn("b")},${jobArn("a")}`,
+      "/compare?at=us-east-1:123456789012&ids=b,a",
     );
 
     for (const id of ["c", "d", "e", "f"]) fireEvent.click(box(id));
