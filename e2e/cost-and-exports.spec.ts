@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 
 import { DEMO_JOB_ARNS, DEMO_JOB_IDS } from "../emulator/demo/catalog";
 import { ACCOUNT_ID } from "../emulator/identity";
@@ -14,13 +14,12 @@ import { JobFormPage } from "./pages/job-form";
  * test-results/screens-cost/ to be looked at.
  */
 
-async function screens(page: Page, name: string) {
+async function screens(page: Page, name: string, part?: Locator) {
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({
-      path: `test-results/screens-cost/${name}-${width}.png`,
-      fullPage: true,
-    });
+    const path = `test-results/screens-cost/${name}-${width}.png`;
+    if (part) await part.screenshot({ path });
+    else await page.screenshot({ path, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 720 });
 }
@@ -37,7 +36,7 @@ test("a SQL seed's job page shows its billed CRPU-hours, and its tab title the s
   const query = page.getByRole("region", { name: "Protected query" });
   await expect(query.getByTestId("billed-crpu-hours")).toHaveText(/^\d+(\.\d+)? CRPU-hours?$/);
   await expect(query).toContainText("No price set");
-  await screens(page, "job-sql");
+  await screens(page, "job-sql", query);
 });
 
 test("the new-job form shows what past runs of the same query cost, and says when there are none", async ({
@@ -47,7 +46,7 @@ test("the new-job form shows what past runs of the same query cost, and says whe
   await form.goto(`?from=${encodeURIComponent(DEMO_JOB_ARNS.travelSql)}`);
   const estimate = page.getByRole("region", { name: "What past runs of this query cost" });
   await expect(estimate.getByRole("row", { name: /8 × CR\.4X/ })).toContainText(/CRPU|\d/);
-  await screens(page, "new-job-estimate");
+  await screens(page, "new-job-estimate", page.getByRole("region", { name: "Compute" }));
   await form.queryText.fill("SELECT user_id FROM customers WHERE segment = 'never-ran'");
   await expect(estimate).toContainText("No history yet: this query has not run from this account.");
 });
@@ -82,7 +81,7 @@ test("the exports page, from the header, lists every export with its job and loc
   await expect(sports).toContainText("Sports fans lookalike");
   await expect(sports).toContainText(`${DEMO_JOB_IDS.sportsFans}/`);
   await expect(
-    sports.getByRole("button", { name: "Copy the output location of Sports fans top 10k" }),
+    sports.getByRole("button", { name: "Copy location of Sports fans top 10k" }),
   ).toBeVisible();
   await screens(page, "exports");
 

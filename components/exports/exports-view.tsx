@@ -172,7 +172,7 @@ function ExportCard({ row }: { row: ExportRowData }) {
         <div className="mt-2">
           <CopyButton
             text={() => row.outputLocation ?? ""}
-            label={`Copy the output location of ${row.name}`}
+            label={`Copy location of ${row.name}`}
             copied="Location copied"
           >
             Copy location
