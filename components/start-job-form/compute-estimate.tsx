@@ -91,10 +91,10 @@ function EstimateTable({
               Runs
             </th>
             <th scope="col" className="py-1 pr-3 font-medium">
-              CRPU-hours, median (range)
+              CRPU-hours
             </th>
             <th scope="col" className="py-1 pr-3 font-medium">
-              Duration, median (range)
+              Duration
             </th>
             {price && (
               <th scope="col" className="py-1 font-medium">
@@ -121,12 +121,11 @@ function EstimateTable({
           ))}
         </tbody>
       </table>
-      {price && (
-        <p className="mt-1 text-xs text-slate-600">
-          At ${price.usdPerCrpuHour} per CRPU-hour, price set by your administrator ({price.source}
-          ).
-        </p>
-      )}
+      <p className="mt-1 text-xs text-slate-600">
+        Each figure is the median of the runs, with the range in brackets when they differ.
+        {price &&
+          ` Costs at $${price.usdPerCrpuHour} per CRPU-hour, price set by your administrator (${price.source}).`}
+      </p>
     </div>
   );
 }
