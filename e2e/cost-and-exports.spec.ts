@@ -30,7 +30,7 @@ test("a SQL seed's job page shows its billed CRPU-hours, and its tab title the s
   const url = jobPath(DEMO_JOB_ARNS.travelSql);
   // The server's HTML, before any script: the title already carries the status.
   const html = await (await page.request.get(url)).text();
-  expect(html).toContain("<title>Active · Travel customers (SQL) · Clean Rooms ML</title>");
+  expect(html).toContain("<title>Active · Travel customers (SQL)</title>");
 
   await page.goto(url);
   const query = page.getByRole("region", { name: "Protected query" });

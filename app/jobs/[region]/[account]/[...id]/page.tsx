@@ -50,8 +50,9 @@ const jobOfPath = cache(async (region: string, account: string, id: string[]) =>
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { region, account, id } = await params;
   const found = await jobOfPath(region, account, id).catch(() => undefined);
-  // The status from the first paint, not only once the browser sees it change.
-  return { title: found ? jobTabTitle(found.job) : "Job not found" };
+  // The status from the first paint, not only once the browser sees it change; worded exactly as
+  // the watch's title (components/job-watch), so whichever is applied last, the tab reads the same.
+  return { title: found ? { absolute: jobTabTitle(found.job) } : "Job not found" };
 }
 
 export default async function JobPage({ params }: { params: Promise<Params> }) {
