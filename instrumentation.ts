@@ -9,5 +9,8 @@ export async function register(): Promise<void> {
     checkAuthAtStartup();
     const { checkSeedBucketsAtStartup } = await import("@/lib/seeds/startup-check");
     checkSeedBucketsAtStartup();
+    // A wrong CRPU_HOUR_PRICE_USD stops the start with a message naming it, not a page later.
+    const { crpuPrice } = await import("@/lib/config");
+    crpuPrice();
   }
 }

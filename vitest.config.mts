@@ -16,6 +16,7 @@ export default defineConfig({
       "components/**/*.test.{ts,tsx}",
       "app/**/*.test.{ts,tsx}",
       "bench/**/*.test.{ts,tsx}",
+      "scripts/**/*.test.{ts,mts}",
     ],
     environment: "node",
     testTimeout: 20_000,

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 
 import { DEMO_CONFIGURED_MODELS, DEMO_JOB_ARNS } from "../emulator/demo/catalog";
+import { jobPath } from "../lib/job-url";
 import { expectNoAxeViolations } from "./axe";
+import { E2E_EMULATOR_URL } from "./env";
 import { AUTH_APP_URL } from "./oidc/settings";
 import { SignInPage } from "./pages/auth";
 import { JobFormPage } from "./pages/job-form";
@@ -11,7 +13,8 @@ import { JobsListPage } from "./pages/jobs-list";
 /**
  * An axe-core scan of each kind of page, failing on any violation: the list,
  * the form (empty, filled in with a SQL seed, and with its errors showing), a
- * job's page (an S3 seed with relevance, and a SQL seed), and the sign-in page.
+ * job's page (an S3 seed with relevance, a SQL seed, and during a service
+ * error), the costs and exports pages, and the sign-in page.
  */
 
 test("the jobs list has no axe violations", async ({ page }) => {
@@ -54,4 +57,32 @@ test("the sign-in page has no axe violations", async ({ page }) => {
   await page.goto(`${AUTH_APP_URL}/sign-in`);
   await new SignInPage(page).expectHere();
   await expectNoAxeViolations(page, "the sign-in page");
+});
+
+test("the costs and exports pages have no axe violations", async ({ page }) => {
+  await page.goto("/costs");
+  await expect(page.getByRole("heading", { level: 1, name: "Costs" })).toBeVisible();
+  await expectNoAxeViolations(page, "the costs page");
+
+  await page.goto("/exports");
+  await expect(page.getByRole("list", { name: "Exports" })).toBeVisible();
+  await expectNoAxeViolations(page, "the exports page");
+});
+
+test("a job's page during a service error has no axe violations", async ({ page }) => {
+  const control = `${E2E_EMULATOR_URL}/_emulator/lost-answers`;
+  await fetch(control, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ operation: "GetAudienceGenerationJob", as: "error", count: 50 }),
+  });
+  try {
+    await page.goto(jobPath(DEMO_JOB_ARNS.tooSmall));
+    await expect(
+      page.getByRole("heading", { level: 1, name: "This job could not be loaded" }),
+    ).toBeVisible();
+    await expectNoAxeViolations(page, "a job's page during a service error");
+  } finally {
+    await fetch(control, { method: "DELETE" });
+  }
 });

@@ -37,7 +37,7 @@ test.describe("the list when the service is down", () => {
     await expect(page).toHaveURL(home);
     await expect(list.heading).toBeVisible();
     await expect(list.error).toBeVisible();
-    await expect(list.error).toContainText(/did not answer|could not reach/i);
+    await expect(list.error).toContainText(/can't be reached|could not reach/i);
     await expect(list.error).toContainText(/running/);
     await expect(page.getByRole("link", { name: "New job" }).first()).toBeVisible();
 

@@ -193,7 +193,13 @@ describe("AWS Clean Rooms through @aws-sdk/client-cleanrooms", () => {
       sqlParameters: { parameters: { segment: "travel" } },
       computeConfiguration: { worker: { type: "CR.4X", number: 8 } },
     });
-    expect(protectedQuery?.statistics?.totalDurationInMillis).toBeGreaterThan(0);
+    const duration = protectedQuery?.statistics?.totalDurationInMillis ?? 0;
+    expect(duration).toBeGreaterThan(0);
+    // Billed CRPU-hours as AWS bills them: 8 CR.4X workers of 8 CRPUs each, for the run time.
+    expect(protectedQuery?.statistics?.billedResourceUtilization?.units).toBeCloseTo(
+      (8 * 8 * duration) / 3_600_000,
+      3,
+    );
     expect(protectedQuery?.createTime).toBeInstanceOf(Date);
     await expect(
       cleanRooms.send(

@@ -1,8 +1,8 @@
 import { AUDIENCE_GENERATION_JOB_ARN_PATTERN } from "@/lib/schemas/limits";
 
 /**
- * The comparison's state is its URL: `/compare?jobs=<job ARN>,<job ARN>,…`,
- * so a comparison is a link a teammate can open like a job link. Pure: the
+ * The comparison's state is its URL (`compareHref`: the region and account
+ * once, then job IDs; or job ARNs), so a comparison is a link a teammate can open like a job link. Pure: the
  * page (server) and the list's Compare button (browser) both use it.
  */
 
@@ -14,9 +14,64 @@ export const COMPARE_MAX = 6;
 export type CompareRequest =
   { ok: true; arns: string[] } | { ok: false; arns: string[]; problem: string };
 
-/** The comparison page's address for these jobs. ARNs keep their `:` and `/` for a readable link. */
+/** A job ARN's parts, for the short link: only the commercial partition's ARNs are shortened. */
+const JOB_ARN_PARTS = /^arn:aws:cleanrooms-ml:([a-z0-9-]+):(\d{12}):audience-generation-job\/(.+)$/;
+/** The short link's `at`: `<region>:<account>`. */
+const AT_PATTERN = /^([a-z]{2}(?:-[a-z]+)+-\d):(\d{12})$/;
+
+const jobArnOf = (region: string, account: string, id: string) =>
+  `arn:aws:cleanrooms-ml:${region}:${account}:audience-generation-job/${id}`;
+
+/**
+ * The comparison page's address for these jobs. Jobs of one region and
+ * account (the usual case) make the short form, the region and account once,
+ * then the job IDs: `/compare?at=us-east-1:111122223333&ids=<id>,<id>`; any
+ * other mix keeps the long form, `/compare?jobs=<job ARN>,<job ARN>`. Both
+ * need no server state, and the page reads both ({@link parseCompareLink}).
+ */
 export function compareHref(arns: readonly string[]): string {
+  const parts = arns.map((arn) => JOB_ARN_PARTS.exec(arn));
+  const first = parts[0];
+  if (
+    first &&
+    parts.every((p) => p && p[1] === first[1] && p[2] === first[2] && !/[,\s]/.test(p[3]!))
+  ) {
+    return `/compare?at=${first[1]}:${first[2]}&ids=${parts.map((p) => encodeURIComponent(p![3]!).replace(/%2F/g, "/")).join(",")}`;
+  }
   return `/compare?jobs=${arns.map((arn) => encodeURIComponent(arn).replace(/%3A/g, ":").replace(/%2F/g, "/")).join(",")}`;
+}
+
+const listOf = (param: string | string[] | undefined) =>
+  (Array.isArray(param) ? param.join(",") : (param ?? ""))
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+
+/**
+ * The jobs a comparison link names, short form (`at` and `ids`) or long
+ * (`jobs`), or what is wrong with it in words. A link may carry both: the
+ * short form's jobs come first.
+ */
+export function parseCompareLink(params: {
+  at?: string | string[];
+  ids?: string | string[];
+  jobs?: string | string[];
+}): CompareRequest {
+  const ids = listOf(params.ids);
+  const at = Array.isArray(params.at) ? params.at[0] : params.at;
+  if (ids.length === 0 && at === undefined) return parseCompareJobs(params.jobs);
+  const match = AT_PATTERN.exec(at?.trim() ?? "");
+  if (!match) {
+    return {
+      ok: false,
+      arns: [],
+      problem: `A short comparison link gives the region and account once, as at=<region>:<account> (for example at=us-east-1:111122223333), then the job IDs as ids=<id>,<id>; this link's at is ${at === undefined ? "missing" : `"${at}"`}.`,
+    };
+  }
+  return parseCompareJobs([
+    ...ids.map((id) => jobArnOf(match[1]!, match[2]!, id)),
+    ...listOf(params.jobs),
+  ]);
 }
 
 /**
@@ -25,10 +80,7 @@ export function compareHref(arns: readonly string[]): string {
  * ARN). A repeated parameter counts as one list.
  */
 export function parseCompareJobs(param: string | string[] | undefined): CompareRequest {
-  const raw = (Array.isArray(param) ? param.join(",") : (param ?? ""))
-    .split(",")
-    .map((part) => part.trim())
-    .filter((part) => part !== "");
+  const raw = listOf(param);
   const arns = [...new Set(raw)];
   const notJobs = arns.filter((arn) => !AUDIENCE_GENERATION_JOB_ARN_PATTERN.test(arn));
   if (notJobs.length > 0) {

@@ -83,3 +83,31 @@ export function serviceConfig(): ServiceConfig {
   cached ??= parseServiceConfig(process.env);
   return cached;
 }
+
+/** The setting that holds the price per CRPU-hour, in US dollars. */
+export const CRPU_PRICE_VARIABLE = "CRPU_HOUR_PRICE_USD";
+
+/**
+ * The price per CRPU-hour the dashboard multiplies billed CRPU-hours by
+ * (CRPU_HOUR_PRICE_USD, a positive decimal such as 0.125), or undefined when
+ * it is not set: the dashboard then shows CRPU-hours only and never a price
+ * of its own (docs/ARCHITECTURE.md, "Compute cost").
+ */
+export function parseCrpuPrice(
+  env: Record<string, string | undefined>,
+): { usdPerCrpuHour: number; source: string } | undefined {
+  const raw = env[CRPU_PRICE_VARIABLE]?.trim();
+  if (!raw) return undefined;
+  const value = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(value > 0) || !Number.isFinite(value)) {
+    throw new ConfigError(
+      `Invalid environment: ${CRPU_PRICE_VARIABLE} must be a price in US dollars per CRPU-hour greater than 0, such as 0.125 (got "${raw}"); unset it to show CRPU-hours only`,
+    );
+  }
+  return { usdPerCrpuHour: value, source: CRPU_PRICE_VARIABLE };
+}
+
+/** The process's price per CRPU-hour, parsed on first use. */
+export function crpuPrice(): { usdPerCrpuHour: number; source: string } | undefined {
+  return parseCrpuPrice(process.env);
+}

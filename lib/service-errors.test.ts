@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import { toActionError } from "./service-errors";
+import { routeError, toActionError } from "./service-errors";
 
 const serviceError = (name: string, fault: "client" | "server", message: string) =>
   Object.assign(new Error(message), { name, $fault: fault });
@@ -64,5 +64,36 @@ describe("a service error as the person reads it", () => {
       toActionError(serviceError("ValidationException", "client", "name must match [a-z]+"))
         .message,
     ).toBe("name must match [a-z]+");
+  });
+});
+
+describe("a service that cannot be reached", () => {
+  const socketError = () =>
+    Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:4811"), {
+      code: "ECONNREFUSED",
+      $metadata: { attempts: 3 },
+    });
+
+  it("reads “The service can't be reached”, never the socket's words, whichever client threw", () => {
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const happyEyeballs = Object.assign(new AggregateError([], ""), { code: "ECONNREFUSED" });
+    const ours = new TypeError("fetch failed: connect ECONNREFUSED 127.0.0.1:4811 (GET /x)");
+    for (const thrown of [socketError(), happyEyeballs, ours]) {
+      const error = toActionError(thrown);
+      expect(error.code).toBe("NetworkError");
+      expect(error.message).toBe("The service can't be reached.");
+      expect(JSON.stringify(error)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|4811/);
+    }
+  });
+
+  it("names the service in the hint of a route's answer, and keeps the raw words for the log", () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const { status, error } = routeError(socketError(), { name: "AWS Clean Rooms" });
+    expect(status).toBe(502);
+    expect(error.message).toBe("The service can't be reached.");
+    expect(error.hint).toBe(
+      "The dashboard could not reach AWS Clean Rooms. Check that it is running, then try again.",
+    );
+    expect(log.mock.calls.flat().join(" ")).toContain("ECONNREFUSED 127.0.0.1:4811");
   });
 });

@@ -72,9 +72,42 @@ function isServiceError(error: unknown): error is Error & { $fault: "client" | "
   return error instanceof Error && "$fault" in error;
 }
 
-/** The one wording for a service that gave no answer at all (a refused connection, a timeout). */
-export function didNotAnswer(service: string): string {
-  return `${service} did not answer.`;
+/**
+ * The one wording for a service that gave no answer at all (a refused
+ * connection, a timeout): the same sentence whichever service it is; the
+ * hint names the service. Never the socket's own words (`connect
+ * ECONNREFUSED 127.0.0.1:4811`), which go to the server's log.
+ */
+export const UNREACHABLE_MESSAGE = "The service can't be reached.";
+
+/** Node's codes for a connection that never carried an answer. */
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ETIMEDOUT",
+  "EPIPE",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_SOCKET",
+]);
+
+/**
+ * True when `error` says the service was never reached: a timeout or abort,
+ * fetch's "fetch failed" (our client's NetworkingError), or a socket error
+ * from the official AWS clients (a Node error whose `code` is ECONNREFUSED
+ * and the like, sometimes an AggregateError with an empty message).
+ */
+function isUnreachable(error: unknown): boolean {
+  const name = errorName(error);
+  if (name === "TimeoutError" || name === "AbortError" || name === "NetworkingError") return true;
+  if (error instanceof TypeError && /fetch/i.test(error.message)) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && CONNECTION_CODES.has(code)) return true;
+  const message = error instanceof Error ? error.message : "";
+  return /\b(ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT)\b/.test(message);
 }
 
 /** An AWS permission refusal's action (`cleanrooms-ml:ListAudienceGenerationJobs`), as AWS words it. */
@@ -136,16 +169,9 @@ export function toActionError(error: unknown): ActionError {
     return { code, message: raw, hint: HINTS[code] };
   }
   const name = errorName(error);
-  if (
-    name === "TimeoutError" ||
-    name === "AbortError" ||
-    (error instanceof TypeError && /fetch/i.test(error.message))
-  ) {
-    return {
-      code: "NetworkError",
-      message: didNotAnswer(CLEAN_ROOMS_ML_WORDS.name),
-      hint: HINTS.NetworkError,
-    };
+  if (isUnreachable(error)) {
+    if (error instanceof Error) logRaw("NetworkError", error.message || String(name));
+    return { code: "NetworkError", message: UNREACHABLE_MESSAGE, hint: HINTS.NetworkError };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { code: name, message, hint: HINTS.InternalServerError };
@@ -178,7 +204,7 @@ export function routeError(
       status,
       error: {
         code: "NetworkError",
-        message: didNotAnswer(service.name),
+        message: UNREACHABLE_MESSAGE,
         hint: `The dashboard could not reach ${service.name.replace(/^The /, "the ")}. Check that it is running, then try again.`,
       },
     };

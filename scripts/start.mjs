@@ -12,11 +12,15 @@
  *                          `npm start` (or one it starts); LOCAL_SERVICE_ACCOUNT picks another account
  *
  * PORT / HOST move the dashboard; EMULATOR_* settings pass through to the service.
+ * If the local service stops, the dashboard stays up and shows the outage
+ * while the service is started again (scripts/supervise.mjs).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
+import { supervise } from "./supervise.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = new Set(process.argv.slice(2));
@@ -61,7 +65,9 @@ function buildIsCurrent() {
 }
 
 const children = [];
+const supervised = [];
 function stopAll(code) {
+  for (const service of supervised) service.stop();
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
   process.exitCode = code;
 }
@@ -112,9 +118,23 @@ if (!aws) {
   const serviceUrl = `http://127.0.0.1:${emulatorPort}/configured-audience-model`;
   // The partner's view shares the service `npm start` runs: the same jobs, seen from the other account.
   if (!(partner && (await answers(serviceUrl)))) {
-    run("The local Clean Rooms ML service", bin("tsx"), ["emulator/main.ts"], {
-      EMULATOR_PORT: emulatorPort,
-    });
+    // Kept running: if it stops, the dashboard stays up (its pages say the service can't be
+    // reached) and the service is started again, or, after repeated failures, the console says how.
+    supervised.push(
+      supervise({
+        name: "The local Clean Rooms ML service",
+        start: () =>
+          spawn(bin("tsx"), ["emulator/main.ts"], {
+            cwd: root,
+            stdio: "inherit",
+            env: { ...process.env, EMULATOR_PORT: emulatorPort },
+          }),
+        onGiveUp: () =>
+          console.error(
+            `Start it by hand in another terminal with: EMULATOR_PORT=${emulatorPort} npx tsx emulator/main.ts (the dashboard keeps running).`,
+          ),
+      }),
+    );
   }
   await waitForHttp(serviceUrl, 60_000);
   if (partner)

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { CompareView } from "@/components/compare/compare-view";
 import { Alert } from "@/components/ui/alert";
 import { Link } from "@/components/ui/link";
-import { parseCompareJobs } from "@/lib/compare";
+import { parseCompareLink } from "@/lib/compare";
 import { ServerReads } from "@/lib/queries/hydrate";
 import { jobQuery } from "@/lib/queries/job";
 import { configuredModelQuery } from "@/lib/queries/models";
@@ -15,8 +15,9 @@ import { getConfiguredModel } from "@/lib/reads/models";
 export const metadata: Metadata = { title: "Compare jobs" };
 
 /**
- * Jobs side by side: `/compare?jobs=<job ARN>,<job ARN>,…` (the URL is the
- * whole state, so it is a shareable link). The server reads every job, then
+ * Jobs side by side: `/compare?at=<region>:<account>&ids=<id>,…` or
+ * `/compare?jobs=<job ARN>,…` (lib/compare.ts; the URL is the whole state, so
+ * it is a shareable link). The server reads every job, then
  * their models, and renders the chart's table and the missing jobs before any
  * JavaScript runs; a job that cannot be read is shown with the service's
  * reason while the others are compared. A link naming too many jobs, too few
@@ -27,7 +28,7 @@ export default async function ComparePage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const request = parseCompareJobs((await searchParams).jobs);
+  const request = parseCompareLink(await searchParams);
 
   let body: React.ReactNode;
   if (!request.ok) {

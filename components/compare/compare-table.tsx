@@ -1,3 +1,7 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+
 import { StatusBadge } from "@/components/job-status/status-badge";
 import { cn } from "@/components/ui/cn";
 import { Link } from "@/components/ui/link";
@@ -5,6 +9,7 @@ import { sizeLabel } from "@/lib/format";
 import { isInFlight } from "@/lib/job-status";
 import { jobPath } from "@/lib/job-url";
 import { formatRecall, formatScore } from "@/lib/metrics";
+import { analysisTemplateQuery } from "@/lib/queries/collaborations";
 import { VERDICT_LABEL } from "@/lib/relevance";
 
 import { seedSource, type CompareRow } from "./compare-data";
@@ -36,7 +41,9 @@ export function CompareTable({ rows }: { rows: readonly CompareRow[] }) {
               <dt className="text-slate-500">Model</dt>
               <dd className="break-words text-slate-800">{modelName(row)}</dd>
               <dt className="text-slate-500">Seed</dt>
-              <dd className="text-xs break-all text-slate-800">{seedSource(row.job)}</dd>
+              <dd className="text-xs break-all text-slate-800">
+                <Seed row={row} />
+              </dd>
               <dt className="text-slate-500">Recall</dt>
               <dd className="text-slate-900">
                 <Recall row={row} />
@@ -50,6 +57,38 @@ export function CompareTable({ rows }: { rows: readonly CompareRow[] }) {
         ))}
       </ul>
     </>
+  );
+}
+
+/**
+ * The seed's source; for an analysis template, its name (read from the
+ * collaboration, cached for minutes; its ID until then or when it cannot be
+ * read) and the parameters the job gave it.
+ */
+function Seed({ row }: { row: CompareRow }) {
+  const sql = row.job.seedAudience?.sqlParameters;
+  const templateArn = sql?.analysisTemplateArn;
+  const collaborationId = row.job.collaborationId;
+  const template = useQuery({
+    ...analysisTemplateQuery(collaborationId ?? "", templateArn ?? ""),
+    enabled: Boolean(templateArn && collaborationId),
+  });
+  if (!templateArn) return <>{seedSource(row.job)}</>;
+  const parameters = Object.entries(sql?.parameters ?? {});
+  return (
+    <span className="block break-normal">
+      <span className="block">
+        Template{" "}
+        <span className="font-medium">
+          {template.data?.name ?? seedSource(row.job).replace(/^Analysis template /, "")}
+        </span>
+      </span>
+      {parameters.length > 0 && (
+        <span className="block text-slate-600">
+          {parameters.map(([name, value]) => `${name} = ${value}`).join(", ")}
+        </span>
+      )}
+    </span>
   );
 }
 
@@ -157,7 +196,7 @@ function Table({ rows }: { rows: readonly CompareRow[] }) {
               </td>
               <td className="min-w-28 px-3 py-3 break-words text-slate-700">{modelName(row)}</td>
               <td className="max-w-56 min-w-32 px-3 py-3 text-xs break-all text-slate-700">
-                {seedSource(row.job)}
+                <Seed row={row} />
               </td>
               <td className="px-3 py-3 whitespace-nowrap text-slate-900">
                 <Recall row={row} />

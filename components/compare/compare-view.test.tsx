@@ -65,13 +65,20 @@ const respond = (body: unknown, status = 200) =>
     new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } }),
   );
 
-async function renderCompare(jobs: Record<string, JobData | "missing">) {
+async function renderCompare(jobs: Record<string, JobData | "missing" | "failing">) {
   const onServer = makeQueryClient();
   await Promise.all(
     Object.entries(jobs).map(([id, data]) =>
       onServer.prefetchQuery({
         ...jobQuery(arn(id)),
         ...fromServer(async () => {
+          if (data === "failing") {
+            throw Object.assign(new Error("Internal failure"), {
+              name: "InternalServerException",
+              $fault: "server",
+              $metadata: { httpStatusCode: 500 },
+            });
+          }
           if (data !== "missing") return data;
           throw Object.assign(new Error(`Audience generation job ${arn(id)} does not exist.`), {
             name: "ResourceNotFoundException",
@@ -217,5 +224,68 @@ describe("the comparison's data", () => {
         }),
       ),
     ).toBe("SQL query");
+  });
+});
+
+describe("the comparison's actions", () => {
+  it("tries every job that could not be read again with one press", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    await renderCompare({
+      a: job("a", { name: "Sports", metrics: absolute([8, 6]) }),
+      x: "failing",
+      y: "failing",
+    });
+    const missing = screen.getByRole("region", { name: "2 jobs are not compared" });
+    expect(within(missing).getAllByRole("button")).toHaveLength(1);
+    fetchMock.mockImplementation((url: string) => {
+      const id = url.includes("%2Fx") ? "x" : "y";
+      return respond(job(id, { name: id.toUpperCase() }));
+    });
+    await act(async () => {
+      within(missing).getByRole("button", { name: "Try again for all 2" }).click();
+    });
+    for (const id of ["x", "y"]) {
+      expect(fetchMock).toHaveBeenCalledWith(
+        `/api/job?arn=${encodeURIComponent(arn(id))}&refresh=1`,
+        expect.anything(),
+      );
+    }
+    const table = screen.getByRole("table", { name: "Compared jobs" });
+    await waitFor(() => expect(within(table).getAllByRole("row")).toHaveLength(4));
+  });
+
+  it("copies the comparison's short link", async () => {
+    const writeText = vi.fn(async () => undefined);
+    vi.stubGlobal("navigator", { ...navigator, clipboard: { writeText } });
+    await renderCompare({ a: job("a"), b: job("b") });
+    await act(async () => {
+      screen.getByRole("button", { name: "Copy link" }).click();
+    });
+    expect(writeText).toHaveBeenCalledWith(
+      `${window.location.origin}/compare?at=us-east-1:123456789012&ids=a,b`,
+    );
+    expect(await screen.findByText("Link copied")).toBeInTheDocument();
+  });
+
+  it("names a template seed by the template's name, with the parameters the job gave it", async () => {
+    const template = "arn:aws:cleanrooms:us-east-1:123456789012:membership/m/analysistemplate/t1";
+    fetchMock.mockImplementation(() =>
+      respond({ arn: template, name: "Customers by segment", parameters: [] }),
+    );
+    await renderCompare({
+      a: job("a", { name: "Gamers" }),
+      b: job("b", {
+        name: "Templated",
+        collaborationId: "5f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5",
+        seedAudience: {
+          roleArn: "r",
+          sqlParameters: { analysisTemplateArn: template, parameters: { segment: "gaming" } },
+        },
+      }),
+    });
+    const table = screen.getByRole("table", { name: "Compared jobs" });
+    const row = within(table).getByRole("link", { name: "Templated" }).closest("tr")!;
+    await waitFor(() => expect(row).toHaveTextContent("Template Customers by segment"));
+    expect(row).toHaveTextContent("segment = gaming");
   });
 });

@@ -3,11 +3,13 @@
 import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 
+import { CopyButton } from "@/components/job-page/copy-button";
 import { NotifyButton } from "@/components/job-watch/notify-button";
 import { useJobWatch, useNotifyRequest } from "@/components/job-watch/use-job-watch";
 import { Button } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/error-alert";
 import type { ActionError } from "@/lib/action-result";
+import { compareHref } from "@/lib/compare";
 import { readErrorOf } from "@/lib/fetch-json";
 import { isJobGone, refreshJob } from "@/lib/queries/job";
 import { configuredModelQuery } from "@/lib/queries/models";
@@ -84,7 +86,15 @@ export function CompareView({ arns }: { arns: string[] }) {
 
   return (
     <div className="space-y-6">
-      <NotifyButton request={notify} unfinished={unfinished} plural />
+      <div className="flex flex-wrap items-center gap-3">
+        <CopyButton
+          text={() => new URL(compareHref(arns), window.location.origin).toString()}
+          copied="Link copied"
+        >
+          Copy link
+        </CopyButton>
+        <NotifyButton request={notify} unfinished={unfinished} plural />
+      </div>
       {unread.length > 0 && <UnreadJobs jobs={unread} />}
       {rows.length > 0 && (
         <section
@@ -120,6 +130,9 @@ export function CompareView({ arns }: { arns: string[] }) {
 }
 
 function UnreadJobs({ jobs }: { jobs: UnreadJob[] }) {
+  // One "Try again" for every job that could not be read (a job that is gone is not asked for again).
+  const failed = jobs.filter((job) => !job.gone);
+  const retrying = failed.some((job) => job.retrying);
   return (
     <section
       aria-labelledby="compare-missing"
@@ -136,19 +149,23 @@ function UnreadJobs({ jobs }: { jobs: UnreadJob[] }) {
             <span className="mt-0.5 block text-amber-900">
               <ErrorMessage error={job.error} />
             </span>
-            {!job.gone && (
-              <Button
-                variant="secondary"
-                className="mt-1"
-                onClick={job.retry}
-                disabled={job.retrying}
-              >
-                {job.retrying ? "Trying again…" : "Try again"}
-              </Button>
-            )}
           </li>
         ))}
       </ul>
+      {failed.length > 0 && (
+        <Button
+          variant="secondary"
+          className="mt-2"
+          onClick={() => failed.forEach((job) => job.retry())}
+          disabled={retrying}
+        >
+          {retrying
+            ? "Trying again…"
+            : failed.length === 1
+              ? "Try again"
+              : `Try again for all ${failed.length}`}
+        </Button>
+      )}
     </section>
   );
 }

@@ -2,12 +2,14 @@
 import "@testing-library/jest-dom/vitest";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, render, screen } from "@testing-library/react";
+import { act, cleanup, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import type { ActionResult } from "@/lib/action-result";
 import { startAudienceExportJob } from "@/lib/actions/start-audience-export-job";
+import { exportsQueryKey } from "@/lib/queries/exports";
+import type { ExportJobData } from "@/lib/reads/exports";
 
 import { ExportForm } from "./export-form";
 import { SizeSelectionProvider } from "./size-selection";
@@ -22,9 +24,9 @@ beforeEach(() => start.mockReset());
 
 const JOB_ARN = "arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-generation-job/job-1";
 
-function renderForm() {
+function renderForm(client = new QueryClient()) {
   render(
-    <QueryClientProvider client={new QueryClient()}>
+    <QueryClientProvider client={client}>
       <SizeSelectionProvider exports={[]}>
         <ExportForm
           jobArn={JOB_ARN}
@@ -124,5 +126,46 @@ describe("the export form", () => {
     expect(name).toHaveAttribute("aria-invalid", "true");
     expect(size).toHaveValue("ABSOLUTE:5000");
     expect(name).toHaveValue("Spring – 5,000");
+  });
+
+  it("the “started” message gives way to the export's final state, read from the job's export list", async () => {
+    start.mockResolvedValue({ ok: true, data: null } as ActionResult<null>);
+    const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
+    const user = userEvent.setup();
+    const { size, submit } = renderForm(client);
+    await user.selectOptions(size, "ABSOLUTE:25000");
+    await user.click(submit);
+    await screen.findByText("Export “Spring – 25,000” started. Its progress is shown below.");
+
+    const exported = (status: ExportJobData["status"], extra: Partial<ExportJobData> = {}) =>
+      [
+        {
+          name: "Spring – 25,000",
+          audienceGenerationJobArn: JOB_ARN,
+          audienceSize: { type: "ABSOLUTE", value: 25_000 },
+          status,
+          createTime: "2026-11-27T20:41:07.000Z",
+          updateTime: "2026-11-27T20:41:07.000Z",
+          ...extra,
+        },
+      ] as ExportJobData[];
+    act(() => {
+      client.setQueryData(
+        exportsQueryKey(JOB_ARN),
+        exported("ACTIVE", { outputLocation: "s3://out/spring/" }),
+      );
+    });
+    expect(
+      await screen.findByText("Export “Spring – 25,000” is ready in s3://out/spring/."),
+    ).toHaveAttribute("role", "status");
+    act(() => {
+      client.setQueryData(
+        exportsQueryKey(JOB_ARN),
+        exported("CREATE_FAILED", { statusDetails: { message: "The bucket refused the write" } }),
+      );
+    });
+    expect(
+      await screen.findByText("Export “Spring – 25,000” failed: The bucket refused the write."),
+    ).toHaveAttribute("role", "status");
   });
 });

@@ -24,6 +24,7 @@ import {
 } from "@/lib/schemas/export-form";
 import { useAction } from "@/lib/use-action";
 
+import { ExportOutcome } from "./export-outcome";
 import { useSizeSelection } from "./size-selection";
 import { TypedSizeField } from "./typed-size";
 
@@ -219,9 +220,7 @@ export function ExportForm({
         <Button type="submit" disabled={exportJob.pending}>
           {exportJob.pending ? "Starting export…" : "Export audience"}
         </Button>
-        <p role="status" className="text-sm text-emerald-800">
-          {started && !size ? `Export “${started}” started. Its progress is shown below.` : ""}
-        </p>
+        <ExportOutcome jobArn={jobArn} name={started && !size ? started : undefined} />
       </div>
     </form>
   );

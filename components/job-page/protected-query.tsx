@@ -8,6 +8,7 @@ import { readErrorOf } from "@/lib/fetch-json";
 import { createBackoff } from "@/lib/polling";
 import { protectedQueryQuery } from "@/lib/queries/collaborations";
 
+import { BilledCompute } from "./billed-compute";
 import { DescriptionItem, DescriptionList, Mono, NotSet } from "./description-list";
 
 /** The protected query statuses of AWS Clean Rooms, in plain words; those still running are polled. */
@@ -78,11 +79,7 @@ export function ProtectedQuery({
               <NotSet>Not given by the service</NotSet>
             )}
           </DescriptionItem>
-          {data.statistics?.billedUnits !== undefined && (
-            <DescriptionItem label="Billed compute">
-              {data.statistics.billedUnits.toLocaleString("en-US")} units
-            </DescriptionItem>
-          )}
+          <BilledCompute units={data.statistics?.billedUnits} />
           {data.error && (
             <DescriptionItem label="Error">
               {data.error.message}

@@ -53,7 +53,7 @@ describe("status panel", () => {
         status="CREATE_IN_PROGRESS"
         refreshError={{
           code: "NetworkError",
-          message: "The Clean Rooms ML service did not answer.",
+          message: "The service can't be reached.",
         }}
       />,
     );

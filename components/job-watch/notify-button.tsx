@@ -6,8 +6,9 @@ import type { NotifyRequest } from "./use-job-watch";
 
 /**
  * "Notify me when it finishes": opt-in, shown while something is unfinished.
- * The browser asks for permission only when this is pressed; a refusal is
- * explained, not asked again.
+ * The browser asks for permission only when this is pressed; a refusal
+ * (there and then, or already in the browser's settings) is explained once the
+ * button is pressed, never before.
  */
 export function NotifyButton({
   request,
@@ -20,7 +21,8 @@ export function NotifyButton({
 }) {
   const { permission } = request;
   if (!unfinished || permission === undefined || permission === "unsupported") return null;
-  if (permission === "denied") {
+  // Blocked in the browser's settings: said only once the person asked to be notified.
+  if (permission === "denied" && request.refused) {
     return (
       <p className="text-sm text-slate-600" role="status">
         Notifications are blocked for this site; allow them in the browser&apos;s site settings to

@@ -118,4 +118,15 @@ describe("watching a job finish", () => {
     rerender(<Watching job={spring("ACTIVE")} />);
     expect(shown).toEqual([]);
   });
+
+  it("says notifications are blocked only after the person asks, even when the browser blocks them already", async () => {
+    permission = "denied";
+    requestPermission.mockImplementation(async () => permission);
+    render(<Watching job={spring("CREATE_IN_PROGRESS")} />);
+    expect(screen.queryByText(/Notifications are blocked/)).toBeNull();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Notify me when it finishes" }));
+    });
+    expect(screen.getByRole("status")).toHaveTextContent("Notifications are blocked");
+  });
 });

@@ -21,6 +21,8 @@ export interface NotifyRequest {
   notifying: boolean;
   /** What the browser allows; "unsupported" without the Notification API; undefined before hydration. */
   permission: NotificationState | undefined;
+  /** The person pressed the button and the browser refused (now or in its settings before). */
+  refused: boolean;
   /** Asks (only now, on the person's press) for permission, and watches when given. */
   ask: () => Promise<void>;
   stop: () => void;
@@ -29,6 +31,7 @@ export interface NotifyRequest {
 /** The person's opt-in to a notification, asked for only when they press the button. */
 export function useNotifyRequest(): NotifyRequest {
   const [asked, setAsked] = useState(false);
+  const [refused, setRefused] = useState(false);
   const [answered, setPermission] = useState<NotificationState | undefined>(undefined);
   // The browser's permission is known only in the browser: nothing is offered in the server's HTML.
   const hydrated = useHydrated();
@@ -36,10 +39,12 @@ export function useNotifyRequest(): NotifyRequest {
   return {
     notifying: asked && permission === "granted",
     permission,
+    refused,
     ask: async () => {
       const state = await askNotificationPermission();
       setPermission(state);
       setAsked(state === "granted");
+      setRefused(state === "denied");
     },
     stop: () => setAsked(false),
   };

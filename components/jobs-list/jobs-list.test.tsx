@@ -421,7 +421,7 @@ describe("JobsList", () => {
     await renderList({ failure: new TypeError("fetch failed") });
     const alert = screen.getByRole("alert");
     expect(alert).toHaveTextContent("The jobs could not be loaded");
-    expect(alert).toHaveTextContent("The Clean Rooms ML service did not answer.");
+    expect(alert).toHaveTextContent("The service can't be reached.");
     expect(fetchMock).not.toHaveBeenCalledWith(
       expect.stringMatching(/^\/api\/jobs/),
       expect.anything(),
@@ -512,7 +512,7 @@ describe("JobsList", () => {
     fireEvent.click(box("a"));
     expect(within(compare).getByRole("link", { name: "Compare 2 jobs" })).toHaveAttribute(
       "href",
-      `/compare?jobs=${jobArn("b")},${jobArn("a")}`,
+      "/compare?at=us-east-1:123456789012&ids=b,a",
     );
 
     for (const id of ["c", "d", "e", "f"]) fireEvent.click(box(id));

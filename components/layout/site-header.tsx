@@ -24,6 +24,12 @@ export async function SiteHeader() {
             <Link href="/jobs/new" className="text-slate-700 hover:text-slate-950">
               New job
             </Link>
+            <Link href="/exports" className="text-slate-700 hover:text-slate-950">
+              Exports
+            </Link>
+            <Link href="/costs" className="text-slate-700 hover:text-slate-950">
+              Costs
+            </Link>
           </nav>
         )}
         <div className="ml-auto flex min-w-0 items-center gap-4">

@@ -2,6 +2,7 @@
 
 import { KeyValueRows } from "@/components/shared/key-value-rows";
 import { cn } from "@/components/ui/cn";
+import { CRPU_PER_WORKER } from "@/lib/costs";
 import {
   SPARK_PROPERTIES_MAX,
   WORKER_COUNT_RANGE,
@@ -10,15 +11,16 @@ import {
 } from "@/lib/schemas/limits";
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form";
 
+import { ComputeEstimate } from "./compute-estimate";
 import { controlId } from "./form-helpers";
 import { RadioCardField } from "./radio-card-field";
 import { TextField } from "./text-field";
 
-/** Worker types as relative sizes: the service documents them against CR.1X, not in vCPUs. */
+/** Worker types as relative sizes, with what each worker bills per hour (`CRPU_PER_WORKER`). */
 const WORKER_TYPE_DESCRIPTIONS: Record<WorkerType, string> = {
-  "CR.1X": "The standard worker. Enough for most seeds.",
-  "CR.4X": "Four times the compute and memory of CR.1X, for large or complex queries.",
-  "CR.8X": "Eight times the compute and memory of CR.1X, for the largest queries.",
+  "CR.1X": `The standard worker. Enough for most seeds. ${CRPU_PER_WORKER["CR.1X"]} CRPUs per worker.`,
+  "CR.4X": `Four times the compute and memory of CR.1X, for large or complex queries. ${CRPU_PER_WORKER["CR.4X"]} CRPUs per worker.`,
+  "CR.8X": `Eight times the compute and memory of CR.1X, for the largest queries. ${CRPU_PER_WORKER["CR.8X"]} CRPUs per worker.`,
 };
 
 /** The choices: the service's default, then each worker type of the API (`WORKER_TYPES`). */
@@ -51,10 +53,11 @@ export function ComputeFields({
 
   return (
     <div className="space-y-6">
+      <ComputeEstimate />
       <RadioCardField
         name="workerType"
         legend="Worker type"
-        hint="Bigger workers read large seeds faster and cost more per hour."
+        hint="A run is billed in CRPU-hours: CRPUs per worker × workers × hours. Bigger or more workers cost more per hour and may finish sooner."
         choices={WORKER_TYPE_CHOICES}
         columns={2}
       />

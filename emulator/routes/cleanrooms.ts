@@ -9,6 +9,7 @@
  */
 import { createHash } from "node:crypto";
 
+import { crpuHours, DEFAULT_WORKER } from "../../lib/costs";
 import type { DemoModelAssociation } from "../demo/catalog";
 import {
   collaborationArnOf,
@@ -301,19 +302,25 @@ export const getProtectedQuery: Operation = (context, { account, labels }) => {
     sqlParameters: seed.sqlParameters,
     status,
     computeConfiguration: {
-      worker: { type: worker?.type ?? "CR.1X", number: worker?.number ?? 16 },
+      worker: {
+        type: worker?.type ?? DEFAULT_WORKER.type,
+        number: worker?.number ?? DEFAULT_WORKER.number,
+      },
     },
   };
   if (status === "SUCCESS") {
     // Fixed per query, so a page shows the same figures every time it is read.
     const hash = createHash("sha256").update(queryId).digest().readUInt32BE(0);
     const totalDurationInMillis = 20_000 + (hash % 100_000);
-    const workers = worker?.number ?? 16;
+    // Billed as AWS does: CRPUs per worker of its type × workers × hours (docs/ARCHITECTURE.md, "Compute cost").
+    const units = crpuHours(
+      worker?.type ?? DEFAULT_WORKER.type,
+      worker?.number ?? DEFAULT_WORKER.number,
+      totalDurationInMillis,
+    );
     protectedQuery.statistics = {
       totalDurationInMillis,
-      billedResourceUtilization: {
-        units: Math.round(((workers * totalDurationInMillis) / 3_600_000) * 1000) / 1000,
-      },
+      billedResourceUtilization: { units: Math.round(units * 1000) / 1000 },
     };
     protectedQuery.result = { output: { memberList: [{ accountId: account }] } };
   }

@@ -1,7 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 
 import { fetchJson } from "@/lib/fetch-json";
-import type { ExportJobData } from "@/lib/reads/exports";
+import type { ExportJobData, ExportRowData } from "@/lib/reads/exports";
 
 export const exportsQueryKey = (jobArn: string) => ["audience-export-jobs", jobArn] as const;
 
@@ -11,4 +11,13 @@ export const exportsQuery = (jobArn: string) =>
     queryKey: exportsQueryKey(jobArn),
     queryFn: ({ signal }) =>
       fetchJson<ExportJobData[]>(`/api/exports?jobArn=${encodeURIComponent(jobArn)}`, { signal }),
+  });
+
+/** Every export of every job, newest first, and how many jobs' exports could not be listed (`GET /api/exports/all`). */
+export const everyExportQuery = () =>
+  queryOptions({
+    queryKey: ["audience-export-jobs", "all"],
+    queryFn: ({ signal }) =>
+      fetchJson<{ rows: ExportRowData[]; unreadable: number }>("/api/exports/all", { signal }),
+    staleTime: 30_000,
   });

@@ -23,7 +23,8 @@ export default function JobError({ error, retry }: ErrorBoundaryProps) {
         The dashboard could not read the job from Clean Rooms ML. The service may be busy or
         unreachable; trying again usually helps.
       </p>
-      {digest && <p className="mt-2 font-mono text-xs text-slate-400">Reference: {digest}</p>}
+      {/* slate-600 on white: 7:1, above the 4.5:1 small text needs (e2e/accessibility.spec.ts). */}
+      {digest && <p className="mt-2 font-mono text-xs text-slate-600">Reference: {digest}</p>}
       <div className="mt-6 flex flex-wrap justify-center gap-2">
         <Button onClick={() => retry()}>Try again</Button>
         <Link

@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 
+import { jobTabTitle } from "@/components/job-watch/tab-title";
+import { crpuPrice } from "@/lib/config";
 import { mayHaveExports } from "@/lib/job-status";
 import { jobArnFromPath } from "@/lib/job-url";
+import { crpuPriceQuery } from "@/lib/queries/costs";
 import { exportsQuery } from "@/lib/queries/exports";
 import { ServerReads } from "@/lib/queries/hydrate";
 import { jobQuery } from "@/lib/queries/job";
@@ -47,7 +50,9 @@ const jobOfPath = cache(async (region: string, account: string, id: string[]) =>
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { region, account, id } = await params;
   const found = await jobOfPath(region, account, id).catch(() => undefined);
-  return { title: found ? found.job.name : "Job not found" };
+  // The status from the first paint, not only once the browser sees it change; worded exactly as
+  // the watch's title (components/job-watch), so whichever is applied last, the tab reads the same.
+  return { title: found ? { absolute: jobTabTitle(found.job) } : "Job not found" };
 }
 
 export default async function JobPage({ params }: { params: Promise<Params> }) {
@@ -59,6 +64,8 @@ export default async function JobPage({ params }: { params: Promise<Params> }) {
   const queryClient = makeQueryClient();
   // The job as read above, stamped with when it was read, so "updated N s ago" is honest.
   queryClient.setQueryData(jobQuery(arn).queryKey, job, { updatedAt: readAt });
+  // The price per CRPU-hour is a setting of this server: handed down, never fetched.
+  queryClient.setQueryData(crpuPriceQuery().queryKey, { price: crpuPrice() ?? null });
   const modelArn = job.configuredAudienceModelArn;
   await Promise.all([
     queryClient.prefetchQuery({
