@@ -7,7 +7,7 @@
  */
 import type { AudienceSizeType } from "@/lib/cleanrooms-ml/types";
 
-import { parseRunName } from "./target-input";
+import { parseRunName } from "./run-name";
 
 /**
  * How long after a due time (and its flexible window) a run may take to

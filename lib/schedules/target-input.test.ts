@@ -12,13 +12,8 @@ import { SCHEDULE_TAG, STARTED_BY_TAG } from "@/lib/schemas/dashboard-tags";
 import { NAME_MAX_LENGTH } from "@/lib/schemas/limits";
 import { emptyStartJobForm, type StartJobFormValues } from "@/lib/schemas/start-job-form";
 
-import {
-  JOB_BASE_NAME_MAX_LENGTH,
-  parseRunName,
-  requestFromInput,
-  SCHEDULED_TIME_ATTRIBUTE,
-  targetInput,
-} from "./target-input";
+import { JOB_BASE_NAME_MAX_LENGTH, parseRunName, SCHEDULED_TIME_ATTRIBUTE } from "./run-name";
+import { requestFromInput, targetInput } from "./target-input";
 
 const MODEL = "arn:aws:cleanrooms-ml:us-east-1:111122223333:configured-audience-model/abc";
 const JOB_ARN = "arn:aws:cleanrooms-ml:us-east-1:111122223333:audience-generation-job/run-1";
