@@ -6,19 +6,19 @@
  */
 import { NAME_MAX_LENGTH } from "@/lib/schemas/limits";
 
-/** The universal target that calls StartAudienceGenerationJob: the only schedules the dashboard shows. */
-export const START_JOB_TARGET_ARN =
-  "arn:aws:scheduler:::aws-sdk:cleanroomsml:startAudienceGenerationJob";
-
-/** The context attribute EventBridge Scheduler replaces with the run's due time. */
-export const SCHEDULED_TIME_ATTRIBUTE = "<aws.scheduler.scheduled-time>";
+import { SCHEDULED_TIME_ATTRIBUTE, SCHEDULED_TIME_LENGTH } from "./expression";
 
 /**
- * How long the due time is once put in: ISO 8601 to the second in UTC,
- * `2026-12-07T09:00:00Z` (EventBridge Scheduler user guide, "Adding context
- * attributes"): 20 characters.
+ * The universal target that calls StartAudienceGenerationJob: the only
+ * schedules the dashboard shows. The due time EventBridge Scheduler puts in
+ * for `<aws.scheduler.scheduled-time>` is ISO 8601 to the second in UTC
+ * (`2026-12-07T09:00:00Z`, SCHEDULED_TIME_LENGTH = 20 characters).
  */
-export const SCHEDULED_TIME_LENGTH = "2026-12-07T09:00:00Z".length;
+export {
+  START_AUDIENCE_JOB_TARGET_ARN as START_JOB_TARGET_ARN,
+  SCHEDULED_TIME_ATTRIBUTE,
+  SCHEDULED_TIME_LENGTH,
+} from "./expression";
 
 /** Between the base name and the due time. */
 export const RUN_NAME_SEPARATOR = "-";
