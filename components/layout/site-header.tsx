@@ -24,6 +24,9 @@ export async function SiteHeader() {
             <Link href="/jobs/new" className="text-slate-700 hover:text-slate-950">
               New job
             </Link>
+            <Link href="/schedules" className="text-slate-700 hover:text-slate-950">
+              Schedules
+            </Link>
           </nav>
         )}
         <div className="ml-auto flex min-w-0 items-center gap-4">

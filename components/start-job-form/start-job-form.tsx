@@ -11,6 +11,7 @@ import {
   type FieldPath,
 } from "react-hook-form";
 
+import { RepeatThisJobButton } from "@/components/schedules/repeat-this-job";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -316,6 +317,7 @@ export function StartJobForm({
                 ? "Starting the job…"
                 : "Fields marked (optional) can be left empty."}
             </p>
+            <RepeatThisJobButton />
             <Button type="submit" disabled={busy} className="w-full sm:w-auto">
               Start job
             </Button>
