@@ -13,6 +13,9 @@
  *                                out but their answers lost: "drop" closes the connection with no
  *                                answer (as a timeout or a reset does), "error" answers 500
  *   DELETE /_emulator/lost-answers → every armed loss cancelled
+ *   GET /_emulator/schedule-firings[?scheduleArn=…] → {"firings": [...]}: what EventBridge
+ *                              Scheduler's schedules did when they fired, newest first
+ *                              (AWS shows this only in CloudWatch, so no AWS API serves it)
  *
  * A new time scale applies to every phase length decided from then on: a job
  * accepted earlier keeps its pending time, but its generating time is decided
@@ -22,6 +25,7 @@ import { LOST_ANSWERS, MAX_LOST_ANSWERS, type LostAnswer } from "./call-log";
 import { handleDenied } from "./denials";
 import { ApiError, type Reply } from "./http";
 import type { Context } from "./routes/context";
+import { handleScheduleFirings } from "./scheduler/control";
 
 export const CONTROL_PREFIX = "/_emulator/";
 
@@ -69,7 +73,10 @@ export function handleControl(
   path: string,
   body: Record<string, unknown>,
   context: Context,
+  query: URLSearchParams = new URLSearchParams(),
 ): Reply {
+  if (path === `${CONTROL_PREFIX}schedule-firings`)
+    return handleScheduleFirings(method, query, context);
   if (path === `${CONTROL_PREFIX}calls`) {
     if (method === "DELETE") context.calls.reset();
     else if (method !== "GET") {

@@ -115,12 +115,18 @@ export function send(
   res.end(payload);
 }
 
-export function sendError(res: ServerResponse, requestId: string, error: ApiError) {
+/** An error as restJson1 sends it; `messageMember` is the model's name for the message (`Message` for Scheduler). */
+export function sendError(
+  res: ServerResponse,
+  requestId: string,
+  error: ApiError,
+  messageMember = "message",
+) {
   send(
     res,
     requestId,
     error.status,
-    { message: error.message },
+    { [messageMember]: error.message },
     { "x-amzn-errortype": error.type },
   );
 }

@@ -54,6 +54,8 @@ import {
   type ServiceHandler,
 } from "./routing";
 import { s3Service } from "./s3/service";
+import { Scheduler } from "./scheduler/firing";
+import { SCHEDULER_ROUTES } from "./scheduler/routes";
 import { openStore } from "./store";
 
 /** The Clean Rooms ML routing table, as in the model (`http.method`, `http.requestUri`). */
@@ -127,9 +129,18 @@ export const CLEANROOMS_ML_ROUTES: Route[] = [
  * (routing.ts). Services of other protocols (IAM's query protocol, S3's
  * REST-XML) answer in their own wire format and are listed apart.
  */
-export const REST_JSON_SERVICES: Record<string, { title: string; routes: readonly Route[] }> = {
+export const REST_JSON_SERVICES: Record<
+  string,
+  {
+    title: string;
+    routes: readonly Route[];
+    /** The error body's message member, as the model names it (`message` when not given). */
+    messageMember?: string;
+  }
+> = {
   "cleanrooms-ml": { title: "Clean Rooms ML", routes: CLEANROOMS_ML_ROUTES },
   cleanrooms: { title: "Clean Rooms", routes: CLEANROOMS_ROUTES },
+  scheduler: { title: "EventBridge Scheduler", routes: SCHEDULER_ROUTES, messageMember: "Message" },
 };
 
 /**
@@ -179,7 +190,9 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     now,
     log,
   });
-  const context: Context = {
+  const faultSeed = config.faultSeed ?? Math.floor(Math.random() * 2 ** 32);
+  // The scheduler fires through the operations, so it holds the context it is part of.
+  const context = {
     store,
     engine,
     now,
@@ -187,6 +200,11 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     calls: new CallCounter(),
     lostAnswers: new LostAnswers(),
     denied: new DeniedOperations(),
+  } as Context;
+  context.scheduler = new Scheduler(context, { seed: faultSeed, log });
+  const tick = () => {
+    engine.tick();
+    context.scheduler.tick();
   };
 
   let server: http.Server | undefined;
@@ -211,8 +229,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       now: now(),
       log,
     });
-    engine.tick();
-    const random = createRandom(config.faultSeed ?? Math.floor(Math.random() * 2 ** 32));
+    tick();
+    const random = createRandom(faultSeed);
     server = http.createServer((req, res) => {
       void handle(req, res, context, config, random, log);
     });
@@ -228,7 +246,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
 
   timers.tick = setInterval(() => {
     try {
-      engine.tick();
+      tick();
     } catch (error) {
       log(`Tick failed: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -279,6 +297,7 @@ async function handle(
   const q = url.indexOf("?");
   const rawPath = q < 0 ? url : url.slice(0, q);
   let status = 200;
+  let messageMember: string | undefined;
   try {
     if (config.latencyMs > 0) await sleep(config.latencyMs);
     checkCaller(req, config.host);
@@ -288,6 +307,7 @@ async function handle(
         rawPath,
         method === "PUT" ? await jsonBody(req) : {},
         context,
+        new URLSearchParams(q < 0 ? "" : url.slice(q + 1)),
       );
       status = reply.status ?? 200;
       send(res, requestId, status, reply.body);
@@ -317,6 +337,7 @@ async function handle(
         `The local service does not answer the AWS service "${serviceName}" (it answers ${known.join(", ")}).`,
       );
     }
+    messageMember = service.messageMember;
     const { route, labels } = matchRoute(service.routes, method, rawPath, service.title);
     context.calls.received(route.name);
     const fault = injectedFault(config, random);
@@ -373,7 +394,7 @@ async function handle(
     if (!(error instanceof ApiError))
       log(`${method} ${rawPath} failed: ${error instanceof Error ? error.stack : String(error)}`);
     status = apiError.status;
-    if (!res.headersSent) sendError(res, requestId, apiError);
+    if (!res.headersSent) sendError(res, requestId, apiError, messageMember);
   } finally {
     if (config.logRequests)
       log(`${method} ${url} → ${status} (${(performance.now() - started).toFixed(1)} ms)`);

@@ -152,6 +152,10 @@ export const DEMO_COLLABORATIONS: DemoCollaboration[] = [
   },
 ];
 
+/** The demo role EventBridge Scheduler assumes to start audience jobs. */
+export const DEMO_SCHEDULER_ROLE_NAME = "SchedulerAudienceJobs";
+export const DEMO_SCHEDULER_ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/${DEMO_SCHEDULER_ROLE_NAME}`;
+
 export interface DemoRole {
   path: string;
   name: string;
@@ -159,6 +163,11 @@ export interface DemoRole {
   description?: string;
   /** The services its trust policy lets assume it. */
   trustedServices: string[];
+  /**
+   * Actions its permissions policy allows, where the local service checks
+   * them (EventBridge Scheduler's firing, emulator/scheduler/firing.ts).
+   */
+  allows?: string[];
   createTime: number;
 }
 
@@ -208,6 +217,24 @@ export const DEMO_ROLES: DemoRole[] = [
     id: "AROAEXAMPLEANALYSTSRO1",
     trustedServices: [],
     createTime: SET_UP + 12 * DAY,
+  },
+  {
+    path: "/",
+    name: DEMO_SCHEDULER_ROLE_NAME,
+    id: "AROAEXAMPLESCHEDULER01",
+    description: "Lets EventBridge Scheduler start audience generation jobs with the seed role.",
+    trustedServices: ["scheduler.amazonaws.com"],
+    allows: ["cleanrooms-ml:StartAudienceGenerationJob", "iam:PassRole"],
+    createTime: SET_UP + 20 * DAY,
+  },
+  {
+    path: "/",
+    name: "SchedulerNotifications",
+    id: "AROAEXAMPLESCHEDNOTIFY",
+    description: "EventBridge Scheduler role for notifications (may not start audience jobs).",
+    trustedServices: ["scheduler.amazonaws.com"],
+    allows: ["sns:Publish"],
+    createTime: SET_UP + 21 * DAY,
   },
 ];
 

@@ -3,11 +3,14 @@ import type { CallCounter, DeniedOperations, LostAnswers } from "../call-log";
 import type { Engine } from "../engine";
 import type { Reply } from "../http";
 import type { SeedPaths } from "../lookalike/seed";
+import type { Scheduler } from "../scheduler/firing";
 import type { Store } from "../store";
 
 export interface Context {
   store: Store;
   engine: Engine;
+  /** EventBridge Scheduler's firing of schedules (scheduler/firing.ts). */
+  scheduler: Scheduler;
   now: () => number;
   paths: SeedPaths;
   /** Requests received per operation, for `/_emulator/calls`. */

@@ -1,4 +1,5 @@
 /** The emulator's state: one SQLite file, one store object per kind of resource. */
+import { SchedulerStore } from "../scheduler/store";
 import { openDatabase, type Db } from "./database";
 import { ExportJobStore } from "./export-jobs";
 import { GenerationJobStore } from "./generation-jobs";
@@ -11,6 +12,8 @@ export interface Store {
   jobs: GenerationJobStore;
   exports: ExportJobStore;
   tags: TagStore;
+  /** EventBridge Scheduler's schedule groups, schedules and firings. */
+  schedules: SchedulerStore;
   meta: { get(key: string): string | undefined; set(key: string, value: string): void };
   /** Runs `fn` in one transaction. */
   transaction<T>(fn: () => T): T;
@@ -29,6 +32,7 @@ export function openStore(dataDir: string): Store {
     jobs: new GenerationJobStore(db),
     exports: new ExportJobStore(db),
     tags: new TagStore(db),
+    schedules: new SchedulerStore(db),
     meta: {
       get: (key) => getMeta.get(key)?.value,
       set: (key, value) => void setMeta.run(key, value),
