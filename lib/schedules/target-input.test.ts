@@ -4,6 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
+import { apiMembersOf } from "@/emulator/scheduler/firing";
 import {
   startLoopbackServer,
   type LoopbackServer,
@@ -95,16 +96,20 @@ describe("a schedule's target Input", () => {
         identity: undefined,
       });
       const direct = await directStartBody({ ...job, name: `weekly-fans-${dueTime}` });
-      // What the scheduler does when it fires: the attribute becomes the due time.
-      const fired = input.replace(SCHEDULED_TIME_ATTRIBUTE, dueTime);
+      // What the scheduler does when it fires: the attribute becomes the due time, and the
+      // members are read as the API names them (the local service's own reading of an Input).
+      const fired = JSON.stringify(
+        apiMembersOf(JSON.parse(input.replace(SCHEDULED_TIME_ATTRIBUTE, dueTime))),
+      );
       const scheduleTag = `${JSON.stringify(SCHEDULE_TAG)}:${JSON.stringify("weekly-fans.schedule")}`;
       // The schedule's tag is the last one; with no other tags it is the whole map.
       const withoutTag = fired.includes(`,${scheduleTag}}`)
         ? fired.replace(`,${scheduleTag}}`, "}")
         : fired.replace(`,"tags":{${scheduleTag}}`, "");
       expect(withoutTag).toBe(direct);
-      expect(input).toContain(`"name":"weekly-fans-${SCHEDULED_TIME_ATTRIBUTE}"`);
-      expect(JSON.parse(input).tags[SCHEDULE_TAG]).toBe("weekly-fans.schedule");
+      // As a universal target writes it: members in PascalCase, map keys as they are.
+      expect(input).toContain(`"Name":"weekly-fans-${SCHEDULED_TIME_ATTRIBUTE}"`);
+      expect(JSON.parse(input).Tags[SCHEDULE_TAG]).toBe("weekly-fans.schedule");
     });
   }
 

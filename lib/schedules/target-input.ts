@@ -4,8 +4,10 @@
  * request as the target's `Input` (docs/ARCHITECTURE.md, "Schedules").
  *
  * The Input is the JSON body a direct start from the form sends, byte for
- * byte (the same request, `startRequestFor`, serialized by the same
- * restJson1 code, `serializeRequest`), with two differences only: the job's
+ * byte once its members are named as the API names them (the same request,
+ * `startRequestFor`, serialized by the same restJson1 code,
+ * `serializeRequest`; a universal target names members in PascalCase), with
+ * two differences only: the job's
  * name is `<base>-<aws.scheduler.scheduled-time>` (the scheduler puts the due
  * time in, so each run's name is new: job names are unique per account), and
  * the tags carry `dashboard:schedule` = the schedule's name, which ties each
@@ -18,6 +20,7 @@ import { SCHEDULE_TAG } from "@/lib/schemas/dashboard-tags";
 import { startRequestFor, type StartJobFormValues } from "@/lib/schemas/start-job-form-values";
 
 import { runNameTemplate } from "./run-name";
+import { fromUniversalMembers, toUniversalMembers } from "./universal-target";
 
 // The body is the same whatever the host: only the path and headers depend on it.
 const ANY_ENDPOINT = parseEndpoint("https://cleanrooms-ml.us-east-1.amazonaws.com");
@@ -54,9 +57,15 @@ export function scheduledStartRequest({
   return request;
 }
 
-/** The target's `Input`: the job's request as a direct start's JSON body. */
+/**
+ * The target's `Input`: the job's request as a direct start's JSON body,
+ * its members named as a universal target names them (PascalCase,
+ * `./universal-target`): the same values in the same order.
+ */
 export function targetInput(schedule: ScheduleJob): string {
-  return startJobBody(scheduledStartRequest(schedule));
+  return JSON.stringify(
+    toUniversalMembers(JSON.parse(startJobBody(scheduledStartRequest(schedule)))),
+  );
 }
 
 /**
@@ -68,7 +77,7 @@ export function requestFromInput(
 ): StartAudienceGenerationJobCommandInput | undefined {
   if (!input) return undefined;
   try {
-    const parsed: unknown = JSON.parse(input);
+    const parsed: unknown = fromUniversalMembers(JSON.parse(input));
     if (
       parsed &&
       typeof parsed === "object" &&
