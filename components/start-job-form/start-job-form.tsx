@@ -11,7 +11,6 @@ import {
   type FieldPath,
 } from "react-hook-form";
 
-import { RepeatThisJobButton } from "@/components/schedules/repeat-this-job";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -112,6 +111,7 @@ export function StartJobForm({
   notice,
   copiedDescription,
   signedIn = false,
+  secondaryAction,
 }: {
   defaultValues?: StartJobFormValues;
   submit?: Submit;
@@ -122,6 +122,8 @@ export function StartJobForm({
   copiedDescription?: string;
   /** Sign-in is on: the dashboard adds a tag recording who started the job, which counts toward the limit. */
   signedIn?: boolean;
+  /** Another use of the values, beside Start job (inside the form: it may read them), e.g. Repeat this job. */
+  secondaryAction?: ReactNode;
 }) {
   // What the rules need beyond the values (react-hook-form's `context`, read at each check):
   // updated below, in the same render, from what the form's model and template reads give.
@@ -317,7 +319,7 @@ export function StartJobForm({
                 ? "Starting the job…"
                 : "Fields marked (optional) can be left empty."}
             </p>
-            <RepeatThisJobButton />
+            {secondaryAction}
             <Button type="submit" disabled={busy} className="w-full sm:w-auto">
               Start job
             </Button>
