@@ -21,43 +21,41 @@ export function JobSection({ editJobHref }: { editJobHref?: string }) {
   const seed = request.seedAudience;
   return (
     <div className="space-y-4">
-      <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[8rem_1fr]">
-        <dt className="text-slate-500">Model</dt>
-        <dd className="font-mono text-xs break-all text-slate-800">
-          {request.configuredAudienceModelArn || "None chosen"}
-        </dd>
-        <dt className="text-slate-500">Seed</dt>
-        <dd className="font-mono text-xs break-all text-slate-800">
-          {seed.dataSource?.s3Uri ??
-            seed.sqlParameters?.analysisTemplateArn ??
-            (seed.sqlParameters?.queryString ? "A SQL query" : "None")}
-        </dd>
-        <dt className="text-slate-500">Seed role</dt>
-        <dd className="font-mono text-xs break-all text-slate-800">{seed.roleArn || "None"}</dd>
-      </dl>
-      <details className="text-sm">
-        <summary className="cursor-pointer text-slate-700">
-          The request each run sends (the schedule target&apos;s Input)
-        </summary>
-        <pre className="mt-2 max-h-64 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
-          {JSON.stringify(request, null, 2)}
-        </pre>
-        <p className="mt-1 text-xs text-slate-600">
-          Exactly what pressing Start job would send, with the run name above. The dashboard adds
-          the tag <code>dashboard:schedule</code> (this schedule&apos;s name) to tie each run to the
-          schedule, and, with sign-in on, who wrote the schedule.
-        </p>
-      </details>
-      {jobError && (
-        <p
-          id={`${scheduleControlId("job")}-error`}
-          data-field="job"
-          tabIndex={-1}
-          className="text-sm text-red-700"
-        >
-          {jobError}
-        </p>
-      )}
+      {/* Focus lands here when the job's settings are refused. */}
+      <div data-field="job" tabIndex={-1} className="space-y-4 outline-none">
+        <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[8rem_1fr]">
+          <dt className="text-slate-500">Model</dt>
+          <dd className="font-mono text-xs break-all text-slate-800">
+            {request.configuredAudienceModelArn || "None chosen"}
+          </dd>
+          <dt className="text-slate-500">Seed</dt>
+          <dd className="font-mono text-xs break-all text-slate-800">
+            {seed.dataSource?.s3Uri ??
+              seed.sqlParameters?.analysisTemplateArn ??
+              (seed.sqlParameters?.queryString ? "A SQL query" : "None")}
+          </dd>
+          <dt className="text-slate-500">Seed role</dt>
+          <dd className="font-mono text-xs break-all text-slate-800">{seed.roleArn || "None"}</dd>
+        </dl>
+        <details className="text-sm">
+          <summary className="cursor-pointer text-slate-700">
+            The request each run sends (the schedule target&apos;s Input)
+          </summary>
+          <pre className="mt-2 max-h-64 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+            {JSON.stringify(request, null, 2)}
+          </pre>
+          <p className="mt-1 text-xs text-slate-600">
+            Exactly what pressing Start job would send, with the run name above. The dashboard adds
+            the tag <code>dashboard:schedule</code> (this schedule&apos;s name) to tie each run to
+            the schedule, and, with sign-in on, who wrote the schedule.
+          </p>
+        </details>
+        {jobError && (
+          <p id={`${scheduleControlId("job")}-error`} className="text-sm text-red-700">
+            {jobError}
+          </p>
+        )}
+      </div>
       {editJobHref && (
         <p className="text-xs text-slate-600">
           To change the job&apos;s settings,{" "}

@@ -287,7 +287,8 @@ function checkSchedule(
     );
 
   // The job itself, by the new-job form's own rules, with the name a run will have.
-  const job = startJobFormSchema.safeParse({ ...values.job, name: runNameTemplate(base || "x") });
+  // (The base name's length is the base name's own rule above, not the job's.)
+  const job = startJobFormSchema.safeParse({ ...values.job, name: runNameTemplate("run") });
   if (!job.success) {
     const first = job.error.issues[0]!;
     const where = issuePath(first);
