@@ -201,10 +201,11 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     lostAnswers: new LostAnswers(),
     denied: new DeniedOperations(),
   } as Context;
-  context.scheduler = new Scheduler(context, { seed: faultSeed, log });
+  const scheduler = new Scheduler(context, { seed: faultSeed, log });
+  context.scheduler = scheduler;
   const tick = () => {
     engine.tick();
-    context.scheduler.tick();
+    scheduler.tick();
   };
 
   let server: http.Server | undefined;

@@ -7,6 +7,8 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 
+import { formatScheduledTime } from "../../lib/schedules/expression";
+import { SCHEDULE_TAG } from "../../lib/schemas/dashboard-tags";
 import { generationOutcome, SEED_LIMITS, type SeedAudience } from "../engine";
 import { ACCOUNT_ID, accountOf, arnOf, PARTNER_ACCOUNT_ID } from "../identity";
 import {
@@ -20,6 +22,8 @@ import type { ComputePool } from "../lookalike/pool";
 import { s3PathOf, type SeedPaths, type SeedSpec } from "../lookalike/seed";
 import type { GenerateResult } from "../lookalike/tasks";
 import { managedPolicy } from "../resource-policy";
+import { planNext } from "../scheduler/firing";
+import type { NewSchedule } from "../scheduler/store";
 import type { Store } from "../store";
 import type { NewGenerationJob } from "../store/generation-jobs";
 import {
@@ -39,6 +43,13 @@ import {
   type DemoConfiguredModel,
 } from "./catalog";
 import { DEMO_COLLABORATIONS } from "./collaborations";
+import {
+  DEMO_SCHEDULE,
+  DEMO_SCHEDULE_RUN_IDS,
+  DEMO_SCHEDULE_TARGET,
+  demoRunSeed,
+  demoRunTimes,
+} from "./schedules";
 
 /** "2": the two-account demo (the streaming models are the partner's); "1" was one account. */
 export const DEMO_VERSION = "2";
@@ -247,6 +258,41 @@ export async function ensureDemoData(
     });
   }
 
+  // The weekly schedule's past runs (demo/schedules.ts), each computed from its week's seed.
+  const scheduleModel = DEMO_SCHEDULE.model;
+  const runs: { row: NewGenerationJob; result: GenerateResult; scheduledTime: number }[] = [];
+  for (const [index, scheduledTime] of (options.jobs ? demoRunTimes(now) : []).entries()) {
+    const result = await pool.run({
+      kind: "generate",
+      dataset: datasetOf(scheduleModel),
+      seed: demoRunSeed(index),
+      paths,
+      seedLimits: SEED_LIMITS,
+      minMatchingSeedSize: scheduleModel.minMatchingSeedSize,
+      audienceSizeConfig: scheduleModel.audienceSizeConfig,
+      shareMetrics: true,
+      includeSeedInOutput: false,
+    });
+    runs.push({
+      scheduledTime,
+      result,
+      row: {
+        arn: arnOf("audience-generation-job", DEMO_SCHEDULE_RUN_IDS[index]!, ACCOUNT_ID),
+        name: `${DEMO_SCHEDULE.jobBaseName}-${formatScheduledTime(new Date(scheduledTime))}`,
+        description: null,
+        configured_audience_model_arn: scheduleModel.arn,
+        collaboration_id: DEMO_COLLABORATION_ID,
+        started_by: ACCOUNT_ID,
+        seed_audience: JSON.stringify(s3Seed(DEMO_SEED_URIS.sportsFans)),
+        include_seed_in_output: 0,
+        protected_query_identifier: null,
+        // EventBridge Scheduler calls within the minute of the scheduled time.
+        create_time: scheduledTime + 1_000,
+        pending_ms: scaledMs(CREATE_PENDING_SECONDS, 1),
+      },
+    });
+  }
+
   // The sports fans job's 10,000-user audience, exported two hours after the job.
   const sports = computed.find((c) => c.job.key === "sportsFans");
   let exportRow: Parameters<Store["exports"]["insert"]>[0] | undefined;
@@ -350,6 +396,7 @@ export async function ensureDemoData(
           : {};
       store.tags.put(row.arn, { ...inherited, ...job.tags });
     }
+    if (runs.length > 0) insertDemoSchedule(store, runs, now);
     if (exportRow) {
       store.exports.insert(exportRow);
       store.exports.storeOutcome(exportRow.id, {
@@ -370,4 +417,60 @@ export async function ensureDemoData(
     );
   }
   options.log(`Created demo data in ${path.dirname(paths.s3Root)}.`);
+}
+
+/**
+ * The weekly schedule, its past runs as finished jobs carrying its tag, and a
+ * firing record for each. Its next firing is planned at time scale 1, like
+ * every demo time: the coming Monday at 09:00 in New York.
+ */
+function insertDemoSchedule(
+  store: Store,
+  runs: { row: NewGenerationJob; result: GenerateResult; scheduledTime: number }[],
+  now: number,
+): void {
+  const model = DEMO_SCHEDULE.model;
+  const inherited =
+    model.childResourceTagOnCreatePolicy === "FROM_PARENT_RESOURCE" ? model.tags : {};
+  for (const [index, { row, result, scheduledTime }] of runs.entries()) {
+    store.jobs.insert(row);
+    store.jobs.storeOutcome(row.arn, generationOutcome(row, result, 1, 0));
+    store.tags.put(row.arn, { ...inherited, [SCHEDULE_TAG]: DEMO_SCHEDULE.name });
+    store.schedules.insertFiring({
+      account: ACCOUNT_ID,
+      schedule_arn: DEMO_SCHEDULE.arn,
+      scheduled_time: scheduledTime,
+      fired_at: row.create_time,
+      execution_id: DEMO_SCHEDULE_RUN_IDS[index]!.replace(/^./, "e"),
+      attempt_number: 1,
+      outcome: "STARTED",
+      job_arn: row.arn,
+      error: null,
+    });
+  }
+  const created = runs[0]!.scheduledTime - 2 * DAY;
+  const schedule: NewSchedule = {
+    account: ACCOUNT_ID,
+    group_name: DEMO_SCHEDULE.group,
+    name: DEMO_SCHEDULE.name,
+    arn: DEMO_SCHEDULE.arn,
+    description: DEMO_SCHEDULE.description,
+    schedule_expression: DEMO_SCHEDULE.expression,
+    timezone: DEMO_SCHEDULE.timezone,
+    start_date: null,
+    end_date: null,
+    state: "ENABLED",
+    flexible_time_window: JSON.stringify({ Mode: "OFF" }),
+    target: JSON.stringify(DEMO_SCHEDULE_TARGET),
+    kms_key_arn: null,
+    action_after_completion: "NONE",
+    client_token: null,
+    creation_date: created,
+    last_modification_date: created,
+    next_fire_time: null,
+    next_fire_due: null,
+    next_fire_offset: null,
+  };
+  store.schedules.insertSchedule(schedule);
+  store.schedules.setNext(schedule.arn, planNext(schedule, { time: now, due: now }, 1, 0));
 }

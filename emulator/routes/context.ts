@@ -3,14 +3,14 @@ import type { CallCounter, DeniedOperations, LostAnswers } from "../call-log";
 import type { Engine } from "../engine";
 import type { Reply } from "../http";
 import type { SeedPaths } from "../lookalike/seed";
-import type { Scheduler } from "../scheduler/firing";
+import type { NewSchedule } from "../scheduler/store";
 import type { Store } from "../store";
 
 export interface Context {
   store: Store;
   engine: Engine;
-  /** EventBridge Scheduler's firing of schedules (scheduler/firing.ts). */
-  scheduler: Scheduler;
+  /** When EventBridge Scheduler's schedules fire (scheduler/firing.ts). */
+  scheduler: SchedulePlanner;
   now: () => number;
   paths: SeedPaths;
   /** Requests received per operation, for `/_emulator/calls`. */
@@ -19,6 +19,11 @@ export interface Context {
   lostAnswers: LostAnswers;
   /** Operations to refuse, for `/_emulator/denied`. */
   denied: DeniedOperations;
+}
+
+/** Plans a schedule's next firing when it is created or replaced (scheduler/firing.ts). */
+export interface SchedulePlanner {
+  planFromNow(row: NewSchedule, now: number): { time: number; due: number; offset: number } | null;
 }
 
 export interface OperationRequest {

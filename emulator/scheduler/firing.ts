@@ -28,7 +28,7 @@ import {
 import { DEMO_ROLES, roleArnOf, type DemoRole } from "../demo/collaborations";
 import { ApiError } from "../http";
 import { ACCOUNT_ID, accountOf } from "../identity";
-import type { Context } from "../routes/context";
+import type { Context, SchedulePlanner } from "../routes/context";
 import { startAudienceGenerationJob } from "../routes/generation-jobs";
 import type { NewSchedule, ScheduleRow } from "./store";
 
@@ -107,6 +107,27 @@ export function planNext(
   }
   const base = from.due + Math.round((time - from.time) / timeScale);
   return { time, due: Math.max(base, from.due) + offset, offset };
+}
+
+/**
+ * The firing after one at `fired` (its scheduled time, and when it was due
+ * without the flexible offset), planned at `now`. It counts on from the fired
+ * one's scheduled time; when the service fell behind (it was stopped, or its
+ * ticks are slower than the schedule), the times missed are skipped and the
+ * schedule carries on from the present: one firing at most for any number of
+ * missed times.
+ */
+export function followingFiring(
+  row: Plannable,
+  fired: Cursor,
+  now: number,
+  timeScale: number,
+  seed: number,
+): NextFiring | null {
+  const next = planNext(row, fired, timeScale, seed, true);
+  if (!next || next.due - next.offset > now) return next;
+  const present = fired.time + Math.max(0, now - fired.due) * timeScale;
+  return planNext(row, { time: present, due: now }, timeScale, seed, true);
 }
 
 /** Why a firing started no job: what AWS would report (CloudWatch's invocation errors). */
@@ -232,7 +253,7 @@ export interface SchedulerOptions {
 }
 
 /** Fires due schedules on every tick of the service (server.ts). */
-export class Scheduler {
+export class Scheduler implements SchedulePlanner {
   constructor(
     private readonly context: Context,
     private readonly options: SchedulerOptions,
@@ -289,16 +310,13 @@ export class Scheduler {
       `Schedule ${row.arn} fired for ${formatScheduledTime(new Date(scheduledTime))}: ${jobArn ?? error}`,
     );
 
-    // The next firing counts on from this one's scheduled time; when the service fell
-    // behind (it was stopped, or ticks are slower than the schedule), the times missed
-    // are skipped and the schedule carries on from the present.
-    const scale = this.context.engine.timeScale;
-    const base = row.next_fire_due! - (row.next_fire_offset ?? 0);
-    let next = planNext(row, { time: scheduledTime, due: base }, scale, this.options.seed, true);
-    if (next && next.due <= now) {
-      const present = scheduledTime + Math.max(0, now - base) * scale;
-      next = planNext(row, { time: present, due: now }, scale, this.options.seed, true);
-    }
+    const next = followingFiring(
+      row,
+      { time: scheduledTime, due: row.next_fire_due! - (row.next_fire_offset ?? 0) },
+      now,
+      this.context.engine.timeScale,
+      this.options.seed,
+    );
     if (next) store.schedules.setNext(row.arn, next);
     else if (row.action_after_completion === "DELETE") store.schedules.deleteSchedule(row.arn);
     else store.schedules.setNext(row.arn, null);

@@ -32,6 +32,7 @@ import { START_AUDIENCE_JOB_TARGET_ARN } from "../../lib/schedules/expression";
 import { SCHEDULE_TAG } from "../../lib/schemas/dashboard-tags";
 import { DEMO_CONFIGURED_MODELS, DEMO_SEED_ROLE_ARN, DEMO_SEED_URIS } from "../demo/catalog";
 import { DEMO_SCHEDULER_ROLE_ARN } from "../demo/collaborations";
+import { DEMO_SCHEDULE, DEMO_SCHEDULE_RUN_IDS } from "../demo/schedules";
 import { ACCOUNT_ID } from "../identity";
 import { startTestEmulator, type TestEmulator } from "../testing";
 
@@ -507,5 +508,49 @@ describe("firing on the service's clock (time scale 100)", () => {
     expect(firing).toMatchObject({ outcome: "STARTED", scheduledTime: `${at}Z` });
     const gone = await failure(scheduler.send(new GetScheduleCommand({ Name: "one-time" })));
     expect(gone).toBeInstanceOf(ResourceNotFoundException);
+  });
+});
+
+describe("the demo schedule", () => {
+  it("is a weekly schedule whose past runs are finished jobs with drifting scores, the last clearly lower", async () => {
+    const got = await scheduler.send(new GetScheduleCommand({ Name: DEMO_SCHEDULE.name }));
+    expect(got).toMatchObject({
+      ScheduleExpression: "cron(0 9 ? * MON *)",
+      ScheduleExpressionTimezone: "America/New_York",
+      State: "ENABLED",
+      Target: { Arn: START_AUDIENCE_JOB_TARGET_ARN, RoleArn: DEMO_SCHEDULER_ROLE_ARN },
+    });
+    const firings = (
+      (
+        await emulator.call(
+          "GET",
+          `/_emulator/schedule-firings?scheduleArn=${encodeURIComponent(DEMO_SCHEDULE.arn)}`,
+        )
+      ).json.firings as Firing[]
+    ).reverse();
+    expect(firings).toHaveLength(DEMO_SCHEDULE_RUN_IDS.length);
+    const scores: number[] = [];
+    for (const firing of firings) {
+      const job = await cleanRoomsMl.send(
+        new GetAudienceGenerationJobCommand({ audienceGenerationJobArn: firing.jobArn! }),
+      );
+      expect(job.status).toBe("ACTIVE");
+      expect(job.name).toBe(`${DEMO_SCHEDULE.jobBaseName}-${firing.scheduledTime}`);
+      expect(job.tags?.[SCHEDULE_TAG]).toBe(DEMO_SCHEDULE.name);
+      // Mondays at 09:00 in New York.
+      const local = new Intl.DateTimeFormat("en-US", {
+        timeZone: "America/New_York",
+        weekday: "short",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      }).format(new Date(firing.scheduledTime));
+      expect(local).toBe("Mon 09:00");
+      scores.push(job.metrics?.relevanceMetrics?.[0]?.score ?? Number.NaN);
+    }
+    const previous = scores.slice(0, -1);
+    const last = scores.at(-1)!;
+    expect(Math.min(...previous) - last).toBeGreaterThan(1);
+    expect(new Set(scores).size).toBe(scores.length);
   });
 });
