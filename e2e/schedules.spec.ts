@@ -45,7 +45,8 @@ test("a marketer repeats a job every minute, watches two runs arrive as jobs, pa
   const job = new JobPage(page);
   await job.goto(DEMO_JOB_ARNS.sportsFans);
   await page.getByRole("link", { name: "Repeat weekly…" }).click();
-  await expect(page).toHaveURL(/\/schedules\/new\?from=/);
+  // The form's page reads the job afresh: on a busy machine that can take a while.
+  await expect(page).toHaveURL(/\/schedules\/new\?from=/, { timeout: 30_000 });
   const form = page.getByRole("form", { name: "Create a schedule" });
   await expect(form).toBeVisible();
   // Filled from the job: weekly, the job's name as the runs' base, in the reader's zone.

@@ -61,8 +61,8 @@ export default async function SchedulesPage() {
           No schedule starts audience jobs yet.
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full min-w-[44rem] text-left text-sm">
             <caption className="sr-only">Schedules that start audience generation jobs</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
               <tr>

@@ -193,8 +193,8 @@ export function ScheduleHistory({
               No run yet: the first one starts at the next run time.
             </p>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
+            <div className="relative overflow-x-auto">
+              <table className="w-full min-w-[40rem] text-left text-sm">
                 <caption className="sr-only">Runs of this schedule, newest first</caption>
                 <thead className="border-b border-slate-200 text-xs text-slate-600">
                   <tr>
