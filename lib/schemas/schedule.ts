@@ -327,7 +327,13 @@ const MEMBER_TO_FIELD: [RegExp, keyof ScheduleFormValues][] = [
 
 /** The field a service refusal names, for the form to show it there. */
 export function scheduleFieldForMessage(message: string): keyof ScheduleFormValues | undefined {
-  return MEMBER_TO_FIELD.find(([pattern]) => pattern.test(message))?.[1];
+  // The member named first is the one the message is about ("EndDate must be after StartDate").
+  let best: { at: number; field: keyof ScheduleFormValues } | undefined;
+  for (const [pattern, field] of MEMBER_TO_FIELD) {
+    const at = message.search(pattern);
+    if (at !== -1 && (best === undefined || at < best.at)) best = { at, field };
+  }
+  return best?.field;
 }
 
 /** Pause or resume, and the schedule's name. */
