@@ -66,7 +66,7 @@ test("a marketer repeats a job every minute, watches two runs arrive as jobs, pa
   await base.fill(baseName);
 
   await page.getByLabel("cron() or rate() expression").check();
-  await page.getByLabel("Expression").fill("rate(1 minute)");
+  await page.getByRole("textbox", { name: "Expression" }).fill("rate(1 minute)");
   await expect(page.getByRole("status", { name: "When it runs" })).toContainText("Every minute");
   await page.getByLabel("Schedule name").fill(scheduleName);
   await page.getByRole("button", { name: "Choose a role" }).click();
