@@ -74,6 +74,17 @@ describe("scheduleHistory", () => {
   });
 });
 
+it("matches to the second, as a run's name carries its due time", () => {
+  const due = new Date("2026-12-06T15:45:13.482Z");
+  const history = scheduleHistory({
+    dueTimes: [due],
+    runs: [job("fans-2026-12-06T15:45:13Z", "2026-12-06T15:45:14Z")],
+    flexibleWindowMinutes: 0,
+    now: new Date("2026-12-06T16:45:00Z"),
+  });
+  expect(history.map((e) => e.missed)).toEqual([false]);
+});
+
 describe("driftFlags", () => {
   it("flags a score more than a point below the median of the three runs before it", () => {
     expect(driftFlags([7, 7.2, 6.9, 5.8].map((score) => ({ score })))).toEqual([

@@ -73,7 +73,9 @@ export function scheduleHistory<J extends RunJob>({
   const windowMs = flexibleWindowMinutes * 60_000;
   const claimed = new Set<number>();
   const entries: HistoryEntry<J>[] = [];
-  const dueMs = dueTimes.map((d) => d.getTime());
+  // To the second, as the scheduler writes the due time into a run's name (a rate counted
+  // from the moment a schedule was made has milliseconds the name cannot carry).
+  const dueMs = [...new Set(dueTimes.map((d) => Math.floor(d.getTime() / 1000) * 1000))];
   for (const job of runs) {
     const named = parseRunName(job.name)?.dueTime;
     let dueTime = named;
