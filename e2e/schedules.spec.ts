@@ -31,8 +31,8 @@ async function screenshot(page: Page, name: string) {
   if (size) await page.setViewportSize(size);
 }
 
-const runRows = (page: Page) =>
-  page.getByRole("table", { name: /Runs of this schedule/ }).getByRole("link");
+const runsTable = (page: Page) => page.getByRole("table", { name: /Runs of this schedule/ });
+const runRows = (page: Page) => runsTable(page).getByRole("link");
 
 test("a marketer repeats a job every minute, watches two runs arrive as jobs, pauses it and reads its history", async ({
   page,
@@ -112,11 +112,24 @@ test("a marketer repeats a job every minute, watches two runs arrive as jobs, pa
   await expect(page.getByText(/cannot export the audience/)).toBeVisible();
   await expect(page.getByText("Missed")).toHaveCount(0);
   await screenshot(page, "schedule-page");
-  const exportButton = page
+  // One press exports a finished run; the size it used is then "the same size as last time".
+  const exportButton = runsTable(page)
     .getByRole("button", { name: /^Export the (same size as last time|suggested size)/ })
     .first();
+  const label = (await exportButton.getAttribute("aria-label")) ?? (await exportButton.innerText());
+  const size = /\(([^)]+)\)/.exec(label)![1]!;
+  const exportedRun = (
+    await exportButton.locator("xpath=ancestor::tr").getByRole("link").innerText()
+  ).trim();
   await exportButton.click();
-  await expect(page.getByText("Export started").first()).toBeVisible();
+  await expect(runsTable(page).getByRole("row", { name: new RegExp(exportedRun) })).toContainText(
+    "Exported (1)",
+  );
+  await expect(
+    runsTable(page)
+      .getByRole("button", { name: `Export the same size as last time (${size})`, exact: false })
+      .first(),
+  ).toBeVisible();
 
   // The schedules list: the schedule, its cadence in words, paused, its last run.
   await page
