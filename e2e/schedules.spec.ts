@@ -37,7 +37,8 @@ const runRows = (page: Page) => runsTable(page).getByRole("link");
 test("a marketer repeats a job every minute, watches two runs arrive as jobs, pauses it and reads its history", async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  // Two runs, a pause and the history: a few minutes on a busy machine.
+  test.setTimeout(240_000);
   const stamp = Date.now().toString(36);
   const scheduleName = `e2e-fans-${stamp}`;
   const baseName = `e2e fans ${stamp}`;
