@@ -119,12 +119,16 @@ export async function listSchedules(): Promise<ScheduleView[]> {
 /** Jobs read at most, newest first, when looking for a schedule's runs. */
 export const RUN_CANDIDATES_MAX = 100;
 
-/** Every job summary the account lists (every page, through the read cache the jobs list shares). */
+/**
+ * Every job summary the account lists (every page), read anew for the page
+ * being rendered (joining a read under way): a run started a moment ago must
+ * show, and a cached list could be seconds old.
+ */
 async function allJobSummaries(): Promise<JobSummaryData[]> {
   const jobs: JobSummaryData[] = [];
   let nextToken: string | undefined;
   do {
-    const { data } = await readJobsPage({ maxResults: 100, nextToken });
+    const { data } = await readJobsPage({ maxResults: 100, nextToken }, { fresh: true });
     jobs.push(...data.audienceGenerationJobs);
     nextToken = data.nextToken;
   } while (nextToken);
