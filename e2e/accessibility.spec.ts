@@ -86,3 +86,23 @@ test("a job's page during a service error has no axe violations", async ({ page 
     await fetch(control, { method: "DELETE" });
   }
 });
+
+test("the schedules pages have no axe violations: the list, the form and a schedule's history", async ({
+  page,
+}) => {
+  await page.goto("/schedules");
+  await expect(page.getByRole("heading", { level: 1, name: "Schedules" })).toBeVisible();
+  await expectNoAxeViolations(page, "the schedules list");
+
+  await page.goto(`/schedules/new?from=${encodeURIComponent(DEMO_JOB_ARNS.sportsFans)}`);
+  await expect(page.getByRole("form", { name: "Create a schedule" })).toBeVisible();
+  await expect(page.getByRole("status", { name: "When it runs" })).toContainText("Next 5 runs");
+  await expectNoAxeViolations(page, "the schedule form");
+  await page.getByRole("button", { name: "Create schedule" }).click();
+  await expect(page.getByLabel("Schedule name")).toBeVisible();
+  await expectNoAxeViolations(page, "the schedule form showing its errors");
+
+  await page.goto("/schedules/weekly-sports-fans");
+  await expect(page.getByRole("table", { name: /Runs of this schedule/ })).toBeVisible();
+  await expectNoAxeViolations(page, "a schedule's page");
+});

@@ -2,6 +2,7 @@ import "server-only";
 
 import { CleanRoomsClient } from "@aws-sdk/client-cleanrooms";
 import { IAMClient } from "@aws-sdk/client-iam";
+import { SchedulerClient } from "@aws-sdk/client-scheduler";
 
 import { isThrottlingError, SERVICE_MAX_ATTEMPTS } from "@/lib/cleanrooms-ml";
 import { serviceConfig } from "@/lib/config";
@@ -9,8 +10,8 @@ import { credentials, serviceBackoff } from "@/lib/service";
 
 /**
  * The official AWS clients of the services around Clean Rooms ML: AWS Clean
- * Rooms (collaborations, members, analysis templates, protected queries) and
- * IAM (roles). Server only. They take the Clean Rooms ML client's region,
+ * Rooms (collaborations, members, analysis templates, protected queries),
+ * IAM (roles) and EventBridge Scheduler (schedules that start jobs). Server only. They take the Clean Rooms ML client's region,
  * endpoint and credentials (lib/config.ts, lib/service.ts): with
  * CLEANROOMS_ML_ENDPOINT set, every service is the one at that endpoint (the
  * local service answers each by the SigV4 scope's service name); otherwise,
@@ -20,6 +21,7 @@ import { credentials, serviceBackoff } from "@/lib/service";
  */
 let cleanRoomsClient: CleanRoomsClient | undefined;
 let iamClient: IAMClient | undefined;
+let schedulerClient: SchedulerClient | undefined;
 
 function clientConfig() {
   const { endpoint, region } = serviceConfig();
@@ -77,4 +79,10 @@ export function cleanRooms(): CleanRoomsClient {
 export function iam(): IAMClient {
   iamClient ??= withSharedBackoff(new IAMClient(clientConfig()));
   return iamClient;
+}
+
+/** The process's one EventBridge Scheduler client (signing name `scheduler`). */
+export function scheduler(): SchedulerClient {
+  schedulerClient ??= withSharedBackoff(new SchedulerClient(clientConfig()));
+  return schedulerClient;
 }

@@ -17,12 +17,15 @@ export async function SiteHeader() {
           Clean Rooms ML <span className="font-normal text-slate-500">Audiences</span>
         </Link>
         {signedIn && (
-          <nav aria-label="Main" className="flex items-center gap-4 text-sm">
+          <nav aria-label="Main" className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
             <Link href="/" className="text-slate-700 hover:text-slate-950">
               Jobs
             </Link>
             <Link href="/jobs/new" className="text-slate-700 hover:text-slate-950">
               New job
+            </Link>
+            <Link href="/schedules" className="text-slate-700 hover:text-slate-950">
+              Schedules
             </Link>
             <Link href="/exports" className="text-slate-700 hover:text-slate-950">
               Exports

@@ -119,6 +119,7 @@ export function StartJobForm({
   notice,
   copiedDescription,
   signedIn = false,
+  secondaryAction,
 }: {
   defaultValues?: StartJobFormValues;
   submit?: Submit;
@@ -129,6 +130,8 @@ export function StartJobForm({
   copiedDescription?: string;
   /** Sign-in is on: the dashboard adds a tag recording who started the job, which counts toward the limit. */
   signedIn?: boolean;
+  /** Another use of the values, beside Start job (inside the form: it may read them), e.g. Repeat this job. */
+  secondaryAction?: ReactNode;
 }) {
   // What the rules need beyond the values (react-hook-form's `context`, read at each check):
   // updated below, in the same render, from what the form's model and template reads give.
@@ -375,6 +378,7 @@ export function StartJobForm({
                 ? "Starting the job…"
                 : "Fields marked (optional) can be left empty."}
             </p>
+            {secondaryAction}
             <Button type="submit" disabled={busy} className="w-full sm:w-auto">
               Start job
             </Button>

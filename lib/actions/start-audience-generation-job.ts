@@ -9,13 +9,13 @@ import {
 import { defineAction } from "@/lib/define-action";
 import { invalidateReads, readScope } from "@/lib/reads/cache";
 import { readConfiguredModel } from "@/lib/reads/models";
-import { isDashboardTag, recordWho, STARTED_BY_TAG } from "@/lib/schemas/dashboard-tags";
+import { isDashboardTag } from "@/lib/schemas/dashboard-tags";
 import { tagLimitMessage, tagsBeyondForm } from "@/lib/schemas/job-tags";
 import {
   formFieldForRequestPath,
   messageWithoutRequestPath,
   startJobFormSchema,
-  toStartRequest,
+  startRequestFor,
 } from "@/lib/schemas/start-job-form";
 import { cleanRoomsML } from "@/lib/service";
 
@@ -57,8 +57,10 @@ export const startAudienceGenerationJob = defineAction(
   startJobFormSchema,
   async (values, { user }) => {
     // The schema checked the model's unions (exactly one member set), which its inferred type cannot say.
-    const request = toStartRequest(values) as StartAudienceGenerationJobCommandInput;
-    request.tags = recordWho(request.tags, STARTED_BY_TAG, user?.identity);
+    const request = startRequestFor(
+      values,
+      user?.identity,
+    ) as StartAudienceGenerationJobCommandInput;
     const ownKeys = Object.keys(request.tags ?? {}).filter((key) => !isDashboardTag(key));
     const signedIn = user !== undefined;
     // Over the limit without the model's tags: no need to read the model to say so.

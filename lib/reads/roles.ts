@@ -20,11 +20,11 @@ export interface RoleData {
   description?: string;
 }
 
-async function loadSeedRoles(): Promise<RoleData[]> {
+async function loadRolesTrusting(principal: string): Promise<RoleData[]> {
   const out: RoleData[] = [];
   for await (const page of paginateListRoles({ client: iam(), pageSize: 1000 }, {})) {
     for (const role of page.Roles ?? []) {
-      if (!trustsService(role.AssumeRolePolicyDocument, CLEANROOMS_ML_PRINCIPAL)) continue;
+      if (!trustsService(role.AssumeRolePolicyDocument, principal)) continue;
       out.push({
         arn: role.Arn ?? "",
         name: role.RoleName ?? "",
@@ -37,17 +37,26 @@ async function loadSeedRoles(): Promise<RoleData[]> {
 }
 
 /**
- * The account's IAM roles that Clean Rooms ML may assume (ListRoles, every
- * page, each trust policy decoded), by name. Cached for minutes.
+ * The account's IAM roles that a service (`cleanrooms-ml.amazonaws.com`,
+ * `scheduler.amazonaws.com`) may assume (ListRoles, every page, each trust
+ * policy decoded), by name. Cached for minutes.
  */
-export function readSeedRoles(options: { fresh?: boolean } = {}): Promise<CachedRead<RoleData[]>> {
+export function readRolesTrusting(
+  principal: string,
+  options: { fresh?: boolean } = {},
+): Promise<CachedRead<RoleData[]>> {
   return readCache().read({
     operation: "ListRoles",
-    input: { trusting: CLEANROOMS_ML_PRINCIPAL },
+    input: { trusting: principal },
     scopes: [readScope.collaborations],
-    load: loadSeedRoles,
+    load: () => loadRolesTrusting(principal),
     fresh: options.fresh,
   });
+}
+
+/** The account's IAM roles that Clean Rooms ML may assume, for the seed. */
+export function readSeedRoles(options: { fresh?: boolean } = {}): Promise<CachedRead<RoleData[]>> {
+  return readRolesTrusting(CLEANROOMS_ML_PRINCIPAL, options);
 }
 
 async function loadRecentRoles(): Promise<string[]> {

@@ -7,7 +7,7 @@
  * job page's JavaScript measured 1.75× the empty app, over its 1.6× budget
  * (docs/ARCHITECTURE.md, "Page weight").
  */
-import { isDashboardTag } from "@/lib/schemas/dashboard-tags";
+import { isDashboardTag, recordWho, STARTED_BY_TAG } from "@/lib/schemas/dashboard-tags";
 
 import type { StartAudienceGenerationJobRequest } from "./api";
 import { NAME_MAX_LENGTH, type WorkerType } from "./limits";
@@ -101,6 +101,23 @@ export function toStartRequest(values: StartJobFormValues): StartAudienceGenerat
   if (values.collaborationId !== "") request.collaborationId = values.collaborationId;
   if (values.description !== "") request.description = values.description;
   if (filledRows(values.tags).length > 0) request.tags = rowsToMap(values.tags);
+  return request;
+}
+
+/**
+ * The request a direct start sends for these values: the form's request with
+ * the person who started it recorded (`dashboard:started-by`; tags of ours
+ * from elsewhere dropped). The start action sends it; a schedule's target
+ * input is built from it (`lib/schedules/target-input.ts`), so both say the same.
+ */
+export function startRequestFor(
+  values: StartJobFormValues,
+  identity: string | undefined,
+): StartAudienceGenerationJobRequest {
+  const request = toStartRequest(values);
+  const tags = recordWho(request.tags, STARTED_BY_TAG, identity);
+  if (tags) request.tags = tags;
+  else delete request.tags;
   return request;
 }
 

@@ -94,6 +94,14 @@ export function JobPageClient({ arn }: { arn: string }) {
               <ButtonLink variant="secondary" href={`/jobs/new?from=${encodeURIComponent(arn)}`}>
                 Start similar job
               </ButtonLink>
+              {job.seedAudience && (
+                <ButtonLink
+                  variant="secondary"
+                  href={`/schedules/new?from=${encodeURIComponent(arn)}`}
+                >
+                  Repeat weekly…
+                </ButtonLink>
+              )}
               {canDelete(job.status) && !deleting && !owner && (
                 <DeleteJobButton
                   jobArn={arn}

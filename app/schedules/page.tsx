@@ -1,0 +1,156 @@
+import type { Metadata } from "next";
+
+import { StatusBadge } from "@/components/job-status/status-badge";
+import { NextRun } from "@/components/schedules/next-run";
+import {
+  DeleteScheduleButton,
+  EditScheduleLink,
+  PauseResumeButton,
+} from "@/components/schedules/schedule-actions";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { Link } from "@/components/ui/link";
+import { jobPath } from "@/lib/job-url";
+import { scheduleInWords } from "@/lib/schedules/describe";
+import { listSchedules, readScheduleRuns } from "@/lib/schedules/reads";
+import { schedulePath } from "@/lib/schedules/schedule-url";
+import { toActionError } from "@/lib/service-errors";
+
+export const metadata: Metadata = { title: "Schedules" };
+export const dynamic = "force-dynamic";
+
+async function read() {
+  try {
+    const schedules = await listSchedules();
+    // The last run of each: read through the jobs list; without it the schedules still show.
+    const runs = await readScheduleRuns(schedules, { perSchedule: 1 }).catch(() => undefined);
+    return { schedules, runs };
+  } catch (thrown) {
+    return { error: toActionError(thrown) };
+  }
+}
+
+/**
+ * Every schedule of the account that starts audience jobs (EventBridge
+ * Scheduler's default group; schedules of other targets are not ours to
+ * show), with its cadence in words, next run, last run and state.
+ */
+export default async function SchedulesPage() {
+  const result = await read();
+  const renderedAt = new Date().toISOString();
+  return (
+    <div className="space-y-6">
+      <header className="flex flex-wrap items-end justify-between gap-3">
+        <div className="space-y-1">
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Schedules</h1>
+          <p className="max-w-prose text-sm text-slate-600">
+            Jobs that EventBridge Scheduler starts again on a cadence, in your AWS account. To add
+            one, open a job and choose Repeat weekly…, or choose Repeat this job on the new-job
+            form.
+          </p>
+        </div>
+        <ButtonLink href="/jobs/new" variant="secondary">
+          New job
+        </ButtonLink>
+      </header>
+      {"error" in result && result.error ? (
+        <ErrorAlert role="alert" title="The schedules could not be read" error={result.error} />
+      ) : result.schedules && result.schedules.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-600">
+          No schedule starts audience jobs yet.
+        </p>
+      ) : (
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full min-w-[44rem] text-left text-sm">
+            <caption className="sr-only">Schedules that start audience generation jobs</caption>
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Schedule
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Cadence
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Next run
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Last run
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  State
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {result.schedules?.map((schedule) => {
+                const last = result.runs?.get(schedule.name)?.[0];
+                return (
+                  <tr key={schedule.name} className="align-top">
+                    <th scope="row" className="px-3 py-2.5 font-medium">
+                      <Link
+                        href={schedulePath(schedule.name)}
+                        className="break-all text-indigo-700 underline-offset-2 hover:underline"
+                      >
+                        {schedule.name}
+                      </Link>
+                      {schedule.description && (
+                        <span className="block text-xs font-normal text-slate-500">
+                          {schedule.description}
+                        </span>
+                      )}
+                    </th>
+                    <td className="px-3 py-2.5 text-slate-800">
+                      {scheduleInWords(schedule.expression, schedule.timezone)}
+                    </td>
+                    <td className="px-3 py-2.5">
+                      <NextRun schedule={schedule} renderedAt={renderedAt} />
+                    </td>
+                    <td className="px-3 py-2.5">
+                      {last ? (
+                        <span className="flex flex-col items-start gap-1">
+                          <Link
+                            href={jobPath(last.audienceGenerationJobArn)}
+                            className="break-all text-indigo-700 underline-offset-2 hover:underline"
+                          >
+                            {last.name}
+                          </Link>
+                          <StatusBadge status={last.status} />
+                        </span>
+                      ) : (
+                        <span className="text-slate-500">
+                          {result.runs ? "No run yet" : "Not read"}
+                        </span>
+                      )}
+                    </td>
+                    <td className="px-3 py-2.5">
+                      {schedule.state === "ENABLED" ? (
+                        <Badge tone="success">On</Badge>
+                      ) : (
+                        <Badge>Paused</Badge>
+                      )}
+                    </td>
+                    <td className="px-3 py-2.5">
+                      <span className="flex flex-wrap gap-2">
+                        <PauseResumeButton
+                          name={schedule.name}
+                          enabled={schedule.state === "ENABLED"}
+                        />
+                        <EditScheduleLink name={schedule.name} />
+                        <DeleteScheduleButton name={schedule.name} />
+                      </span>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
