@@ -238,7 +238,7 @@ export function ScheduleHistory({
                       );
                     }
                     const score = job.sizes.find((s) => keyOf(s) === sizeKey)?.score;
-                    const oneAction = oneActionExportSize(lastExported, job.sizes);
+                    const oneAction = oneActionExportSize(lastExported, job.recall, job.sizes);
                     return (
                       <tr key={key} className="align-top">
                         <td className="py-2 pr-3">{due}</td>

@@ -97,16 +97,21 @@ describe("the one-action export", () => {
       c: null,
     });
     expect(last).toEqual({ type: "PERCENTAGE", value: 20 });
-    expect(oneActionExportSize(last, sizes)).toEqual({ size: last, why: "last" });
+    expect(oneActionExportSize(last, 0.4, sizes)).toEqual({ size: last, why: "last" });
   });
 
   it("takes the suggested size when nothing was exported", () => {
     expect(lastExportedSize({ a: [] })).toBeUndefined();
     // The largest size keeping 70% of the best score (8): 10% scores 6.
-    expect(oneActionExportSize(undefined, sizes)).toEqual({
+    expect(oneActionExportSize(undefined, 0.4, sizes)).toEqual({
       size: { type: "PERCENTAGE", value: 10 },
       why: "suggested",
     });
-    expect(oneActionExportSize(undefined, [])).toBeUndefined();
+    expect(oneActionExportSize(undefined, 0.4, [])).toBeUndefined();
+  });
+
+  it("offers no size for a run close to random, as its job page suggests none", () => {
+    // Recall 21% where 20% of the users picked at random would give 20%.
+    expect(oneActionExportSize(undefined, 0.21, sizes)).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { AudienceSizeType } from "@/lib/cleanrooms-ml/types";
 import { mayHaveExports } from "@/lib/job-status";
-import { suggestedSize, type ScoredSize } from "@/lib/relevance";
+import { jobAdvice, type ScoredSize } from "@/lib/relevance";
 
 import { nextFireTimes } from "./expression";
 import { scheduleHistory, type RunJob } from "./history";
@@ -133,10 +133,12 @@ export function lastExportedSize(
 /** The size a run is exported at in one action: the last exported size, else the run's suggested size. */
 export function oneActionExportSize(
   last: { type: AudienceSizeType; value: number } | undefined,
+  recall: number | undefined,
   sizes: ScoredSize[],
 ): { size: { type: AudienceSizeType; value: number }; why: "last" | "suggested" } | undefined {
   if (last) return { size: last, why: "last" };
-  const suggestion = suggestedSize(sizes);
+  // The job page's own advice: a run close to random has no suggested size.
+  const suggestion = jobAdvice(recall, sizes).suggestion;
   return suggestion
     ? { size: { type: suggestion.size.type, value: suggestion.size.value }, why: "suggested" }
     : undefined;
