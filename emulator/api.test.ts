@@ -10,7 +10,8 @@ import {
   DEMO_SEED_URIS,
   DEMO_TRAINING_DATASETS,
 } from "./demo/catalog";
-import { ACCOUNT_ID, PARTNER_ACCOUNT_ID } from "./identity";
+import { DEMO_SCHEDULE_RUN_IDS } from "./demo/schedules";
+import { ACCOUNT_ID, arnOf, PARTNER_ACCOUNT_ID } from "./identity";
 import { asAccount, enc, jobPath, startTestEmulator, type TestEmulator } from "./testing";
 
 let emulator: TestEmulator;
@@ -157,15 +158,18 @@ describe("ListAudienceGenerationJobs", () => {
       DEMO_JOB_ARNS.travelSql,
       DEMO_JOB_ARNS.randomBaseline,
       DEMO_JOB_ARNS.sportsFans,
+      // The weekly schedule's past runs, older than the rest, newest first.
+      ...[...DEMO_SCHEDULE_RUN_IDS].reverse().map((id) => arnOf("audience-generation-job", id)),
     ]);
     for (const job of jobs) {
+      // A description is optional: the schedule's runs have none, and it is left out, not null.
       expect(Object.keys(job).sort()).toEqual(
         [
           "audienceGenerationJobArn",
           "collaborationId",
           "configuredAudienceModelArn",
           "createTime",
-          "description",
+          ...(typeof job.description === "string" ? ["description"] : []),
           "name",
           "startedBy",
           "status",
@@ -175,6 +179,9 @@ describe("ListAudienceGenerationJobs", () => {
       expect(job.createTime).toMatch(ISO);
       expect(job.updateTime).toMatch(ISO);
     }
+    expect(jobs.filter((j) => j.description === undefined)).toHaveLength(
+      DEMO_SCHEDULE_RUN_IDS.length,
+    );
     expect(
       jobs.find((j) => j.audienceGenerationJobArn === DEMO_JOB_ARNS.partnerFitness)?.startedBy,
     ).toBe(PARTNER_ACCOUNT_ID);

@@ -52,7 +52,7 @@ import {
 } from "./schedules";
 
 /** "2": the two-account demo (the streaming models are the partner's); "1" was one account. */
-export const DEMO_VERSION = "2";
+export const DEMO_VERSION = "3";
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -181,7 +181,7 @@ export async function ensureDemoData(
   const version = store.meta.get("demo_version");
   if (version !== undefined && version !== DEMO_VERSION) {
     options.log(
-      `This data folder holds the demo of version ${version} (one account); the two-account demo (version ${DEMO_VERSION}) needs a new data folder: stop the service, delete ${path.dirname(options.paths.s3Root)} and start again.`,
+      `This data folder holds the demo of version ${version}; this version's demo (${DEMO_VERSION}: two accounts, a weekly schedule with past runs) needs a new data folder: stop the service, delete ${path.dirname(options.paths.s3Root)} and start again.`,
     );
   }
   if (version !== undefined) {
@@ -385,6 +385,9 @@ export async function ensureDemoData(
         parameters: JSON.stringify(template.parameters),
       });
     }
+    // The schedule's runs are older than the other demo jobs: inserted first, so
+    // the list (newest first, in the order jobs were stored) shows them last.
+    if (runs.length > 0) insertDemoSchedule(store, runs, now);
     for (const { job, row, result } of computed) {
       store.jobs.insert(row);
       store.jobs.storeOutcome(row.arn, generationOutcome(row, result, 1, 0));
@@ -396,7 +399,6 @@ export async function ensureDemoData(
           : {};
       store.tags.put(row.arn, { ...inherited, ...job.tags });
     }
-    if (runs.length > 0) insertDemoSchedule(store, runs, now);
     if (exportRow) {
       store.exports.insert(exportRow);
       store.exports.storeOutcome(exportRow.id, {

@@ -13,6 +13,7 @@ import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
 import { recordClientAgainst, type SentCommand } from "@/lib/actions/testing";
 import {
   audienceGenerationJobArnSchema,
+  audienceModelArnSchema,
   configuredAudienceModelArnSchema,
   listAudienceExportJobsRequestSchema,
   listAudienceGenerationJobsRequestSchema,
@@ -36,6 +37,8 @@ const REQUEST_SCHEMAS: Record<string, z.ZodType> = {
   GetConfiguredAudienceModelPolicy: z.strictObject({
     configuredAudienceModelArn: configuredAudienceModelArnSchema,
   }),
+  // Our own model's age and training window (docs/ARCHITECTURE.md, "Two accounts").
+  GetAudienceModel: z.strictObject({ audienceModelArn: audienceModelArnSchema }),
 };
 
 let emulator: TestEmulator;
