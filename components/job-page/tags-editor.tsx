@@ -4,7 +4,7 @@ import { useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { splitTags, type TagRow } from "@/lib/schemas/tags-form";
+import { splitTags, type TagRow } from "@/lib/schemas/tags-form-values";
 
 import { TagsForm } from "./tags-form";
 
