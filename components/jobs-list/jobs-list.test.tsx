@@ -542,3 +542,49 @@ describe("JobsList", () => {
     }
   });
 });
+
+describe("JobsList with thousands of jobs", () => {
+  it("renders only the rows in and near the window, and tells screen readers how many there are", async () => {
+    // jsdom lays nothing out: every row is 60 px tall here, the window 768 px.
+    vi.spyOn(HTMLElement.prototype, "offsetHeight", "get").mockReturnValue(60);
+    vi.spyOn(window, "scrollTo").mockImplementation(() => {});
+    try {
+      const jobs = Array.from({ length: 1000 }, (_, i) =>
+        job(`j${String(i).padStart(4, "0")}`, {
+          name: `Job ${String(i).padStart(4, "0")}`,
+          createTime: new Date(Date.parse("2026-01-01T00:00:00Z") - i * 60_000).toISOString(),
+        }),
+      );
+      await renderList({ firstPage: page(jobs) });
+      const table = screen.getByRole("table", { name: "Audience generation jobs" });
+      expect(table).toHaveAttribute("aria-rowcount", "1001");
+      const rows = table.querySelectorAll("tbody tr[data-job-arn]");
+      expect(rows.length).toBeGreaterThan(10);
+      expect(rows.length).toBeLessThan(60);
+      // Newest first: the first rendered row is the first job, row 2 after the header.
+      expect(rows[0]).toHaveAttribute("aria-rowindex", "2");
+      expect(within(rows[0] as HTMLElement).getByRole("link")).toHaveTextContent("Job 0000");
+      // The rows out of the window keep their room, so the page scrolls as if all were there.
+      const spacer = table.querySelector("tbody tr[aria-hidden]") as HTMLElement;
+      expect(parseInt(spacer.style.height, 10)).toBeGreaterThan(50_000);
+
+      // Typing in the search renders the few matching rows, all of them.
+      fireEvent.change(screen.getByLabelText("Search"), { target: { value: "Job 09" } });
+      await waitFor(() =>
+        expect(table.querySelectorAll("tbody tr[data-job-arn]")).toHaveLength(100),
+      );
+      expect(table).toHaveAttribute("aria-rowcount", "101");
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
+  it("renders every row of a list up to the window's threshold (the server's first page among them)", async () => {
+    await renderList({
+      firstPage: page(Array.from({ length: 100 }, (_, i) => job(`k${i}`, { name: `K ${i}` }))),
+    });
+    const table = screen.getByRole("table", { name: "Audience generation jobs" });
+    expect(table.querySelectorAll("tbody tr[data-job-arn]")).toHaveLength(100);
+    expect(table.querySelector("tbody tr[aria-hidden]")).toBeNull();
+  });
+});
