@@ -119,7 +119,7 @@ export function JobsDataTable({
       <Table aria-rowcount={rows.length + 1}>
         <TableCaption>{caption}</TableCaption>
         <TableHeader>
-          <TableRow aria-rowindex={1} className="align-baseline">
+          <TableRow aria-rowindex={1} className="align-middle">
             {JOBS_COLUMNS.map((column) => {
               const active = column.sortField !== undefined && sort.field === column.sortField;
               return (
