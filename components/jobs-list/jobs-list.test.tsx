@@ -266,7 +266,7 @@ describe("JobsList", () => {
     );
     expect(screen.getByRole("link", { name: "Spring retarget" })).toBeInTheDocument();
     // Every job is loaded: the count says so by not saying "loaded".
-    expect(screen.getByText("1 of 3 jobs match")).toBeInTheDocument();
+    expect(screen.getByText("1 of 3 jobs")).toBeInTheDocument();
   });
 
   it("restores the view of a pasted link, and notes what it could not read", async () => {
@@ -313,12 +313,12 @@ describe("JobsList", () => {
 
   it("loads the next page of the service on “Load more jobs”", async () => {
     await renderList({ firstPage: page([job("a")], "token-1") });
-    expect(screen.getByText("1 job loaded, more available")).toBeInTheDocument();
+    expect(screen.getByText("1 job loaded so far, more to load")).toBeInTheDocument();
     fetchMock.mockImplementation(() => respond(page([job("b")])));
     fireEvent.click(screen.getByRole("button", { name: "Load more jobs" }));
     expect(await screen.findByRole("link", { name: "Job b" })).toBeInTheDocument();
     expect(fetchMock).toHaveBeenCalledWith("/api/jobs?nextToken=token-1", expect.anything());
-    expect(screen.getByText("All 2 jobs are loaded.")).toBeInTheDocument();
+    expect(screen.getByText("Every job is loaded.")).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Load more jobs" })).not.toBeInTheDocument();
   });
 
@@ -337,12 +337,10 @@ describe("JobsList", () => {
     fireEvent.change(screen.getByRole("searchbox", { name: "Search" }), {
       target: { value: "spring" },
     });
-    expect(
-      await screen.findByText("1 of 2 jobs loaded so far match. Not every job is loaded yet."),
-    ).toBeInTheDocument();
+    expect(await screen.findByText("1 of 2 jobs loaded so far, more to load")).toBeInTheDocument();
 
     fireEvent.click(screen.getByRole("button", { name: "Search all jobs" }));
-    expect(await screen.findByText("2 of 4 jobs match")).toBeInTheDocument();
+    expect(await screen.findByText("2 of 4 jobs")).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Spring retarget" })).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Search all jobs" })).not.toBeInTheDocument();
     expect(fetchMock).toHaveBeenCalledWith("/api/jobs?nextToken=p2", expect.anything());
@@ -365,7 +363,7 @@ describe("JobsList", () => {
     });
     fireEvent.click(await screen.findByRole("button", { name: "Search all jobs" }));
     expect(
-      await screen.findByText(/^Searching all jobs: 1 of 1 job loaded so far match/),
+      await screen.findByText(/^Searching all jobs: 1 job loaded so far, more to load…/),
     ).toBeInTheDocument();
     const pageCalls = () =>
       fetchMock.mock.calls.filter(([url]) => String(url).includes("nextToken")).length;
