@@ -395,7 +395,7 @@ describe("JobsList", () => {
 
   it("checks a typed collaboration ID before filtering by it", async () => {
     await renderList({ firstPage: page([job("a")]) });
-    const input = screen.getByRole("combobox", { name: "Collaboration ID" });
+    const input = screen.getByRole("textbox", { name: "Collaboration ID" });
     fireEvent.change(input, { target: { value: "abc" } });
     fireEvent.submit(input);
     expect(screen.getByText(/must be a lowercase UUID/)).toBeInTheDocument();
@@ -403,6 +403,45 @@ describe("JobsList", () => {
     fireEvent.change(input, { target: { value: COLLAB } });
     fireEvent.blur(input);
     expect(window.location.search).toBe(`?collaboration=${COLLAB}`);
+  });
+
+  it("never leaves the previous collaboration filter applied behind a refused ID", async () => {
+    await renderList(
+      { firstPage: page([job("a", { collaborationId: COLLAB })]) },
+      `/?collaboration=${COLLAB}`,
+    );
+    const input = screen.getByRole("textbox", { name: "Collaboration ID" });
+    fireEvent.change(input, { target: { value: "not-an-id" } });
+    fireEvent.submit(input.closest("form")!);
+    expect(screen.getByText(/The previous collaboration filter is removed/)).toBeInTheDocument();
+    expect(window.location.search).toBe("");
+  });
+
+  it("picks a collaboration by name from the caller's own, applied at once", async () => {
+    const other = "1f6b1c2e-1a2b-4c3d-8e9f-001122334455";
+    const membership = (collaborationId: string, collaborationName: string) => ({
+      membershipId: `m-${collaborationName}`,
+      membershipArn: `arn:aws:cleanrooms:us-east-1:123456789012:membership/m-${collaborationName}`,
+      collaborationId,
+      collaborationName,
+      creatorAccountId: "123456789012",
+      creatorDisplayName: "Us",
+      memberAbilities: [],
+      mlMemberAbilities: [],
+    });
+    fetchMock.mockImplementation((url: string) => {
+      if (url === "/api/collaborations")
+        return respond([membership(COLLAB, "Retail partners"), membership(other, "Media")]);
+      return respond(page([]));
+    });
+    await renderList({ firstPage: page([job("a")]) });
+    const picker = await screen.findByRole("combobox", { name: "Collaboration" });
+    expect(within(picker).getByRole("option", { name: "Any collaboration" })).toBeInTheDocument();
+    fireEvent.change(picker, { target: { value: other } });
+    expect(window.location.search).toBe(`?collaboration=${other}`);
+    expect(picker).toHaveDisplayValue("Media");
+    fireEvent.change(picker, { target: { value: "" } });
+    expect(window.location.search).toBe("");
   });
 
   it("opens a job whose ARN is pasted into the search", async () => {
