@@ -263,9 +263,14 @@ test("paging: more than 100 jobs are all reachable with “Load more jobs”", a
   await expect(list.jobLink("Paging job 001")).toHaveCount(0);
 
   await list.loadMore.click();
-  await expect(list.rows()).toHaveCount(105);
-  await expect(list.jobLink("Paging job 001")).toBeVisible();
+  // Past 100 rows the table renders those in and near the window, and counts them all for screen readers.
+  await expect(list.table).toHaveAttribute("aria-rowcount", "106");
+  await expect(list.rows().count()).resolves.toBeLessThan(105);
   await expect(page.getByText("Every job is loaded.")).toBeVisible();
+  // The last one is there once scrolled to, in its place.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect(list.jobLink("Paging job 001")).toBeVisible();
+  await expect(list.row("Paging job 001")).toHaveAttribute("aria-rowindex", "106");
   await expect(list.loadMore).toHaveCount(0);
 
   // Search covers the loaded pages, the second one included.
