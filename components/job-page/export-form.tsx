@@ -1,12 +1,13 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { Controller, useForm, useWatch, type Resolver } from "react-hook-form";
 
 import { Button } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { controlA11y, Field, Input, Select } from "@/components/ui/field";
+import { Skeleton } from "@/components/ui/skeleton";
 import { startAudienceExportJob } from "@/lib/actions/start-audience-export-job";
 import { exportStatusFacts } from "@/lib/job-status";
 import { exportsQueryKey } from "@/lib/queries/exports";
@@ -22,7 +23,11 @@ import {
 import { useAction } from "@/lib/use-action";
 
 import { useSizeSelection } from "./size-selection";
-import { TypedSizeField } from "./typed-size";
+
+// A size typed by hand is the rare case (a partner's model that shares no sizes): its field loads then.
+const TypedSizeField = lazy(() =>
+  import("./typed-size").then((m) => ({ default: m.TypedSizeField })),
+);
 
 /**
  * zod, its resolver and the form's rules, fetched on the form's first check
@@ -166,16 +171,18 @@ export function ExportForm({
             control={form.control}
             name="size"
             render={({ field }) => (
-              <TypedSizeField
-                key={started}
-                value={field.value}
-                onChange={(key) => {
-                  field.onChange(key);
-                  followName(key);
-                }}
-                error={errors.size?.message}
-                inputRef={field.ref}
-              />
+              <Suspense fallback={<Skeleton className="h-16 w-full" />}>
+                <TypedSizeField
+                  key={started}
+                  value={field.value}
+                  onChange={(key) => {
+                    field.onChange(key);
+                    followName(key);
+                  }}
+                  error={errors.size?.message}
+                  inputRef={field.ref}
+                />
+              </Suspense>
             )}
           />
         ) : (
