@@ -5,11 +5,12 @@ import { ButtonLink } from "@/components/ui/button";
 import { parseJobsFilters, serverFilters } from "@/lib/jobs-filters";
 import { ServerReads } from "@/lib/queries/hydrate";
 import { JOBS_PAGE_SIZE, jobsQuery } from "@/lib/queries/jobs";
-import { configuredModelsQuery } from "@/lib/queries/models";
+import { configuredModelsQuery, modelAssociationsQuery } from "@/lib/queries/models";
+import { prefetchNames } from "@/lib/queries/names";
 import { dehydrateReads, fromServer, prefetchWithin } from "@/lib/queries/prefetch";
 import { makeQueryClient } from "@/lib/query-client";
 import { listJobsPage } from "@/lib/reads/jobs";
-import { listConfiguredModels } from "@/lib/reads/models";
+import { listConfiguredModels, listModelAssociations } from "@/lib/reads/models";
 
 export const metadata: Metadata = { title: "Audience jobs" };
 
@@ -36,9 +37,27 @@ export default async function JobsPage({
   // its skeleton after a moment and the list reads on in the browser instead of holding the page.
   await Promise.all([
     prefetchWithin(
-      queryClient.prefetchInfiniteQuery({
-        ...jobsQuery(server),
-        ...fromServer(() => listJobsPage({ maxResults: JOBS_PAGE_SIZE, ...server })),
+      queryClient
+        .prefetchInfiniteQuery({
+          ...jobsQuery(server),
+          ...fromServer(() => listJobsPage({ maxResults: JOBS_PAGE_SIZE, ...server })),
+        })
+        // The names of the first page's collaborations and members, and the collaboration picker's list.
+        .then(() =>
+          prefetchNames(queryClient, [
+            filters.collaboration,
+            ...(queryClient.getQueryData(jobsQuery(server).queryKey)?.pages ?? []).flatMap((page) =>
+              page.audienceGenerationJobs.map((job) => job.collaborationId),
+            ),
+          ]),
+        ),
+      JOBS_WAIT_MS,
+    ),
+    // A partner's models, by their association's name (jobs on them show by name).
+    prefetchWithin(
+      queryClient.prefetchQuery({
+        ...modelAssociationsQuery(),
+        ...fromServer(listModelAssociations),
       }),
       JOBS_WAIT_MS,
     ),

@@ -6,6 +6,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 
 import {
+  DEMO_COLLABORATION_ID,
   DEMO_CONFIGURED_MODELS,
   DEMO_SEED_ROLE_ARN,
   DEMO_SEED_URIS,
@@ -72,6 +73,8 @@ export async function insertMissingJobs(
             new StartAudienceGenerationJobCommand({
               name: benchJobName(i),
               configuredAudienceModelArn: models[i % models.length]!,
+              // A partner's model takes jobs only in a collaboration that associates it (as AWS does).
+              collaborationId: DEMO_COLLABORATION_ID,
               seedAudience: {
                 dataSource: { s3Uri: DEMO_SEED_URIS.tooSmall },
                 roleArn: DEMO_SEED_ROLE_ARN,

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { PAGE_BUDGETS } from "./budgets";
-import { PAGE_ROUTES, pageBytes } from "./bytes";
+import { loadableManifestPath, LOADS_DYNAMIC_ON_HYDRATION, PAGE_ROUTES, pageBytes } from "./bytes";
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -33,6 +33,29 @@ function fakeBuild(chunks: Record<string, number>, routes: Record<string, string
 }
 
 describe("pageBytes", () => {
+  it("counts the next/dynamic chunks of a page that loads them on hydration (the chart), not on use", () => {
+    fakeBuild(
+      { "framework.js": 100_000, "job.js": 100_000, "chart.js": 120_000, "seed.js": 90_000 },
+      {
+        [PAGE_ROUTES["job page"]!]: ["framework.js", "job.js"],
+        [PAGE_ROUTES["new job"]!]: ["framework.js", "job.js"],
+      },
+    );
+    const manifest = (route: string, file: string) => {
+      const at = path.join(dir, loadableManifestPath(route));
+      mkdirSync(path.dirname(at), { recursive: true });
+      writeFileSync(at, JSON.stringify({ 1: { id: 1, files: [`static/chunks/${file}`] } }));
+    };
+    manifest(PAGE_ROUTES["job page"]!, "chart.js");
+    manifest(PAGE_ROUTES["new job"]!, "seed.js");
+    const { pages } = pageBytes(dir);
+    expect(LOADS_DYNAMIC_ON_HYDRATION.has("job page")).toBe(true);
+    expect(LOADS_DYNAMIC_ON_HYDRATION.has("new job")).toBe(false);
+    // The job page: framework, page and chart; the new job page's seed tools load on use.
+    expect(pages.find((p) => p.name === "job page")!.ratio).toBeCloseTo(3.2, 1);
+    expect(pages.find((p) => p.name === "new job")!.ratio).toBeCloseTo(2.0, 1);
+  });
+
   it("gives each page's first-load JS as a ratio to the framework's, against its budget in budgets.ts", () => {
     fakeBuild(
       { "framework.js": 100_000, "list.js": 40_000, "job.js": 200_000 },

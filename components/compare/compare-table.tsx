@@ -5,6 +5,15 @@ import { useQuery } from "@tanstack/react-query";
 import { StatusBadge } from "@/components/job-status/status-badge";
 import { cn } from "@/components/ui/cn";
 import { Link } from "@/components/ui/link";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { sizeLabel } from "@/lib/format";
 import { isInFlight } from "@/lib/job-status";
 import { jobPath } from "@/lib/job-url";
@@ -24,9 +33,7 @@ const arnTail = (arn: string) => arn.split("/").pop() ?? arn;
 export function CompareTable({ rows }: { rows: readonly CompareRow[] }) {
   return (
     <>
-      <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs sm:block">
-        <Table rows={rows} />
-      </div>
+      <CompareGrid rows={rows} />
       <ul aria-label="Compared jobs" className="space-y-3 sm:hidden">
         {rows.map((row) => (
           <li
@@ -158,56 +165,42 @@ function Scores({ row }: { row: CompareRow }) {
   );
 }
 
-function Table({ rows }: { rows: readonly CompareRow[] }) {
+function CompareGrid({ rows }: { rows: readonly CompareRow[] }) {
   return (
-    <>
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Compared jobs</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium text-slate-600">
-          <tr>
-            <th scope="col" className="px-3 py-2.5 font-medium">
-              Job
-            </th>
-            <th scope="col" className="px-3 py-2.5 font-medium">
-              Status
-            </th>
-            <th scope="col" className="px-3 py-2.5 font-medium">
-              Model
-            </th>
-            <th scope="col" className="px-3 py-2.5 font-medium">
-              Seed source
-            </th>
-            <th scope="col" className="px-3 py-2.5 font-medium">
-              Recall
-            </th>
-            <th scope="col" className="px-3 py-2.5 font-medium">
-              Score per size
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr key={row.arn} data-job-arn={row.arn} className="align-top">
-              <th scope="row" className="min-w-40 px-3 py-3 font-normal">
-                <JobName row={row} />
-              </th>
-              <td className="px-3 py-3">
-                <StatusBadge status={row.job.status} />
-              </td>
-              <td className="min-w-28 px-3 py-3 break-words text-slate-700">{modelName(row)}</td>
-              <td className="max-w-56 min-w-32 px-3 py-3 text-xs break-all text-slate-700">
-                <Seed row={row} />
-              </td>
-              <td className="px-3 py-3 whitespace-nowrap text-slate-900">
-                <Recall row={row} />
-              </td>
-              <td className="px-3 py-3">
-                <Scores row={row} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </>
+    <Table frameClassName="hidden sm:block">
+      <TableCaption>Compared jobs</TableCaption>
+      <TableHeader>
+        <TableRow className="align-middle">
+          <TableHead>Job</TableHead>
+          <TableHead>Status</TableHead>
+          <TableHead>Model</TableHead>
+          <TableHead>Seed source</TableHead>
+          <TableHead>Recall</TableHead>
+          <TableHead>Score per size</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((row) => (
+          <TableRow key={row.arn} data-job-arn={row.arn}>
+            <TableHead scope="row" className="min-w-40">
+              <JobName row={row} />
+            </TableHead>
+            <TableCell>
+              <StatusBadge status={row.job.status} />
+            </TableCell>
+            <TableCell className="min-w-28 break-words text-slate-700">{modelName(row)}</TableCell>
+            <TableCell className="max-w-56 min-w-32 text-xs break-all text-slate-700">
+              <Seed row={row} />
+            </TableCell>
+            <TableCell className="whitespace-nowrap text-slate-900">
+              <Recall row={row} />
+            </TableCell>
+            <TableCell>
+              <Scores row={row} />
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

@@ -32,7 +32,7 @@ describe("delete", () => {
       />,
     );
     await user.click(screen.getByRole("button", { name: "Delete" }));
-    const dialog = screen.getByRole("dialog", { name: "Delete Spring sports fans?" });
+    const dialog = await screen.findByRole("dialog", { name: "Delete Spring sports fans?" });
     expect(dialog).toHaveTextContent(/cannot be undone/);
     await user.click(screen.getByRole("button", { name: "Cancel" }));
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();

@@ -1,34 +1,46 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { Controller, useForm, useWatch, type Resolver } from "react-hook-form";
 
 import { Button } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { controlA11y, Field, Input, Select } from "@/components/ui/field";
+import { Skeleton } from "@/components/ui/skeleton";
 import { startAudienceExportJob } from "@/lib/actions/start-audience-export-job";
 import { exportStatusFacts } from "@/lib/job-status";
 import { exportsQueryKey } from "@/lib/queries/exports";
 import { formatScore, jobAdvice, suggestionRule } from "@/lib/relevance";
-import { audienceSizeSchema } from "@/lib/schemas/api";
 import {
-  exportFormSchema,
   sizeOptionKey,
   sizeOptionLabel,
   suggestedExportName,
   toExportRequest,
   type ExportFormValues,
   type SizeOption,
-} from "@/lib/schemas/export-form";
+} from "@/lib/schemas/export-form-values";
 import { useAction } from "@/lib/use-action";
 
 import { ExportOutcome } from "./export-outcome";
 import { useSizeSelection } from "./size-selection";
-import { TypedSizeField } from "./typed-size";
 
-const formResolver = zodResolver(exportFormSchema);
+// A size typed by hand is the rare case (a partner's model that shares no sizes): its field loads then.
+const TypedSizeField = lazy(() =>
+  import("./typed-size").then((m) => ({ default: m.TypedSizeField })),
+);
+
+/**
+ * zod, its resolver and the form's rules, fetched on the form's first check
+ * rather than with the page (the job page's budget; see
+ * `lib/schemas/export-form-values.ts`); the bundler keeps what it loaded.
+ */
+const loadExportFormRules = () =>
+  Promise.all([
+    import("@hookform/resolvers/zod"),
+    import("@/lib/schemas/export-form"),
+    import("@/lib/schemas/api"),
+  ]);
 
 /**
  * The form's rules, and for a size typed by hand (`context.typed`: the model
@@ -40,7 +52,9 @@ const resolver: Resolver<ExportFormValues, { typed: boolean }> = async (
   context,
   options,
 ) => {
-  const result = await formResolver(values, context, options);
+  const [{ zodResolver }, { exportFormSchema }, { audienceSizeSchema }] =
+    await loadExportFormRules();
+  const result = await zodResolver(exportFormSchema)(values, context, options);
   if (!context?.typed || result.errors.size) return result;
   const size = audienceSizeSchema.safeParse(toExportRequest(values, "").audienceSize);
   if (size.success) return result;
@@ -162,16 +176,18 @@ export function ExportForm({
             control={form.control}
             name="size"
             render={({ field }) => (
-              <TypedSizeField
-                key={started}
-                value={field.value}
-                onChange={(key) => {
-                  field.onChange(key);
-                  followName(key);
-                }}
-                error={errors.size?.message}
-                inputRef={field.ref}
-              />
+              <Suspense fallback={<Skeleton className="h-16 w-full" />}>
+                <TypedSizeField
+                  key={started}
+                  value={field.value}
+                  onChange={(key) => {
+                    field.onChange(key);
+                    followName(key);
+                  }}
+                  error={errors.size?.message}
+                  inputRef={field.ref}
+                />
+              </Suspense>
             )}
           />
         ) : (

@@ -5,7 +5,7 @@ import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
 import { isDeletionStatus, isInFlight, isReady, mayHaveExports } from "@/lib/job-status";
 import type { useExports } from "@/lib/queries/use-exports";
 import type { ConfiguredModelData } from "@/lib/reads/models";
-import { sizeOptions, type SizeOption } from "@/lib/schemas/export-form";
+import { sizeOptions, type SizeOption } from "@/lib/schemas/export-form-values";
 
 import { Mono } from "./description-list";
 import { ExportForm } from "./export-form";

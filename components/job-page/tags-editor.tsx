@@ -1,12 +1,15 @@
 "use client";
 
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { splitTags, type TagRow } from "@/lib/schemas/tags-form";
+import { splitTags, type TagRow } from "@/lib/schemas/tags-form-values";
 
-import { TagsForm } from "./tags-form";
+// The editor's form, with react-hook-form's field arrays, loads when "Edit tags" is pointed at or
+// focused, not with the page (the job page's budget, docs/ARCHITECTURE.md, "Page weight").
+const loadTagsForm = () => import("./tags-form");
+const TagsForm = lazy(() => loadTagsForm().then((m) => ({ default: m.TagsForm })));
 
 /**
  * The job's tags, as the service returns them, with an editor: added and
@@ -37,6 +40,8 @@ export function TagsEditor({
         canEdit && !editing ? (
           <Button
             variant="secondary"
+            onPointerEnter={() => void loadTagsForm()}
+            onFocus={() => void loadTagsForm()}
             onClick={() => {
               setSaved(false);
               setEditing(true);
@@ -48,16 +53,18 @@ export function TagsEditor({
       }
     >
       {editing ? (
-        <TagsForm
-          resourceArn={resourceArn}
-          initial={editable}
-          onCancel={() => setEditing(false)}
-          onDone={async () => {
-            await onSaved();
-            setEditing(false);
-            setSaved(true);
-          }}
-        />
+        <Suspense fallback={<p className="text-sm text-slate-500">Opening the editor…</p>}>
+          <TagsForm
+            resourceArn={resourceArn}
+            initial={editable}
+            onCancel={() => setEditing(false)}
+            onDone={async () => {
+              await onSaved();
+              setEditing(false);
+              setSaved(true);
+            }}
+          />
+        </Suspense>
       ) : (
         <TagList rows={[...editable, ...reserved]} />
       )}

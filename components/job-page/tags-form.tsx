@@ -1,7 +1,6 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { FormProvider, useForm } from "react-hook-form";
+import { FormProvider, useForm, type Resolver } from "react-hook-form";
 
 import { KeyValueRows } from "@/components/shared/key-value-rows";
 import { Button } from "@/components/ui/button";
@@ -10,15 +9,17 @@ import { fail, ok, type ActionResult } from "@/lib/action-result";
 import { tagResource } from "@/lib/actions/tag-resource";
 import { untagResource } from "@/lib/actions/untag-resource";
 import { TAGS_MAX } from "@/lib/schemas/limits";
-import {
-  tagChanges,
-  tagsFormSchema,
-  type TagRow,
-  type TagsFormValues,
-} from "@/lib/schemas/tags-form";
+import { tagChanges, type TagRow, type TagsFormValues } from "@/lib/schemas/tags-form-values";
 import { useAction } from "@/lib/use-action";
 
-const resolver = zodResolver(tagsFormSchema);
+/** The rules, with zod and its resolver, fetched on the form's first check rather than with the job page. */
+const resolver: Resolver<TagsFormValues> = async (values, context, options) => {
+  const [{ zodResolver }, { tagsFormSchema }] = await Promise.all([
+    import("@hookform/resolvers/zod"),
+    import("@/lib/schemas/tags-form"),
+  ]);
+  return zodResolver(tagsFormSchema)(values, context, options);
+};
 
 /**
  * The job page's tags editor (opened from ./tags-editor.tsx): added and changed

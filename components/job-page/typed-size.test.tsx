@@ -23,7 +23,7 @@ beforeEach(() => start.mockReset());
 const JOB_ARN = "arn:aws:cleanrooms-ml:us-east-1:111122223333:audience-generation-job/job-1";
 
 /** A job on a partner's model that shares no metrics: no size to offer. */
-function renderForm() {
+async function renderForm() {
   render(
     <QueryClientProvider client={new QueryClient()}>
       <SizeSelectionProvider exports={[]}>
@@ -32,15 +32,16 @@ function renderForm() {
     </QueryClientProvider>,
   );
   return {
-    size: screen.getByRole("textbox", { name: "Audience size" }),
+    // The typed size's field loads on use.
+    size: await screen.findByRole("textbox", { name: "Audience size" }),
     kind: screen.getByRole("combobox", { name: "Kind of audience size" }),
     submit: screen.getByRole("button", { name: "Export audience" }),
   };
 }
 
 describe("the export form without sizes to offer", () => {
-  it("takes a typed size and says why the owner's sizes are not listed", () => {
-    renderForm();
+  it("takes a typed size and says why the owner's sizes are not listed", async () => {
+    await renderForm();
     expect(screen.getByText(/shares neither its sizes nor this job's metrics/)).toBeInTheDocument();
     expect(screen.queryByRole("option", { name: "Choose a size…" })).not.toBeInTheDocument();
   });
@@ -52,7 +53,7 @@ describe("the export form without sizes to offer", () => {
     ["20000001", "Audience size must be at most 20,000,000"],
   ])("refuses %j with the API's limit (%s), focused, starting nothing", async (typed, message) => {
     const user = userEvent.setup();
-    const { size, submit } = renderForm();
+    const { size, submit } = await renderForm();
     if (typed) await user.type(size, typed);
     await user.click(submit);
     expect(await screen.findByText(message)).toBeInTheDocument();
@@ -62,7 +63,7 @@ describe("the export form without sizes to offer", () => {
 
   it("refuses a percentage above 100", async () => {
     const user = userEvent.setup();
-    const { size, kind, submit } = renderForm();
+    const { size, kind, submit } = await renderForm();
     await user.type(size, "101");
     await user.selectOptions(kind, "PERCENTAGE");
     await user.click(submit);
@@ -75,7 +76,7 @@ describe("the export form without sizes to offer", () => {
   it("starts the export at the typed size, named after it", async () => {
     start.mockResolvedValue(ok(null));
     const user = userEvent.setup();
-    const { size, submit } = renderForm();
+    const { size, submit } = await renderForm();
     await user.type(size, "2500");
     await user.click(submit);
     expect(start).toHaveBeenCalledWith({

@@ -28,6 +28,22 @@ interface JobsColumn {
   cell: (job: JobSummaryData, context: JobsTableContext) => ReactNode;
 }
 
+/** A dash for a fact the service did not give, with its meaning for screen readers. */
+function NotRecorded({ label }: { label: string }) {
+  return (
+    <span className="text-slate-400" aria-label={label} title={label}>
+      —
+    </span>
+  );
+}
+
+/** A minute's slack: the service stamps a new job's two times a moment apart. */
+const SAME_MOMENT_MS = 60_000;
+
+function changedAfterCreation(job: JobSummaryData): boolean {
+  return Date.parse(job.updateTime) - Date.parse(job.createTime) > SAME_MOMENT_MS;
+}
+
 function safeJobPath(arn: string): string | undefined {
   try {
     return jobPath(arn);
@@ -57,6 +73,7 @@ function NameCell({ job, context }: { job: JobSummaryData; context: JobsTableCon
       {/* On narrow screens the model (and on the narrowest, the last update) ride under the name. */}
       <p className="mt-0.5 text-xs text-slate-500 md:hidden">
         {context.modelName(job.configuredAudienceModelArn)}
+        {job.exports ? ` · ${job.exports === 1 ? "1 export" : `${job.exports} exports`}` : ""}
         <span className="sm:hidden">
           {" "}
           · updated <TimeCell date={job.updateTime} />
@@ -103,18 +120,50 @@ export const JOBS_COLUMNS: readonly JobsColumn[] = [
     ),
   },
   {
+    id: "collaboration",
+    header: "Collaboration",
+    className: "hidden lg:table-cell",
+    cell: (job) =>
+      job.collaborationId ? (
+        <span className="block max-w-56 break-words">
+          <CollaborationName collaborationId={job.collaborationId} />
+        </span>
+      ) : (
+        <NotRecorded label="No collaboration" />
+      ),
+  },
+  {
+    // One date: a job's creation and last change are the same moment until it moves on, so the
+    // last change shows under the creation only when it differs.
     id: "created",
     header: "Created",
     sortField: "created",
-    className: "hidden md:table-cell whitespace-nowrap",
-    cell: (job) => <TimeCell date={job.createTime} />,
+    className: "hidden sm:table-cell whitespace-nowrap",
+    cell: (job) => (
+      <>
+        <TimeCell date={job.createTime} />
+        {changedAfterCreation(job) && (
+          <span className="block text-xs text-slate-500">
+            updated <TimeCell date={job.updateTime} />
+          </span>
+        )}
+      </>
+    ),
   },
   {
-    id: "updated",
-    header: "Updated",
-    sortField: "updated",
-    className: "hidden sm:table-cell whitespace-nowrap",
-    cell: (job) => <TimeCell date={job.updateTime} />,
+    id: "exports",
+    header: "Exports",
+    className: "hidden md:table-cell whitespace-nowrap",
+    cell: (job) =>
+      job.exports === undefined ? (
+        <NotRecorded label="Not known" />
+      ) : job.exports === 0 ? (
+        <span className="text-slate-500">None</span>
+      ) : (
+        <span>
+          {job.exports === 1 ? "1 export" : `${job.exports.toLocaleString("en-US")} exports`}
+        </span>
+      ),
   },
   {
     id: "startedBy",
@@ -122,18 +171,9 @@ export const JOBS_COLUMNS: readonly JobsColumn[] = [
     className: "hidden lg:table-cell whitespace-nowrap",
     cell: (job) =>
       job.startedBy ? (
-        <>
-          <MemberName collaborationId={job.collaborationId} accountId={job.startedBy} />
-          {job.collaborationId && (
-            <span className="block max-w-56 truncate text-xs text-slate-500">
-              <CollaborationName collaborationId={job.collaborationId} fallback="" />
-            </span>
-          )}
-        </>
+        <MemberName collaborationId={job.collaborationId} accountId={job.startedBy} />
       ) : (
-        <span className="text-slate-400" aria-label="Not recorded">
-          —
-        </span>
+        <NotRecorded label="Not recorded" />
       ),
   },
 ];

@@ -1,6 +1,18 @@
 "use client";
 
+import { useWindowVirtualizer } from "@tanstack/react-virtual";
+import { useLayoutEffect, useRef, useState } from "react";
+
 import { cn } from "@/components/ui/cn";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { FIRST_DIRECTION, type JobsSort, type SortField } from "@/lib/jobs-filters";
 import type { JobSummaryData } from "@/lib/reads/jobs";
 
@@ -32,6 +44,35 @@ function nextSort(current: JobsSort, field: SortField): JobsSort {
   return { field, direction: current.direction === "asc" ? "desc" : "asc" };
 }
 
+/**
+ * Up to this many rows the table renders them all (the server's first page
+ * among them, so the list paints its rows before any JavaScript runs). Past
+ * it, only the rows in and near the window are in the page: with thousands of
+ * jobs loaded, each keystroke in the search and each tick rendered every row
+ * (0.66–5.6 s each, README "Page weight").
+ */
+export const WINDOW_FROM = 100;
+/** A row's height before it is measured (a name and one line under it). */
+const ROW_ESTIMATE_PX = 64;
+/** Rows rendered beyond each edge of the window: room for scrolling and for Tab to land on. */
+const OVERSCAN = 12;
+
+/** Where the table's body starts on the page, kept current as what is above it changes. */
+function useOffsetTop(element: React.RefObject<HTMLElement | null>, enabled: boolean): number {
+  const [top, setTop] = useState(0);
+  useLayoutEffect(() => {
+    const node = element.current;
+    if (!enabled || !node) return;
+    const measure = () => setTop(node.getBoundingClientRect().top + window.scrollY);
+    measure();
+    const observer =
+      typeof ResizeObserver === "undefined" ? undefined : new ResizeObserver(measure);
+    observer?.observe(document.body);
+    return () => observer?.disconnect();
+  }, [element, enabled]);
+  return top;
+}
+
 export function JobsDataTable({
   rows,
   sort,
@@ -46,58 +87,93 @@ export function JobsDataTable({
   caption: string;
 }) {
   const newest = rows.reduce((max, job) => Math.max(max, Date.parse(job.updateTime) || 0), 0);
+  const windowed = rows.length > WINDOW_FROM;
+  const body = useRef<HTMLTableSectionElement>(null);
+  const scrollMargin = useOffsetTop(body, windowed);
+  const virtualizer = useWindowVirtualizer({
+    count: rows.length,
+    estimateSize: () => ROW_ESTIMATE_PX,
+    overscan: OVERSCAN,
+    scrollMargin,
+    enabled: windowed,
+    getItemKey: (index) => rows[index]!.audienceGenerationJobArn,
+  });
+  const items = windowed
+    ? virtualizer.getVirtualItems()
+    : rows.map((_, index) => ({ index, start: 0, end: 0 }));
+  const first = items[0];
+  const last = items.at(-1);
+  // The rows out of the window, as two spacers of their measured (or estimated) height.
+  const before = windowed && first ? first.start - scrollMargin : 0;
+  const after = windowed && last ? virtualizer.getTotalSize() - (last.end - scrollMargin) : 0;
+  const spacer = (height: number) =>
+    height > 0 && (
+      <tr aria-hidden style={{ height }}>
+        <td colSpan={JOBS_COLUMNS.length} className="p-0" />
+      </tr>
+    );
+
   return (
     <TableClock newest={newest}>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{caption}</caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium text-slate-600">
-            <tr>
-              {JOBS_COLUMNS.map((column) => {
-                const active = column.sortField !== undefined && sort.field === column.sortField;
-                return (
-                  <th
-                    key={column.id}
-                    scope="col"
-                    className={cn("px-4 py-2.5 font-medium", column.className)}
-                    aria-sort={
-                      active ? (sort.direction === "asc" ? "ascending" : "descending") : undefined
-                    }
-                  >
-                    {column.sortField ? (
-                      <button
-                        type="button"
-                        onClick={() => onSort(nextSort(sort, column.sortField!))}
-                        className="-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:bg-slate-200/60 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
-                      >
-                        {column.header}
-                        <SortIcon direction={active ? sort.direction : undefined} />
-                      </button>
-                    ) : (
-                      column.header
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((job) => (
-              <tr
+      {/* aria-rowcount and aria-rowindex: a screen reader counts every row, rendered or not (the header is row 1). */}
+      <Table aria-rowcount={rows.length + 1}>
+        <TableCaption>{caption}</TableCaption>
+        <TableHeader>
+          <TableRow aria-rowindex={1} className="align-middle">
+            {JOBS_COLUMNS.map((column) => {
+              const active = column.sortField !== undefined && sort.field === column.sortField;
+              return (
+                <TableHead
+                  key={column.id}
+                  className={cn("px-4", column.className)}
+                  aria-sort={
+                    active ? (sort.direction === "asc" ? "ascending" : "descending") : undefined
+                  }
+                >
+                  {column.sortField ? (
+                    <button
+                      type="button"
+                      onClick={() => onSort(nextSort(sort, column.sortField!))}
+                      className="-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:bg-slate-200/60 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
+                    >
+                      {column.header}
+                      <SortIcon direction={active ? sort.direction : undefined} />
+                    </button>
+                  ) : (
+                    column.header
+                  )}
+                </TableHead>
+              );
+            })}
+          </TableRow>
+        </TableHeader>
+        <TableBody ref={body}>
+          {spacer(before)}
+          {items.map(({ index }) => {
+            const job = rows[index]!;
+            return (
+              <TableRow
                 key={job.audienceGenerationJobArn}
                 data-job-arn={job.audienceGenerationJobArn}
-                className="align-top hover:bg-slate-50/70"
+                data-index={index}
+                ref={windowed ? virtualizer.measureElement : undefined}
+                aria-rowindex={index + 2}
+                className="hover:bg-slate-50/70"
               >
                 {JOBS_COLUMNS.map((column) => (
-                  <td key={column.id} className={cn("px-4 py-3 text-slate-700", column.className)}>
+                  <TableCell
+                    key={column.id}
+                    className={cn("px-4 text-slate-700", column.className)}
+                  >
                     {column.cell(job, context)}
-                  </td>
+                  </TableCell>
                 ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+              </TableRow>
+            );
+          })}
+          {spacer(after)}
+        </TableBody>
+      </Table>
     </TableClock>
   );
 }

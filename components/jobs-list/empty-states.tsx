@@ -1,5 +1,7 @@
 import { Button, ButtonLink } from "@/components/ui/button";
 
+import { countWords } from "./list-status";
+
 function EmptyState({
   title,
   children,
@@ -78,9 +80,8 @@ export function NoMatch({
     >
       {moreToLoad ? (
         <p>
-          None of the {loadedCount.toLocaleString("en-US")} jobs loaded so far match, and not every
-          job is loaded yet. Search all jobs to load the rest and look through them, or clear the
-          filters to see every job.
+          {countWords({ shown: 0, loaded: loadedCount, moreToLoad: true })}. Search all jobs to load
+          the rest and look through them, or clear the filters to see every job.
         </p>
       ) : (
         <p>

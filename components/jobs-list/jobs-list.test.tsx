@@ -266,7 +266,7 @@ describe("JobsList", () => {
     );
     expect(screen.getByRole("link", { name: "Spring retarget" })).toBeInTheDocument();
     // Every job is loaded: the count says so by not saying "loaded".
-    expect(screen.getByText("1 of 3 jobs match")).toBeInTheDocument();
+    expect(screen.getByText("1 of 3 jobs")).toBeInTheDocument();
   });
 
   it("restores the view of a pasted link, and notes what it could not read", async () => {
@@ -313,12 +313,12 @@ describe("JobsList", () => {
 
   it("loads the next page of the service on “Load more jobs”", async () => {
     await renderList({ firstPage: page([job("a")], "token-1") });
-    expect(screen.getByText("1 job loaded, more available")).toBeInTheDocument();
+    expect(screen.getByText("1 job loaded so far, more to load")).toBeInTheDocument();
     fetchMock.mockImplementation(() => respond(page([job("b")])));
     fireEvent.click(screen.getByRole("button", { name: "Load more jobs" }));
     expect(await screen.findByRole("link", { name: "Job b" })).toBeInTheDocument();
     expect(fetchMock).toHaveBeenCalledWith("/api/jobs?nextToken=token-1", expect.anything());
-    expect(screen.getByText("All 2 jobs are loaded.")).toBeInTheDocument();
+    expect(screen.getByText("Every job is loaded.")).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Load more jobs" })).not.toBeInTheDocument();
   });
 
@@ -337,12 +337,10 @@ describe("JobsList", () => {
     fireEvent.change(screen.getByRole("searchbox", { name: "Search" }), {
       target: { value: "spring" },
     });
-    expect(
-      await screen.findByText("1 of 2 jobs loaded so far match. Not every job is loaded yet."),
-    ).toBeInTheDocument();
+    expect(await screen.findByText("1 of 2 jobs loaded so far, more to load")).toBeInTheDocument();
 
     fireEvent.click(screen.getByRole("button", { name: "Search all jobs" }));
-    expect(await screen.findByText("2 of 4 jobs match")).toBeInTheDocument();
+    expect(await screen.findByText("2 of 4 jobs")).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Spring retarget" })).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Search all jobs" })).not.toBeInTheDocument();
     expect(fetchMock).toHaveBeenCalledWith("/api/jobs?nextToken=p2", expect.anything());
@@ -365,7 +363,7 @@ describe("JobsList", () => {
     });
     fireEvent.click(await screen.findByRole("button", { name: "Search all jobs" }));
     expect(
-      await screen.findByText(/^Searching all jobs: 1 of 1 job loaded so far match/),
+      await screen.findByText(/^Searching all jobs: 1 job loaded so far, more to load…/),
     ).toBeInTheDocument();
     const pageCalls = () =>
       fetchMock.mock.calls.filter(([url]) => String(url).includes("nextToken")).length;
@@ -397,7 +395,7 @@ describe("JobsList", () => {
 
   it("checks a typed collaboration ID before filtering by it", async () => {
     await renderList({ firstPage: page([job("a")]) });
-    const input = screen.getByRole("combobox", { name: "Collaboration ID" });
+    const input = screen.getByRole("textbox", { name: "Collaboration ID" });
     fireEvent.change(input, { target: { value: "abc" } });
     fireEvent.submit(input);
     expect(screen.getByText(/must be a lowercase UUID/)).toBeInTheDocument();
@@ -405,6 +403,45 @@ describe("JobsList", () => {
     fireEvent.change(input, { target: { value: COLLAB } });
     fireEvent.blur(input);
     expect(window.location.search).toBe(`?collaboration=${COLLAB}`);
+  });
+
+  it("never leaves the previous collaboration filter applied behind a refused ID", async () => {
+    await renderList(
+      { firstPage: page([job("a", { collaborationId: COLLAB })]) },
+      `/?collaboration=${COLLAB}`,
+    );
+    const input = screen.getByRole("textbox", { name: "Collaboration ID" });
+    fireEvent.change(input, { target: { value: "not-an-id" } });
+    fireEvent.submit(input.closest("form")!);
+    expect(screen.getByText(/The previous collaboration filter is removed/)).toBeInTheDocument();
+    expect(window.location.search).toBe("");
+  });
+
+  it("picks a collaboration by name from the caller's own, applied at once", async () => {
+    const other = "1f6b1c2e-1a2b-4c3d-8e9f-001122334455";
+    const membership = (collaborationId: string, collaborationName: string) => ({
+      membershipId: `m-${collaborationName}`,
+      membershipArn: `arn:aws:cleanrooms:us-east-1:123456789012:membership/m-${collaborationName}`,
+      collaborationId,
+      collaborationName,
+      creatorAccountId: "123456789012",
+      creatorDisplayName: "Us",
+      memberAbilities: [],
+      mlMemberAbilities: [],
+    });
+    fetchMock.mockImplementation((url: string) => {
+      if (url === "/api/collaborations")
+        return respond([membership(COLLAB, "Retail partners"), membership(other, "Media")]);
+      return respond(page([]));
+    });
+    await renderList({ firstPage: page([job("a")]) });
+    const picker = await screen.findByRole("combobox", { name: "Collaboration" });
+    expect(within(picker).getByRole("option", { name: "Any collaboration" })).toBeInTheDocument();
+    fireEvent.change(picker, { target: { value: other } });
+    expect(window.location.search).toBe(`?collaboration=${other}`);
+    expect(picker).toHaveDisplayValue("Media");
+    fireEvent.change(picker, { target: { value: "" } });
+    expect(window.location.search).toBe("");
   });
 
   it("opens a job whose ARN is pasted into the search", async () => {
@@ -540,5 +577,51 @@ describe("JobsList", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe("JobsList with thousands of jobs", () => {
+  it("renders only the rows in and near the window, and tells screen readers how many there are", async () => {
+    // jsdom lays nothing out: every row is 60 px tall here, the window 768 px.
+    vi.spyOn(HTMLElement.prototype, "offsetHeight", "get").mockReturnValue(60);
+    vi.spyOn(window, "scrollTo").mockImplementation(() => {});
+    try {
+      const jobs = Array.from({ length: 1000 }, (_, i) =>
+        job(`j${String(i).padStart(4, "0")}`, {
+          name: `Job ${String(i).padStart(4, "0")}`,
+          createTime: new Date(Date.parse("2026-01-01T00:00:00Z") - i * 60_000).toISOString(),
+        }),
+      );
+      await renderList({ firstPage: page(jobs) });
+      const table = screen.getByRole("table", { name: "Audience generation jobs" });
+      expect(table).toHaveAttribute("aria-rowcount", "1001");
+      const rows = table.querySelectorAll("tbody tr[data-job-arn]");
+      expect(rows.length).toBeGreaterThan(10);
+      expect(rows.length).toBeLessThan(60);
+      // Newest first: the first rendered row is the first job, row 2 after the header.
+      expect(rows[0]).toHaveAttribute("aria-rowindex", "2");
+      expect(within(rows[0] as HTMLElement).getByRole("link")).toHaveTextContent("Job 0000");
+      // The rows out of the window keep their room, so the page scrolls as if all were there.
+      const spacer = table.querySelector("tbody tr[aria-hidden]") as HTMLElement;
+      expect(parseInt(spacer.style.height, 10)).toBeGreaterThan(50_000);
+
+      // Typing in the search renders the few matching rows, all of them.
+      fireEvent.change(screen.getByLabelText("Search"), { target: { value: "Job 09" } });
+      await waitFor(() =>
+        expect(table.querySelectorAll("tbody tr[data-job-arn]")).toHaveLength(100),
+      );
+      expect(table).toHaveAttribute("aria-rowcount", "101");
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
+  it("renders every row of a list up to the window's threshold (the server's first page among them)", async () => {
+    await renderList({
+      firstPage: page(Array.from({ length: 100 }, (_, i) => job(`k${i}`, { name: `K ${i}` }))),
+    });
+    const table = screen.getByRole("table", { name: "Audience generation jobs" });
+    expect(table.querySelectorAll("tbody tr[data-job-arn]")).toHaveLength(100);
+    expect(table.querySelector("tbody tr[aria-hidden]")).toBeNull();
   });
 });

@@ -20,6 +20,7 @@ import { NoJobsYet, NoMatch } from "./empty-states";
 import { InlineListError, ListError } from "./list-error";
 import { LinkNotes, ListFooter, ListSummary } from "./list-status";
 import { arnTail, filterRows, rowsFromPages, shownStatusChoices, sortRows } from "./rows";
+import { SavedViews } from "./saved-views";
 import { CompareBar, useJobSelection } from "./selection";
 import { JobsTableSkeleton } from "./skeleton";
 import { JobsToolbar } from "./toolbar";
@@ -171,6 +172,7 @@ export function JobsList() {
         onStatusChange={(status) => setFilters({ ...current, status })}
         onSortChange={(sort) => setFilters({ ...current, sort })}
       />
+      <SavedViews filters={current} />
       {searchBox.opening && (
         <p role="status" className="text-sm text-slate-600">
           Opening the job <span className="font-mono text-xs break-all">{searchBox.opening}</span>…

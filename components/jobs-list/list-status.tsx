@@ -15,7 +15,27 @@ export function LinkNotes({ notes }: { notes: readonly string[] }) {
   );
 }
 
-const jobs = (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "job" : "jobs"}`;
+const count = (n: number) => n.toLocaleString("en-US");
+/** "1 job", "1,200 jobs". */
+export const jobs = (n: number) => `${count(n)} ${n === 1 ? "job" : "jobs"}`;
+
+/**
+ * The list's count, worded one way under every filter: "12 jobs" when every
+ * loaded job is shown, "3 of 12 jobs" when filters hide some (the noun agrees
+ * with the whole), "loaded so far" while the service has more.
+ */
+export function countWords({
+  shown,
+  loaded,
+  moreToLoad,
+}: {
+  shown: number;
+  loaded: number;
+  moreToLoad: boolean;
+}): string {
+  const part = shown === loaded ? jobs(loaded) : `${count(shown)} of ${jobs(loaded)}`;
+  return moreToLoad ? `${part} loaded so far, more to load` : part;
+}
 
 /**
  * Above the table: how many jobs are loaded and shown, "Clear filters" when
@@ -38,18 +58,10 @@ export function ListSummary({
   onClear?: () => void;
   searchAll: { running: boolean; start: () => void; stop: () => void };
 }) {
-  const match = `${shown.toLocaleString("en-US")} of ${jobs(loaded)}`;
+  const words = countWords({ shown, loaded, moreToLoad });
   return (
     <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
-      <p role="status">
-        {!rowFiltersOn
-          ? `${jobs(loaded)}${moreToLoad ? " loaded, more available" : ""}`
-          : searchAll.running
-            ? `Searching all jobs: ${match} loaded so far match…`
-            : moreToLoad
-              ? `${match} loaded so far match. Not every job is loaded yet.`
-              : `${match} match`}
-      </p>
+      <p role="status">{searchAll.running ? `Searching all jobs: ${words}…` : words}</p>
       <div className="flex flex-wrap items-center gap-2">
         {rowFiltersOn &&
           moreToLoad &&
@@ -100,11 +112,7 @@ export function ListFooter({
           )}
         </>
       ) : (
-        loaded > 0 && (
-          <p className="text-xs text-slate-500">
-            All {loaded.toLocaleString("en-US")} jobs are loaded.
-          </p>
-        )
+        loaded > 0 && <p className="text-xs text-slate-500">Every job is loaded.</p>
       )}
     </div>
   );

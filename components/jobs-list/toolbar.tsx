@@ -1,5 +1,6 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 
 import { CollaborationName } from "@/components/collaboration/names";
@@ -16,10 +17,10 @@ import {
   type JobsSort,
   type SortField,
 } from "@/lib/jobs-filters";
+import { membershipsQuery } from "@/lib/queries/collaborations";
 import type { UsableModel } from "@/lib/queries/models";
 import { COLLABORATION_ID_MESSAGE, UUID_PATTERN } from "@/lib/schemas/limits";
 
-import { CollaborationOptions } from "./collaboration-options";
 import { arnTail, type StatusChoice } from "./rows";
 
 const SORT_LABELS: Record<SortField, { asc: string; desc: string }> = {
@@ -29,8 +30,53 @@ const SORT_LABELS: Record<SortField, { asc: string; desc: string }> = {
   status: { asc: "Status", desc: "Status, reversed" },
 };
 
-/** A text field applied on Enter or when it loses focus, validated first (a collaboration ID). */
+/**
+ * The collaboration filter: a picker of the caller's collaborations by name
+ * (ListMemberships, read with the page), applied as soon as one is chosen,
+ * like the search. When the memberships cannot be read (ListMemberships not
+ * allowed), a typed ID instead (`CollaborationIdField`).
+ */
 function CollaborationFilter({
+  value,
+  onApply,
+}: {
+  value: string | undefined;
+  onApply: (value: string | undefined) => void;
+}) {
+  const id = useId();
+  const memberships = useQuery(membershipsQuery());
+  const list = Array.isArray(memberships.data) ? memberships.data : [];
+  if (list.length === 0) return <CollaborationIdField value={value} onApply={onApply} />;
+  const known = value === undefined || list.some((m) => m.collaborationId === value);
+  return (
+    <div className="w-full sm:w-72">
+      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600">
+        Collaboration
+      </label>
+      <Select
+        id={id}
+        value={value ?? ""}
+        onChange={(event) => onApply(event.target.value || undefined)}
+      >
+        <option value="">Any collaboration</option>
+        {list.map((m) => (
+          <option key={m.collaborationId} value={m.collaborationId}>
+            {m.collaborationName}
+          </option>
+        ))}
+        {!known && value && <option value={value}>{value} (not one of your collaborations)</option>}
+      </Select>
+    </div>
+  );
+}
+
+/**
+ * A typed collaboration ID, applied on Enter or when the field loses focus.
+ * A value that is not an ID is refused with the reason, and the filter it
+ * would have replaced is removed too: the list never goes on showing the
+ * previous collaboration's jobs behind an error.
+ */
+function CollaborationIdField({
   value,
   onApply,
 }: {
@@ -41,12 +87,11 @@ function CollaborationFilter({
   const [text, setText] = useState(value ?? "");
   const [shown, setShown] = useState(value);
   const [error, setError] = useState<string>();
-  const [focused, setFocused] = useState(false);
   // The URL changed from outside (back/forward, clear filters): show its value.
   if (value !== shown) {
     setShown(value);
     setText(value ?? "");
-    setError(undefined);
+    if (value !== undefined) setError(undefined);
   }
 
   function apply() {
@@ -55,17 +100,17 @@ function CollaborationFilter({
       setError(undefined);
       return;
     }
-    if (trimmed === "") {
-      setError(undefined);
-      onApply(undefined);
-      return;
-    }
-    if (!UUID_PATTERN.test(trimmed)) {
-      setError(COLLABORATION_ID_MESSAGE);
+    if (trimmed !== "" && !UUID_PATTERN.test(trimmed)) {
+      setError(
+        value === undefined
+          ? COLLABORATION_ID_MESSAGE
+          : `${COLLABORATION_ID_MESSAGE} The previous collaboration filter is removed.`,
+      );
+      if (value !== undefined) onApply(undefined);
       return;
     }
     setError(undefined);
-    onApply(trimmed);
+    onApply(trimmed || undefined);
   }
 
   return (
@@ -85,15 +130,12 @@ function CollaborationFilter({
         onChange={(event) => setText(event.target.value)}
         onBlur={apply}
         placeholder="Any collaboration"
-        list={`${id}-collaborations`}
-        onFocus={() => setFocused(true)}
         spellCheck={false}
         autoComplete="off"
         invalid={error !== undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         className="font-mono text-xs"
       />
-      <CollaborationOptions id={`${id}-collaborations`} wanted={focused} />
       {value && !error && (
         <p className="mt-1 text-xs text-slate-600">
           <CollaborationName collaborationId={value} fallback={null} />

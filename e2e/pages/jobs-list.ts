@@ -23,7 +23,8 @@ export class JobsListPage {
     this.table = page.getByRole("table", { name: /Audience generation jobs/ });
     this.search = page.getByRole("searchbox", { name: "Search" });
     this.model = page.getByRole("combobox", { name: "Audience model" });
-    this.collaboration = page.getByRole("combobox", { name: "Collaboration ID" });
+    // A picker of the caller's collaborations (a typed ID when they cannot be listed).
+    this.collaboration = page.getByLabel(/^Collaboration( ID)?$/);
     this.loadMore = page.getByRole("button", { name: /Load more jobs|Loading more jobs/ });
     this.clearFilters = page.getByRole("button", { name: "Clear filters" }).first();
     this.tryAgain = page.getByRole("button", { name: "Try again" });
@@ -39,11 +40,14 @@ export class JobsListPage {
     await expect(this.heading).toBeVisible();
   }
 
-  /** Filters by a collaboration ID the way a user does: type it, press Enter. */
+  /**
+   * Filters by a collaboration the spec made up (not one of the caller's, so
+   * not in the picker): through the list's address, as a shared link does.
+   */
   async filterByCollaboration(id: string) {
-    await this.collaboration.fill(id);
-    await this.collaboration.press("Enter");
+    await this.page.goto(`/?collaboration=${id}`);
     await expect(this.page).toHaveURL((url) => url.searchParams.get("collaboration") === id);
+    await expect(this.collaboration).toHaveValue(id);
   }
 
   statusFilter(label: string): Locator {

@@ -3,6 +3,8 @@ import "server-only";
 import {
   GetAudienceGenerationJobCommand,
   ListAudienceGenerationJobsCommand,
+  paginateListAudienceExportJobs,
+  type AudienceGenerationJobSummary,
   type ListAudienceGenerationJobsCommandInput,
 } from "@/lib/cleanrooms-ml";
 import { serialize } from "@/lib/json";
@@ -16,8 +18,55 @@ async function loadJob(audienceGenerationJobArn: string) {
   );
 }
 
+/** Every export of the account (ListAudienceExportJobs with no job named), as a job's status and ARN. */
+async function loadAllExports(): Promise<{ audienceGenerationJobArn: string; status: string }[]> {
+  const out: { audienceGenerationJobArn: string; status: string }[] = [];
+  for await (const page of paginateListAudienceExportJobs(
+    { client: cleanRoomsML(), pageSize: 100, stopOnSameToken: true },
+    {},
+  )) {
+    for (const e of page.audienceExportJobs)
+      out.push({ audienceGenerationJobArn: e.audienceGenerationJobArn, status: e.status });
+  }
+  return out;
+}
+
+/**
+ * How many exports each job has, for the list's Exports column: one
+ * account-wide read (kept like a job's exports, `READ_TTL_MS.exports*`)
+ * rather than a call per row. Undefined when it cannot be read: the list
+ * then says nothing about exports rather than "none".
+ */
+async function exportCounts(): Promise<Map<string, number> | undefined> {
+  try {
+    const { data } = await readCache().read({
+      operation: "ListAudienceExportJobs",
+      input: {},
+      scopes: [readScope.jobsList],
+      load: loadAllExports,
+    });
+    const counts = new Map<string, number>();
+    for (const e of data)
+      counts.set(e.audienceGenerationJobArn, (counts.get(e.audienceGenerationJobArn) ?? 0) + 1);
+    return counts;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A page of jobs, each with how many exports it has (`exports`, absent when they could not be read). */
 async function loadJobsPage(input: ListAudienceGenerationJobsCommandInput) {
-  return serialize(await cleanRoomsML().send(new ListAudienceGenerationJobsCommand(input)));
+  const [page, counts] = await Promise.all([
+    cleanRoomsML().send(new ListAudienceGenerationJobsCommand(input)),
+    exportCounts(),
+  ]);
+  return serialize({
+    ...page,
+    audienceGenerationJobs: page.audienceGenerationJobs.map(
+      (job): AudienceGenerationJobSummary & { exports?: number } =>
+        counts ? { ...job, exports: counts.get(job.audienceGenerationJobArn) ?? 0 } : job,
+    ),
+  });
 }
 
 export type JobData = Awaited<ReturnType<typeof loadJob>>;

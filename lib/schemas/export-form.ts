@@ -1,72 +1,16 @@
 /**
- * The export form: its values, the sizes a job can be exported at, the
- * suggested name, the StartAudienceExportJob request the values make, and
- * the schema (a size must be chosen; the name follows the API's name rule).
+ * The export form's rules (a size must be chosen; the name follows the API's
+ * name rule), built on its zod-free values (`./export-form-values`, re-exported).
  */
 import "@/lib/schemas/zod-config";
 
 import { z } from "zod";
 
-import type { AudienceSizeType } from "@/lib/cleanrooms-ml";
-import { sizeLabel } from "@/lib/format";
-import { nameSchema, type StartAudienceExportJobRequest } from "@/lib/schemas/api";
+import { nameSchema } from "@/lib/schemas/api";
 
-import { NAME_MAX_LENGTH } from "./limits";
+import type { ExportFormValues } from "./export-form-values";
 
-export interface ExportFormValues {
-  /** The chosen size's key (`sizeOptionKey`), empty until one is chosen. */
-  size: string;
-  name: string;
-}
-
-export interface SizeOption {
-  type: AudienceSizeType;
-  value: number;
-}
-
-/** The sizes a job can be exported at, smallest first: the model's bins, else the sizes the job was scored at. */
-export function sizeOptions(
-  model:
-    | { audienceSizeConfig?: { audienceSizeType: AudienceSizeType; audienceSizeBins: number[] } }
-    | undefined,
-  metrics: { relevanceMetrics: { audienceSize: SizeOption }[] } | undefined,
-): SizeOption[] {
-  const config = model?.audienceSizeConfig;
-  const options = config
-    ? config.audienceSizeBins.map((value) => ({ type: config.audienceSizeType, value }))
-    : (metrics?.relevanceMetrics ?? []).map((m) => m.audienceSize);
-  const unique = new Map(options.map((o) => [`${o.type}:${o.value}`, o]));
-  return [...unique.values()].sort((a, b) => a.value - b.value);
-}
-
-export const sizeOptionKey = (o: SizeOption) => `${o.type}:${o.value}`;
-
-export function sizeOptionLabel(o: SizeOption): string {
-  return o.type === "PERCENTAGE" ? `${o.value}% of users` : `${sizeLabel(o)} users`;
-}
-
-/** A suggested export name: the job's name and the size, cut to the name limit. */
-export function suggestedExportName(jobName: string, option: SizeOption | undefined): string {
-  const suffix = option
-    ? ` – ${option.type === "PERCENTAGE" ? `${option.value}%` : sizeLabel(option)}`
-    : " – export";
-  const chars = [...jobName];
-  const room = NAME_MAX_LENGTH - [...suffix].length;
-  return (chars.length > room ? chars.slice(0, room).join("").trimEnd() : jobName) + suffix;
-}
-
-export function toExportRequest(
-  values: ExportFormValues,
-  jobArn: string,
-): StartAudienceExportJobRequest {
-  const [type, value] = values.size.split(":");
-  const request: StartAudienceExportJobRequest = {
-    name: values.name,
-    audienceGenerationJobArn: jobArn,
-    audienceSize: { type: type as AudienceSizeType, value: Number(value) },
-  };
-  return request;
-}
+export * from "./export-form-values";
 
 export const exportFormSchema = z.object({
   size: z.string().min(1, { message: "Choose an audience size" }),

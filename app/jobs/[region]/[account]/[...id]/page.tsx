@@ -11,7 +11,8 @@ import { exportsQuery } from "@/lib/queries/exports";
 import { ServerReads } from "@/lib/queries/hydrate";
 import { jobQuery } from "@/lib/queries/job";
 import { configuredModelQuery } from "@/lib/queries/models";
-import { dehydrateReads, fromServer } from "@/lib/queries/prefetch";
+import { prefetchNames } from "@/lib/queries/names";
+import { dehydrateReads, fromServer, prefetchWithin } from "@/lib/queries/prefetch";
 import { makeQueryClient } from "@/lib/query-client";
 import { listExportJobs } from "@/lib/reads/exports";
 import { readJob } from "@/lib/reads/jobs";
@@ -20,6 +21,9 @@ import { getConfiguredModel } from "@/lib/reads/models";
 import { JobPageClient } from "./page-client";
 
 export const dynamic = "force-dynamic";
+
+/** How long the page waits for the names of its IDs before painting the IDs (the browser reads on). */
+const NAMES_WAIT_MS = 2_500;
 
 interface Params {
   region: string;
@@ -75,6 +79,8 @@ export default async function JobPage({ params }: { params: Promise<Params> }) {
     // A job that never finished has no exports: do not ask.
     mayHaveExports(job.status) &&
       queryClient.prefetchQuery({ ...exportsQuery(arn), ...fromServer(() => listExportJobs(arn)) }),
+    // Who started it and in which collaboration, by name on first paint (an aid: at most a moment).
+    prefetchWithin(prefetchNames(queryClient, [job.collaborationId]), NAMES_WAIT_MS),
   ]);
 
   return (
