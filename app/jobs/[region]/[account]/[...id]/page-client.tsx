@@ -1,16 +1,14 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState, type ReactNode } from "react";
 
-import { ConfiguredModel } from "@/components/job-page/configured-model";
 import { CopyLinkButton } from "@/components/job-page/copy-link-button";
 import { DeleteJobButton } from "@/components/job-page/delete-job-button";
 import { ExportsPanel } from "@/components/job-page/exports-panel";
 import { JobDetails } from "@/components/job-page/job-details";
 import { JobGone } from "@/components/job-page/job-gone";
 import { JobHeader } from "@/components/job-page/job-header";
-import { ProtectedQuery } from "@/components/job-page/protected-query";
 import { RelevanceSection } from "@/components/job-page/relevance-section";
 import { SeedAudience } from "@/components/job-page/seed-audience";
 import { SizeSelectionProvider } from "@/components/job-page/size-selection";
@@ -20,6 +18,7 @@ import { NotifyButton } from "@/components/job-watch/notify-button";
 import { useJobWatch, useNotifyRequest } from "@/components/job-watch/use-job-watch";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { Link } from "@/components/ui/link";
 import { readErrorOf } from "@/lib/fetch-json";
 import {
@@ -33,6 +32,12 @@ import { isJobGone, jobReadAt, refreshJob } from "@/lib/queries/job";
 import { configuredModelQuery } from "@/lib/queries/models";
 import { useExports } from "@/lib/queries/use-exports";
 import { useJob } from "@/lib/queries/use-job";
+
+// Only a SQL or template seed runs as a protected query: its section's code
+// (status polling, billed compute and its price) loads for those jobs alone.
+const ProtectedQuery = lazy(() =>
+  import("@/components/job-page/protected-query").then((m) => ({ default: m.ProtectedQuery })),
+);
 
 const NO_EXPORTS: never[] = [];
 
@@ -49,7 +54,14 @@ function otherOwner(jobArn: string, startedBy: string | undefined): string | und
 }
 
 /** The job page's live part: polls the job while it is in flight and hosts the actions. */
-export function JobPageClient({ arn }: { arn: string }) {
+export function JobPageClient({
+  arn,
+  modelSection,
+}: {
+  arn: string;
+  /** The configured model's facts, rendered on the server (they come from the server's read alone). */
+  modelSection: ReactNode;
+}) {
   const queryClient = useQueryClient();
   const [deleteRequested, setDeleteRequested] = useState(false);
   const notify = useNotifyRequest();
@@ -157,15 +169,21 @@ export function JobPageClient({ arn }: { arn: string }) {
             <div className="min-w-0 space-y-6">
               <JobDetails job={job} modelName={model?.name} />
               <SeedAudience job={job} />
-              <ProtectedQuery
-                collaborationId={job.collaborationId}
-                protectedQueryId={job.protectedQueryIdentifier}
-              />
-              <ConfiguredModel
-                arn={job.configuredAudienceModelArn}
-                model={model}
-                error={modelQuery.isError ? readErrorOf(modelQuery.error) : undefined}
-              />
+              {job.protectedQueryIdentifier && (
+                <Suspense
+                  fallback={
+                    <Card title="Protected query">
+                      <p className="text-sm text-slate-500">Loading the protected query…</p>
+                    </Card>
+                  }
+                >
+                  <ProtectedQuery
+                    collaborationId={job.collaborationId}
+                    protectedQueryId={job.protectedQueryIdentifier}
+                  />
+                </Suspense>
+              )}
+              {modelSection}
             </div>
           </div>
         </>

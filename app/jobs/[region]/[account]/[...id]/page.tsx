@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 
+import { ConfiguredModel } from "@/components/job-page/configured-model";
 import { jobTabTitle } from "@/components/job-watch/tab-title";
 import { crpuPrice } from "@/lib/config";
+import { readErrorOf } from "@/lib/fetch-json";
 import { mayHaveExports } from "@/lib/job-status";
 import { jobArnFromPath } from "@/lib/job-url";
 import { crpuPriceQuery } from "@/lib/queries/costs";
@@ -83,9 +85,20 @@ export default async function JobPage({ params }: { params: Promise<Params> }) {
     prefetchWithin(prefetchNames(queryClient, [job.collaborationId]), NAMES_WAIT_MS),
   ]);
 
+  // The model's facts are the server's read alone (a failed read is explained, not tried again in
+  // the browser), so they are rendered here and their code never reaches the browser.
+  const modelState = queryClient.getQueryState(configuredModelQuery(modelArn).queryKey);
+  const modelSection = (
+    <ConfiguredModel
+      arn={modelArn}
+      model={modelState?.data}
+      error={modelState?.status === "error" ? readErrorOf(modelState.error) : undefined}
+    />
+  );
+
   return (
     <ServerReads state={dehydrateReads(queryClient)}>
-      <JobPageClient arn={arn} />
+      <JobPageClient arn={arn} modelSection={modelSection} />
     </ServerReads>
   );
 }
