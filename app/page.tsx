@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 
 import { JobsList } from "@/components/jobs-list/jobs-list";
 import { ButtonLink } from "@/components/ui/button";
+import { currentViewer } from "@/lib/auth/session";
 import { parseJobsFilters, serverFilters } from "@/lib/jobs-filters";
 import { ServerReads } from "@/lib/queries/hydrate";
 import { JOBS_PAGE_SIZE, jobsQuery } from "@/lib/queries/jobs";
@@ -11,6 +12,7 @@ import { dehydrateReads, fromServer, prefetchWithin } from "@/lib/queries/prefet
 import { makeQueryClient } from "@/lib/query-client";
 import { listJobsPage } from "@/lib/reads/jobs";
 import { listConfiguredModels, listModelAssociations } from "@/lib/reads/models";
+import { whoTagValue } from "@/lib/schemas/dashboard-tags";
 
 export const metadata: Metadata = { title: "Audience jobs" };
 
@@ -30,7 +32,10 @@ export default async function JobsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { filters } = parseJobsFilters(await searchParams);
+  // "Started by me" compares the tag the start action records: the same identity, as the same value.
+  const identity = (await currentViewer())?.user?.identity;
+  const viewer = identity === undefined ? {} : { startedBy: whoTagValue(identity) };
+  const { filters } = parseJobsFilters(await searchParams, viewer);
   const server = serverFilters(filters);
   const queryClient = makeQueryClient();
   // Read on the server for a first paint with rows; while the service throttles, the page paints
@@ -83,7 +88,7 @@ export default async function JobsPage({
         <ButtonLink href="/jobs/new">New job</ButtonLink>
       </div>
       <ServerReads state={dehydrateReads(queryClient)}>
-        <JobsList />
+        <JobsList viewer={viewer} />
       </ServerReads>
     </div>
   );

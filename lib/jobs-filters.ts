@@ -4,6 +4,8 @@ import {
   AUDIENCE_GENERATION_JOB_STATUSES,
   CONFIGURED_AUDIENCE_MODEL_ARN_PATTERN,
   isArnOf,
+  TAG_KEY_MAX_LENGTH,
+  TAG_VALUE_MAX_LENGTH,
   UUID_PATTERN,
 } from "@/lib/schemas/limits";
 
@@ -18,11 +20,16 @@ import {
  * | `status`        | raw statuses, repeatable or comma-separated (`ACTIVE,CREATE_FAILED`) | the loaded rows |
  * | `q`             | text searched in job names                                  | the loaded rows       |
  * | `sort`          | `created`, `name`, `status` or `updated`; a leading `-` sorts descending. Default `-created` (newest first) | the loaded rows |
+ * | `tag`           | a tag key (`team`) or key and value (`team=growth`, split at the first `=`) | the loaded rows' tags |
+ * | `mine`          | `1`: jobs the signed-in person started (the `dashboard:started-by` tag) | the loaded rows' tags |
  *
  * `model` and `collaboration` are ListAudienceGenerationJobs parameters, so
  * they narrow every page the service sends. The service has no status or name
  * filter and no order parameter: status, search and sort work on the pages
- * loaded so far. A value that does not parse is ignored, and `notes` says so
+ * loaded so far. `tag` and `mine` need each loaded job's tags, which the
+ * list reads only while one of them is on (ListTagsForResource, in batches).
+ * `mine` needs sign-in: in the local no-sign-in mode nobody is recorded as
+ * starting a job, so it is ignored with a note. A value that does not parse is ignored, and `notes` says so
  * in plain words (a shared link with a typo must not break the page).
  */
 
@@ -51,7 +58,16 @@ export interface JobsFilters {
   status: AudienceGenerationJobStatus[];
   /** Text searched in job names, as typed. */
   q: string;
+  /** A tag the job must carry: the key, and the value when one is given. */
+  tag?: TagFilter;
+  /** Only jobs the signed-in person started. */
+  mine?: boolean;
   sort: JobsSort;
+}
+
+export interface TagFilter {
+  key: string;
+  value?: string;
 }
 
 /** The filters that ListAudienceGenerationJobs applies itself, named as its request fields. */
@@ -105,8 +121,34 @@ interface ParsedJobsFilters {
   notes: string[];
 }
 
-/** URL → filters. Never throws: what does not parse is left out and named in `notes`. */
-export function parseJobsFilters(params: SearchParamsInput): ParsedJobsFilters {
+/** `team` or `team=growth` as a tag filter; undefined when the key is empty or a part is too long. */
+export function parseTagFilter(text: string): TagFilter | undefined {
+  const at = text.indexOf("=");
+  const key = (at < 0 ? text : text.slice(0, at)).trim();
+  const value = at < 0 ? undefined : text.slice(at + 1).trim();
+  if (key === "" || key.length > TAG_KEY_MAX_LENGTH) return undefined;
+  if (value !== undefined && value.length > TAG_VALUE_MAX_LENGTH) return undefined;
+  return value === undefined ? { key } : { key, value };
+}
+
+export function tagFilterText(tag: TagFilter): string {
+  return tag.value === undefined ? tag.key : `${tag.key}=${tag.value}`;
+}
+
+/** What the list knows of the person looking at it. */
+export interface JobsViewer {
+  /** Their `dashboard:started-by` value (`whoTagValue`); undefined without sign-in. */
+  startedBy?: string;
+}
+
+/**
+ * URL → filters. Never throws: what does not parse is left out and named in `notes`.
+ * `viewer` says whether "Started by me" can apply (it cannot without sign-in).
+ */
+export function parseJobsFilters(
+  params: SearchParamsInput,
+  viewer: JobsViewer = {},
+): ParsedJobsFilters {
   const notes: string[] = [];
   const filters: JobsFilters = { ...EMPTY_FILTERS, status: [] };
 
@@ -160,6 +202,29 @@ export function parseJobsFilters(params: SearchParamsInput): ParsedJobsFilters {
       );
   }
 
+  const tag = last(params, "tag");
+  if (tag !== undefined) {
+    const parsed = parseTagFilter(tag);
+    if (parsed) filters.tag = parsed;
+    else
+      notes.push(
+        `The tag filter “${short(tag)}” is not a tag key (at most ${TAG_KEY_MAX_LENGTH} characters) or key=value (a value of at most ${TAG_VALUE_MAX_LENGTH}), so it was ignored.`,
+      );
+  }
+
+  const mine = last(params, "mine");
+  if (mine !== undefined) {
+    if (mine !== "1")
+      notes.push(
+        `The “started by me” filter takes mine=1, not “${short(mine)}”, so it was ignored.`,
+      );
+    else if (viewer.startedBy === undefined)
+      notes.push(
+        "The “started by me” filter was ignored: sign-in is off on this dashboard, so no job records who started it.",
+      );
+    else filters.mine = true;
+  }
+
   const sort = last(params, "sort");
   if (sort !== undefined) {
     const parsed = parseSortParam(sort);
@@ -192,6 +257,8 @@ export function jobsFiltersToSearchParams(filters: JobsFilters): URLSearchParams
   if (filters.collaboration) params.set("collaboration", filters.collaboration);
   if (filters.status.length > 0) params.set("status", filters.status.join(","));
   if (filters.q !== "") params.set("q", filters.q);
+  if (filters.tag) params.set("tag", tagFilterText(filters.tag));
+  if (filters.mine) params.set("mine", "1");
   if (!isDefaultSort(filters.sort)) params.set("sort", sortParam(filters.sort));
   return params;
 }
@@ -214,14 +281,17 @@ export function serverFilters(
 
 /** True when anything narrows the list (the order does not). */
 export function hasActiveFilters(filters: JobsFilters): boolean {
-  return Boolean(
-    filters.model || filters.collaboration || filters.status.length > 0 || filters.q.trim() !== "",
-  );
+  return Boolean(filters.model || filters.collaboration || hasLoadedRowFilters(filters));
 }
 
-/** True when a filter applies to the loaded rows only (status, search). */
+/** True when a filter applies to the loaded rows only (status, search, tag, started by me). */
 export function hasLoadedRowFilters(filters: JobsFilters): boolean {
-  return filters.status.length > 0 || filters.q.trim() !== "";
+  return filters.status.length > 0 || filters.q.trim() !== "" || hasTagFilters(filters);
+}
+
+/** True when a filter needs the loaded jobs' tags (the tag filter, started by me). */
+export function hasTagFilters(filters: Pick<JobsFilters, "tag" | "mine">): boolean {
+  return Boolean(filters.tag || filters.mine);
 }
 
 /** Every filter removed; the order is kept (it is a way of looking, not a filter). */

@@ -9,7 +9,9 @@ import {
   clearedFilters,
   hasActiveFilters,
   hasLoadedRowFilters,
+  hasTagFilters,
   serverFilters,
+  type JobsViewer,
 } from "@/lib/jobs-filters";
 import { refreshJobs } from "@/lib/queries/jobs";
 import { configuredModelsQuery, modelAssociationsQuery, usableModels } from "@/lib/queries/models";
@@ -25,6 +27,7 @@ import { CompareBar, useJobSelection } from "./selection";
 import { JobsTableSkeleton } from "./skeleton";
 import { JobsToolbar } from "./toolbar";
 import { useFinishToasts } from "./use-finish-toasts";
+import { useJobTags } from "./use-job-tags";
 import { useJobsFilters } from "./use-jobs-filters";
 import { useJobsPages } from "./use-jobs-pages";
 import { useSearchAllPages } from "./use-search-all-pages";
@@ -35,10 +38,12 @@ import { useStatusAnnouncement } from "./use-status-announcement";
  * The jobs list: filters in the URL (`useJobsFilters`), the service's pages
  * loaded on demand and kept current while jobs are in flight
  * (`useJobsPages`), status, name search and sort applied to the loaded rows
- * (`rows.ts`), and status changes announced to screen readers.
+ * (`rows.ts`), the loaded jobs' tags read while a tag filter is on
+ * (`useJobTags`), and status changes announced to screen readers. `viewer`:
+ * who is looking, from the server's session ("Started by me" needs one).
  */
-export function JobsList() {
-  const { filters, notes, setFilters } = useJobsFilters();
+export function JobsList({ viewer = {} }: { viewer?: JobsViewer }) {
+  const { filters, notes, setFilters } = useJobsFilters(viewer);
   const server = useMemo(
     () => serverFilters({ model: filters.model, collaboration: filters.collaboration }),
     [filters.model, filters.collaboration],
@@ -66,10 +71,22 @@ export function JobsList() {
   );
 
   const allRows = useMemo(() => rowsFromPages(jobs.data?.pages ?? []), [jobs.data]);
+  const tagsOn = hasTagFilters(filters);
+  const tags = useJobTags(allRows, tagsOn);
+  const { tagsOf } = tags;
   const visibleRows = useMemo(
-    () => sortRows(filterRows(allRows, { status: filters.status, q: search }), filters.sort),
-    [allRows, filters.status, filters.sort, search],
+    () =>
+      sortRows(
+        filterRows(
+          allRows,
+          { status: filters.status, q: search, tag: filters.tag, mine: filters.mine },
+          { tagsOf, startedBy: viewer.startedBy },
+        ),
+        filters.sort,
+      ),
+    [allRows, filters.status, filters.sort, filters.tag, filters.mine, search, tagsOf, viewer],
   );
+  const readingTags = tagsOn && tags.read < tags.total;
   const statusChoices = useMemo(
     () => shownStatusChoices(allRows, filters.status),
     [allRows, filters.status],
@@ -129,6 +146,9 @@ export function JobsList() {
         {liveRegion}
       </div>
     );
+  } else if (visibleRows.length === 0 && readingTags) {
+    // Never "no jobs match" before every loaded job's tags are known.
+    body = tags.error ? null : <JobsTableSkeleton toolbar={false} />;
   } else if (visibleRows.length === 0) {
     body = (
       <NoMatch
@@ -171,11 +191,38 @@ export function JobsList() {
         onCollaborationChange={(collaboration) => setFilters({ ...current, collaboration })}
         onStatusChange={(status) => setFilters({ ...current, status })}
         onSortChange={(sort) => setFilters({ ...current, sort })}
+        onTagChange={(tag) => setFilters({ ...current, tag })}
+        onMineChange={
+          viewer.startedBy === undefined
+            ? undefined
+            : (mine) => setFilters({ ...current, mine: mine || undefined })
+        }
       />
       <SavedViews filters={current} />
       {searchBox.opening && (
         <p role="status" className="text-sm text-slate-600">
           Opening the job <span className="font-mono text-xs break-all">{searchBox.opening}</span>…
+        </p>
+      )}
+      {jobs.data && readingTags && (
+        <p role="status" className="text-sm text-slate-600">
+          Reading the jobs’ tags… {tags.read.toLocaleString("en-US")} of{" "}
+          {tags.total.toLocaleString("en-US")}
+        </p>
+      )}
+      {jobs.data && tagsOn && tags.error && (
+        <InlineListError
+          what="The tags of some jobs could not be read, so the tag filters leave them out."
+          error={readErrorOf(tags.error)}
+          onRetry={tags.retry}
+          retrying={false}
+        />
+      )}
+      {jobs.data && tagsOn && tags.unreadable > 0 && (
+        <p className="text-sm text-slate-600">
+          The tags of {tags.unreadable.toLocaleString("en-US")}{" "}
+          {tags.unreadable === 1 ? "job" : "jobs"} could not be read (deleted since?); they are left
+          out.
         </p>
       )}
       {jobs.data && shown > 0 && <CompareBar selection={selection} />}

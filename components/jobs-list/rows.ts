@@ -1,7 +1,8 @@
 import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
 import { isDeletionStatus, JOB_STATUS_ORDER, jobStatusFacts, statusRank } from "@/lib/job-status";
-import type { JobsFilters, JobsSort } from "@/lib/jobs-filters";
+import type { JobsFilters, JobsSort, TagFilter } from "@/lib/jobs-filters";
 import type { JobsPageData, JobSummaryData } from "@/lib/reads/jobs";
+import { STARTED_BY_TAG } from "@/lib/schemas/dashboard-tags";
 
 /**
  * Pure list logic (no React): pages → rows, the status and name filters, the
@@ -30,17 +31,43 @@ function normalizeForSearch(text: string): string {
   return text.normalize("NFKD").replace(/\p{M}/gu, "").toLocaleLowerCase("en-US").trim();
 }
 
+/** What the tag filters compare with: the loaded jobs' tags, and who is looking. */
+export interface TagsContext {
+  /** A job's tags; undefined while they are not read (the job is then left out). */
+  tagsOf: (jobArn: string) => Record<string, string> | undefined;
+  /** The signed-in person's `dashboard:started-by` value (`whoTagValue`). */
+  startedBy?: string;
+}
+
+function hasTag(tags: Record<string, string>, tag: TagFilter): boolean {
+  return Object.hasOwn(tags, tag.key) && (tag.value === undefined || tags[tag.key] === tag.value);
+}
+
+/**
+ * The loaded rows the filters let through. The tag filter and "started by
+ * me" compare the jobs' tags (`tags`): a job whose tags are not known yet
+ * does not match, so the list says while it reads them. Tag keys and values
+ * are compared exactly, as AWS does.
+ */
 export function filterRows(
   rows: readonly JobSummaryData[],
-  filters: Pick<JobsFilters, "status" | "q">,
+  filters: Pick<JobsFilters, "status" | "q" | "tag" | "mine">,
+  tags?: TagsContext,
 ): JobSummaryData[] {
   const statuses = new Set(filters.status);
   const needle = normalizeForSearch(filters.q);
-  return rows.filter(
-    (job) =>
-      (statuses.size === 0 || statuses.has(job.status)) &&
-      (needle === "" || normalizeForSearch(job.name).includes(needle)),
-  );
+  const { tag, mine } = filters;
+  const startedBy = tags?.startedBy;
+  return rows.filter((job) => {
+    if (statuses.size > 0 && !statuses.has(job.status)) return false;
+    if (needle !== "" && !normalizeForSearch(job.name).includes(needle)) return false;
+    if (!tag && !mine) return true;
+    const jobTags = tags?.tagsOf(job.audienceGenerationJobArn);
+    if (!jobTags) return false;
+    if (tag && !hasTag(jobTags, tag)) return false;
+    if (mine && (startedBy === undefined || jobTags[STARTED_BY_TAG] !== startedBy)) return false;
+    return true;
+  });
 }
 
 const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });

@@ -11,15 +11,23 @@ import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
 import {
   DEFAULT_SORT,
   parseSortParam,
+  parseTagFilter,
   SORT_FIELDS,
   sortParam,
+  tagFilterText,
   type JobsFilters,
   type JobsSort,
   type SortField,
+  type TagFilter,
 } from "@/lib/jobs-filters";
 import { membershipsQuery } from "@/lib/queries/collaborations";
 import type { UsableModel } from "@/lib/queries/models";
-import { COLLABORATION_ID_MESSAGE, UUID_PATTERN } from "@/lib/schemas/limits";
+import {
+  COLLABORATION_ID_MESSAGE,
+  TAG_KEY_MAX_LENGTH,
+  TAG_VALUE_MAX_LENGTH,
+  UUID_PATTERN,
+} from "@/lib/schemas/limits";
 
 import { arnTail, type StatusChoice } from "./rows";
 
@@ -150,6 +158,80 @@ function CollaborationIdField({
   );
 }
 
+/**
+ * The tag filter: `key` or `key=value`, applied on Enter or when the field
+ * loses focus (each job's tags must be read, so not on every key). A value
+ * that is no tag is refused with the reason, and the previous tag filter is
+ * removed, as the collaboration ID field does.
+ */
+function TagField({
+  value,
+  onApply,
+}: {
+  value: TagFilter | undefined;
+  onApply: (value: TagFilter | undefined) => void;
+}) {
+  const id = useId();
+  const current = value ? tagFilterText(value) : "";
+  const [text, setText] = useState(current);
+  const [shown, setShown] = useState(current);
+  const [error, setError] = useState<string>();
+  if (current !== shown) {
+    setShown(current);
+    setText(current);
+    if (current !== "") setError(undefined);
+  }
+
+  function apply() {
+    if (text.trim() === current) {
+      setError(undefined);
+      return;
+    }
+    const parsed = text.trim() === "" ? undefined : parseTagFilter(text);
+    if (text.trim() !== "" && !parsed) {
+      setError(
+        `A tag key (at most ${TAG_KEY_MAX_LENGTH} characters), or key=value (a value of at most ${TAG_VALUE_MAX_LENGTH}).${
+          value ? " The previous tag filter is removed." : ""
+        }`,
+      );
+      if (value) onApply(undefined);
+      return;
+    }
+    setError(undefined);
+    onApply(parsed);
+  }
+
+  return (
+    <form
+      className="w-full sm:w-64"
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        apply();
+      }}
+    >
+      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600">
+        Tag
+      </label>
+      <Input
+        id={id}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        onBlur={apply}
+        placeholder="key or key=value"
+        spellCheck={false}
+        autoComplete="off"
+        invalid={error !== undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
 export function JobsToolbar({
   filters,
   statusChoices,
@@ -160,6 +242,8 @@ export function JobsToolbar({
   onCollaborationChange,
   onStatusChange,
   onSortChange,
+  onTagChange,
+  onMineChange,
 }: {
   filters: JobsFilters;
   /** The status filters to offer (rare ones only when there is something to find, see `shownStatusChoices`). */
@@ -172,6 +256,9 @@ export function JobsToolbar({
   onCollaborationChange: (id: string | undefined) => void;
   onStatusChange: (statuses: AudienceGenerationJobStatus[]) => void;
   onSortChange: (sort: JobsSort) => void;
+  onTagChange: (tag: TagFilter | undefined) => void;
+  /** Absent without sign-in: nobody is recorded as starting a job, so "Started by me" is not offered. */
+  onMineChange?: (mine: boolean) => void;
 }) {
   const searchId = useId();
   const modelId = useId();
@@ -179,7 +266,7 @@ export function JobsToolbar({
   const moreId = useId();
   // On narrow screens the less used filters fold away; they start open when one is on.
   const [moreChoice, setMoreChoice] = useState<boolean>();
-  const moreActive = [filters.model, filters.collaboration].filter(Boolean).length;
+  const moreActive = [filters.model, filters.collaboration, filters.tag].filter(Boolean).length;
   const moreOpen = moreChoice ?? moreActive > 0;
   const modelKnown =
     filters.model === undefined ||
@@ -218,7 +305,9 @@ export function JobsToolbar({
           aria-controls={moreId}
           onClick={() => setMoreChoice(!moreOpen)}
         >
-          {moreOpen ? "Hide model, collaboration and order" : "Model, collaboration and order"}
+          {moreOpen
+            ? "Hide model, collaboration, tag and order"
+            : "Model, collaboration, tag and order"}
           {moreActive > 0 && ` (${moreActive} on)`}
         </Button>
         <div
@@ -252,6 +341,7 @@ export function JobsToolbar({
             </Select>
           </div>
           <CollaborationFilter value={filters.collaboration} onApply={onCollaborationChange} />
+          <TagField value={filters.tag} onApply={onTagChange} />
           <div className="w-full md:hidden">
             <label htmlFor={sortId} className="mb-1 block text-xs font-medium text-slate-600">
               Order
@@ -310,6 +400,17 @@ export function JobsToolbar({
           </Button>
         )}
       </fieldset>
+      {onMineChange && (
+        <label className="inline-flex cursor-pointer items-center gap-1.5 text-sm text-slate-700 select-none">
+          <input
+            type="checkbox"
+            className="size-4 accent-indigo-600"
+            checked={filters.mine === true}
+            onChange={(event) => onMineChange(event.target.checked)}
+          />
+          Started by me
+        </label>
+      )}
     </div>
   );
 }

@@ -3,7 +3,12 @@
 import { useSearchParams } from "next/navigation";
 import { startTransition, useCallback, useMemo, useOptimistic } from "react";
 
-import { jobsListHref, parseJobsFilters, type JobsFilters } from "@/lib/jobs-filters";
+import {
+  jobsListHref,
+  parseJobsFilters,
+  type JobsFilters,
+  type JobsViewer,
+} from "@/lib/jobs-filters";
 
 /**
  * The list's filters, read from the URL and written back to it.
@@ -17,12 +22,14 @@ import { jobsListHref, parseJobsFilters, type JobsFilters } from "@/lib/jobs-fil
  *
  * The router applies a URL change in a transition; until it lands, the new
  * filters are shown optimistically, so a checkbox never springs back.
+ * `viewer`: who is looking ("Started by me" applies only with sign-in).
  */
-export function useJobsFilters() {
+export function useJobsFilters(viewer: JobsViewer) {
   const searchParams = useSearchParams();
+  const { startedBy } = viewer;
   const parsed = useMemo(
-    () => parseJobsFilters(new URLSearchParams(searchParams.toString())),
-    [searchParams],
+    () => parseJobsFilters(new URLSearchParams(searchParams.toString()), { startedBy }),
+    [searchParams, startedBy],
   );
   const [filters, setOptimisticFilters] = useOptimistic(parsed.filters);
 

@@ -1,9 +1,14 @@
-import { infiniteQueryOptions, type InfiniteData, type QueryClient } from "@tanstack/react-query";
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  type InfiniteData,
+  type QueryClient,
+} from "@tanstack/react-query";
 
 import { fetchJson } from "@/lib/fetch-json";
 import type { JobsServerFilters } from "@/lib/jobs-filters";
 import { JOBS_PAGE_SIZE } from "@/lib/jobs-page-size";
-import type { JobsPageData } from "@/lib/reads/jobs";
+import type { JobsPageData, JobTagsData } from "@/lib/reads/jobs";
 
 // The page size lives below lib/reads and lib/queries, which both ask with it; re-exported for the routes.
 export { JOBS_PAGE_SIZE };
@@ -63,3 +68,16 @@ export async function refreshJobs(
   await queryClient.cancelQueries({ queryKey: query.queryKey, exact: true });
   await queryClient.fetchInfiniteQuery({ ...query, staleTime: 0 }).catch(() => undefined);
 }
+
+/** Jobs whose tags one request asks for (`GET /api/jobs/tags`, which refuses more). */
+export const JOB_TAGS_BATCH = 20;
+
+/** The tags of a batch of jobs (at most {@link JOB_TAGS_BATCH}), for the list's tag filters. */
+export const jobTagsQuery = (arns: readonly string[]) =>
+  queryOptions({
+    queryKey: ["job-tags", arns],
+    queryFn: ({ signal }) =>
+      fetchJson<JobTagsData>(`/api/jobs/tags?arns=${encodeURIComponent(arns.join(","))}`, {
+        signal,
+      }),
+  });

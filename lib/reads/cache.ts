@@ -33,6 +33,8 @@ export type ReadOperation =
   | "ListAudienceExportJobs"
   | "ListConfiguredAudienceModels"
   | "GetConfiguredAudienceModel"
+  /** A job's tags, for the list's tag and "started by me" filters. */
+  | "ListTagsForResource"
   | CollaborationReadOperation;
 
 /**
@@ -102,6 +104,9 @@ export function ttlOf(operation: ReadOperation, data: unknown): number {
       )
         ? READ_TTL_MS.exportsInFlight
         : READ_TTL_MS.exportsSettled;
+    case "ListTagsForResource":
+      // Tags change by our own actions (which drop the job's entries) or from outside the dashboard.
+      return READ_TTL_MS.jobFinal;
     case "ListConfiguredAudienceModels":
     case "GetConfiguredAudienceModel":
       return READ_TTL_MS.models;

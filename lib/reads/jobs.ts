@@ -3,6 +3,7 @@ import "server-only";
 import {
   GetAudienceGenerationJobCommand,
   ListAudienceGenerationJobsCommand,
+  ListTagsForResourceCommand,
   paginateListAudienceExportJobs,
   type AudienceGenerationJobSummary,
   type ListAudienceGenerationJobsCommandInput,
@@ -106,4 +107,53 @@ export async function listJobsPage(
   input: ListAudienceGenerationJobsCommandInput,
 ): Promise<JobsPageData> {
   return (await readJobsPage(input, { fresh: true })).data;
+}
+
+/** The tags of some jobs, by ARN; `unreadable`: the jobs whose tags could not be read (deleted since, say). */
+export interface JobTagsData {
+  tags: Record<string, Record<string, string>>;
+  unreadable: string[];
+}
+
+/** One job's tags (ListTagsForResource), kept like a final job and dropped by the tag actions. */
+export async function readJobTags(
+  resourceArn: string,
+  options: { fresh?: boolean } = {},
+): Promise<Record<string, string>> {
+  const { data } = await readCache().read({
+    operation: "ListTagsForResource",
+    input: { resourceArn },
+    scopes: [readScope.job(resourceArn)],
+    load: async () =>
+      (await cleanRoomsML().send(new ListTagsForResourceCommand({ resourceArn }))).tags ?? {},
+    fresh: options.fresh,
+  });
+  return data;
+}
+
+/**
+ * The tags of a batch of jobs (at most `JOB_TAGS_BATCH`), read side by
+ * side. A job whose tags cannot be read is named in `unreadable`; when none
+ * can be read, the first error is thrown (the service refuses, not one job).
+ */
+export async function readJobsTags(
+  arns: readonly string[],
+  options: { fresh?: boolean } = {},
+): Promise<JobTagsData> {
+  const results = await Promise.all(
+    arns.map((arn) =>
+      readJobTags(arn, options).then(
+        (tags) => ({ arn, tags }),
+        (error: unknown) => ({ arn, error }),
+      ),
+    ),
+  );
+  const answer: JobTagsData = { tags: {}, unreadable: [] };
+  for (const result of results) {
+    if ("tags" in result) answer.tags[result.arn] = result.tags;
+    else answer.unreadable.push(result.arn);
+  }
+  const failed = results.find((result) => "error" in result);
+  if (failed && answer.unreadable.length === arns.length) throw failed.error;
+  return answer;
 }
