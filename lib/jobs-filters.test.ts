@@ -10,6 +10,7 @@ import {
   jobsListHref,
   parseJobsFilters,
   parseSortParam,
+  parseTagFilter,
   serverFilters,
   sortParam,
   type JobsFilters,
@@ -88,6 +89,69 @@ describe("parseJobsFilters", () => {
     const { filters, notes } = parseJobsFilters({ q: "x".repeat(5000) });
     expect(filters.q).toBe("");
     expect(notes[0]).toMatch(/longer than 2,048 characters/);
+  });
+});
+
+describe("tag and “started by me” filters", () => {
+  const signedIn = { startedBy: "ana@example.com" };
+
+  it("reads a tag key, or a key and value split at the first =", () => {
+    expect(parseJobsFilters({ tag: "team" }).filters.tag).toEqual({ key: "team" });
+    expect(parseJobsFilters({ tag: " team = growth " }).filters.tag).toEqual({
+      key: "team",
+      value: "growth",
+    });
+    expect(parseTagFilter("dashboard:schedule=weekly=1")).toEqual({
+      key: "dashboard:schedule",
+      value: "weekly=1",
+    });
+    expect(parseTagFilter("team=")).toEqual({ key: "team", value: "" });
+  });
+
+  it("ignores a tag with no key or too long a part, with a note", () => {
+    for (const tag of ["=growth", `${"k".repeat(129)}`, `team=${"v".repeat(257)}`]) {
+      const { filters, notes } = parseJobsFilters({ tag });
+      expect(filters.tag).toBeUndefined();
+      expect(notes).toHaveLength(1);
+      expect(notes[0]).toMatch(/is not a tag key .* so it was ignored/);
+    }
+  });
+
+  it("applies mine=1 for a signed-in person", () => {
+    expect(parseJobsFilters({ mine: "1" }, signedIn)).toEqual({
+      filters: { ...EMPTY_FILTERS, mine: true },
+      notes: [],
+    });
+  });
+
+  it("ignores mine=1 without sign-in and says why, rather than matching nothing", () => {
+    const { filters, notes } = parseJobsFilters({ mine: "1" });
+    expect(filters.mine).toBeUndefined();
+    expect(notes).toEqual([
+      "The “started by me” filter was ignored: sign-in is off on this dashboard, so no job records who started it.",
+    ]);
+  });
+
+  it("ignores another value of mine, with a note", () => {
+    const { filters, notes } = parseJobsFilters({ mine: "yes" }, signedIn);
+    expect(filters.mine).toBeUndefined();
+    expect(notes).toEqual([
+      "The “started by me” filter takes mine=1, not “yes”, so it was ignored.",
+    ]);
+  });
+
+  it("writes both to the link, which reads back to the same view, and counts them as row filters", () => {
+    const filters: JobsFilters = {
+      ...EMPTY_FILTERS,
+      tag: { key: "dashboard:schedule", value: "weekly-sports-fans" },
+      mine: true,
+    };
+    const href = jobsListHref(filters);
+    expect(href).toBe("/?tag=dashboard%3Aschedule%3Dweekly-sports-fans&mine=1");
+    expect(parseJobsFilters(new URLSearchParams(href.slice(2)), signedIn).filters).toEqual(filters);
+    expect(hasLoadedRowFilters(filters)).toBe(true);
+    expect(hasActiveFilters({ ...EMPTY_FILTERS, tag: { key: "team" } })).toBe(true);
+    expect(clearedFilters(filters)).toEqual(EMPTY_FILTERS);
   });
 });
 

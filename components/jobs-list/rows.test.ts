@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import type { JobSummaryData } from "@/lib/reads/jobs";
+import { STARTED_BY_TAG } from "@/lib/schemas/dashboard-tags";
 
 import {
   arnTail,
@@ -64,6 +65,45 @@ describe("filterRows", () => {
     expect(filterRows(rows, { status: ["CREATE_FAILED"], q: "spring" }).map((r) => r.name)).toEqual(
       ["spring retarget"],
     );
+  });
+});
+
+describe("filterRows by tags", () => {
+  const rows = [job("a"), job("b"), job("c"), job("d", { status: "CREATE_FAILED" })];
+  const known: Record<string, Record<string, string>> = {
+    [arn("a")]: { team: "growth", [STARTED_BY_TAG]: "ana@example.com" },
+    [arn("b")]: { team: "Growth", [STARTED_BY_TAG]: "bo@example.com" },
+    [arn("c")]: {},
+    [arn("d")]: { team: "growth", [STARTED_BY_TAG]: "ana@example.com" },
+  };
+  const tags = { tagsOf: (a: string) => known[a], startedBy: "ana@example.com" };
+  const names = (filters: Partial<Parameters<typeof filterRows>[1]>, context = tags) =>
+    filterRows(rows, { status: [], q: "", ...filters }, context).map((r) => r.name);
+
+  it("keeps jobs carrying a tag key, whatever its value", () => {
+    expect(names({ tag: { key: "team" } })).toEqual(["job a", "job b", "job d"]);
+  });
+
+  it("compares a key and value exactly, as AWS does", () => {
+    expect(names({ tag: { key: "team", value: "growth" } })).toEqual(["job a", "job d"]);
+    expect(names({ tag: { key: "Team" } })).toEqual([]);
+  });
+
+  it("keeps the jobs the signed-in person started, combined with the other filters", () => {
+    expect(names({ mine: true })).toEqual(["job a", "job d"]);
+    expect(names({ mine: true, status: ["ACTIVE"] })).toEqual(["job a"]);
+  });
+
+  it("matches no job for “mine” without a signed-in person, and none whose tags are not read yet", () => {
+    expect(names({ mine: true }, { tagsOf: tags.tagsOf, startedBy: undefined })).toEqual([]);
+    expect(
+      names({ tag: { key: "team" } }, { tagsOf: (a) => (a === arn("b") ? known[a] : undefined) }),
+    ).toEqual(["job b"]);
+  });
+
+  it("does not look at tags when no tag filter is on", () => {
+    expect(names({}, { tagsOf: () => undefined })).toHaveLength(4);
+    expect(filterRows(rows, { status: [], q: "" })).toHaveLength(4);
   });
 });
 
