@@ -18,6 +18,7 @@ import {
   listAudienceExportJobsRequestSchema,
   listAudienceGenerationJobsRequestSchema,
   listPageRequestSchema,
+  taggableArnSchema,
 } from "@/lib/schemas/api";
 
 type Route = (request: Request) => Promise<Response>;
@@ -39,6 +40,8 @@ const REQUEST_SCHEMAS: Record<string, z.ZodType> = {
   }),
   // Our own model's age and training window (docs/ARCHITECTURE.md, "Two accounts").
   GetAudienceModel: z.strictObject({ audienceModelArn: audienceModelArnSchema }),
+  // The jobs list's tag filters read the loaded jobs' tags.
+  ListTagsForResource: z.strictObject({ resourceArn: taggableArnSchema }),
 };
 
 let emulator: TestEmulator;
@@ -49,6 +52,7 @@ beforeAll(async () => {
   await recordClientAgainst(emulator.url, sent, { DASHBOARD_BIND_HOST: "127.0.0.1" });
   routes = {
     "/api/jobs": (await import("@/app/api/jobs/route")).GET,
+    "/api/jobs/tags": (await import("@/app/api/jobs/tags/route")).GET,
     "/api/job": (await import("@/app/api/job/route")).GET,
     "/api/exports": (await import("@/app/api/exports/route")).GET,
     "/api/models": (await import("@/app/api/models/route")).GET,
@@ -70,6 +74,7 @@ const KEYS = [
   "collaborationId",
   "arn",
   "jobArn",
+  "arns",
   "__proto__",
   "constructor",
 ];
@@ -78,6 +83,7 @@ const VALUES = fc.oneof(
   fc.integer({ min: 64, max: 20_000 }).map((n) => "a".repeat(n)),
   fc.constantFrom(
     DEMO_JOB_ARNS.sportsFans,
+    `${DEMO_JOB_ARNS.sportsFans},${DEMO_JOB_ARNS.sportsFans.replace(/[^/]+$/, "0")},,`,
     DEMO_CONFIGURED_MODELS.retailAbsolute.arn,
     "5f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5",
     "100",
@@ -99,6 +105,7 @@ const query = fc.array(
 
 describe.each([
   "/api/jobs",
+  "/api/jobs/tags",
   "/api/job",
   "/api/exports",
   "/api/models",
