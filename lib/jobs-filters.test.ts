@@ -125,7 +125,7 @@ describe("tag and “started by me” filters", () => {
   });
 
   it("ignores mine=1 without sign-in and says why, rather than matching nothing", () => {
-    const { filters, notes } = parseJobsFilters({ mine: "1" });
+    const { filters, notes } = parseJobsFilters({ mine: "1" }, {});
     expect(filters.mine).toBeUndefined();
     expect(notes).toEqual([
       "The “started by me” filter was ignored: sign-in is off on this dashboard, so no job records who started it.",
@@ -152,6 +152,8 @@ describe("tag and “started by me” filters", () => {
     expect(hasLoadedRowFilters(filters)).toBe(true);
     expect(hasActiveFilters({ ...EMPTY_FILTERS, tag: { key: "team" } })).toBe(true);
     expect(clearedFilters(filters)).toEqual(EMPTY_FILTERS);
+    // A link read alone (a saved view) keeps mine=1, whoever will open it.
+    expect(parseJobsFilters({ mine: "1" }).filters.mine).toBe(true);
   });
 });
 

@@ -143,11 +143,13 @@ export interface JobsViewer {
 
 /**
  * URL → filters. Never throws: what does not parse is left out and named in `notes`.
- * `viewer` says whether "Started by me" can apply (it cannot without sign-in).
+ * `viewer`: who is looking, which says whether "Started by me" can apply (it
+ * cannot without sign-in); left out, the link is read alone, `mine` kept
+ * (a saved view is a link, whoever opens it).
  */
 export function parseJobsFilters(
   params: SearchParamsInput,
-  viewer: JobsViewer = {},
+  viewer?: JobsViewer,
 ): ParsedJobsFilters {
   const notes: string[] = [];
   const filters: JobsFilters = { ...EMPTY_FILTERS, status: [] };
@@ -218,7 +220,7 @@ export function parseJobsFilters(
       notes.push(
         `The “started by me” filter takes mine=1, not “${short(mine)}”, so it was ignored.`,
       );
-    else if (viewer.startedBy === undefined)
+    else if (viewer && viewer.startedBy === undefined)
       notes.push(
         "The “started by me” filter was ignored: sign-in is off on this dashboard, so no job records who started it.",
       );

@@ -6,14 +6,15 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testi
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { jobPath } from "@/lib/job-url";
-import { parseJobsFilters, serverFilters } from "@/lib/jobs-filters";
+import { parseJobsFilters, serverFilters, type JobsViewer } from "@/lib/jobs-filters";
 import { ServerReads, type DehydratedReads } from "@/lib/queries/hydrate";
 import { jobsQuery } from "@/lib/queries/jobs";
 import { configuredModelsQuery } from "@/lib/queries/models";
 import { dehydrateReads, fromServer } from "@/lib/queries/prefetch";
 import { makeQueryClient } from "@/lib/query-client";
-import type { JobsPageData, JobSummaryData } from "@/lib/reads/jobs";
+import type { JobsPageData, JobSummaryData, JobTagsData } from "@/lib/reads/jobs";
 import type { ConfiguredModelSummaryData } from "@/lib/reads/models";
+import { STARTED_BY_TAG } from "@/lib/schemas/dashboard-tags";
 
 import { JobsList } from "./jobs-list";
 
@@ -101,10 +102,15 @@ function respond(body: unknown, status = 200) {
  * the page hands it over (through JSON, as it crosses to the browser), and
  * hydrated into the browser's client.
  */
-async function renderList(server: { firstPage?: JobsPageData; failure?: unknown } = {}, url = "/") {
+async function renderList(
+  server: { firstPage?: JobsPageData; failure?: unknown } = {},
+  url = "/",
+  viewer?: JobsViewer,
+) {
   window.history.replaceState(null, "", url);
   const filters = serverFilters(
-    parseJobsFilters(Object.fromEntries(new URLSearchParams(url.split("?")[1] ?? ""))).filters,
+    parseJobsFilters(Object.fromEntries(new URLSearchParams(url.split("?")[1] ?? "")), viewer)
+      .filters,
   );
   const onServer = makeQueryClient();
   await Promise.all([
@@ -123,7 +129,7 @@ async function renderList(server: { firstPage?: JobsPageData; failure?: unknown 
   return render(
     <QueryClientProvider client={client}>
       <ServerReads state={state}>
-        <JobsList />
+        <JobsList viewer={viewer} />
       </ServerReads>
     </QueryClientProvider>,
   );
@@ -287,6 +293,93 @@ describe("JobsList", () => {
     );
     expect(screen.getByText(/“BOGUS” is not known, so it was ignored/)).toBeInTheDocument();
     expect(screen.queryByRole("link", { name: "Summer" })).not.toBeInTheDocument();
+  });
+
+  it("filters by a tag once the loaded jobs' tags are read, saying so meanwhile", async () => {
+    const tags: JobTagsData = {
+      tags: {
+        [jobArn("a")]: { team: "growth" },
+        [jobArn("b")]: { team: "travel" },
+        [jobArn("c")]: { team: "growth", project: "spring" },
+      },
+      unreadable: [],
+    };
+    let answer: (value: Response) => void = () => {};
+    fetchMock.mockImplementation((url: string) => {
+      if (url.startsWith("/api/jobs/tags?"))
+        return new Promise<Response>((resolve) => (answer = resolve));
+      return respond(page([]));
+    });
+    await renderList({
+      firstPage: page([
+        job("a", { name: "Spring sale" }),
+        job("b", { name: "Travel" }),
+        job("c", { name: "Summer" }),
+      ]),
+    });
+    // No tag is read while no tag filter is on.
+    expect(fetchMock.mock.calls.some(([url]) => String(url).startsWith("/api/jobs/tags"))).toBe(
+      false,
+    );
+    const input = screen.getByRole("textbox", { name: "Tag" });
+    fireEvent.change(input, { target: { value: "team=growth" } });
+    fireEvent.submit(input.closest("form")!);
+    expect(window.location.search).toBe("?tag=team%3Dgrowth");
+    expect(await screen.findByText("Reading the jobs’ tags… 0 of 3")).toBeInTheDocument();
+    expect(screen.queryByRole("heading", { name: "No jobs match these filters" })).toBeNull();
+    expect(fetchMock).toHaveBeenCalledWith(
+      `/api/jobs/tags?arns=${encodeURIComponent([jobArn("a"), jobArn("b"), jobArn("c")].join(","))}`,
+      expect.anything(),
+    );
+
+    await act(async () => answer(new Response(JSON.stringify(tags))));
+    await waitFor(() =>
+      expect(screen.queryByRole("link", { name: "Travel" })).not.toBeInTheDocument(),
+    );
+    expect(screen.getByRole("link", { name: "Spring sale" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Summer" })).toBeInTheDocument();
+    expect(screen.getByText("2 of 3 jobs")).toBeInTheDocument();
+    expect(screen.queryByText(/Reading the jobs’ tags/)).toBeNull();
+
+    // A key alone keeps every job that has it; a key no job has matches none, said once known.
+    fireEvent.change(input, { target: { value: "project" } });
+    fireEvent.blur(input);
+    expect(window.location.search).toBe("?tag=project");
+    await waitFor(() =>
+      expect(screen.queryByRole("link", { name: "Spring sale" })).not.toBeInTheDocument(),
+    );
+    expect(screen.getByRole("link", { name: "Summer" })).toBeInTheDocument();
+  });
+
+  it("offers “Started by me” only to a signed-in person, and says why a shared mine=1 link is ignored without sign-in", async () => {
+    const rows = [job("a", { name: "Mine" }), job("b", { name: "Someone else's" })];
+    fetchMock.mockImplementation((url: string) =>
+      url.startsWith("/api/jobs/tags?")
+        ? respond({
+            tags: {
+              [jobArn("a")]: { [STARTED_BY_TAG]: "ana@example.com" },
+              [jobArn("b")]: { [STARTED_BY_TAG]: "bo@example.com" },
+            },
+            unreadable: [],
+          } satisfies JobTagsData)
+        : respond(page([])),
+    );
+    await renderList({ firstPage: page(rows) }, "/?mine=1");
+    expect(screen.queryByRole("checkbox", { name: "Started by me" })).not.toBeInTheDocument();
+    expect(
+      screen.getByText(/“started by me” filter was ignored: sign-in is off/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Someone else's" })).toBeInTheDocument();
+    cleanup();
+
+    await renderList({ firstPage: page(rows) }, "/", { startedBy: "ana@example.com" });
+    fireEvent.click(screen.getByRole("checkbox", { name: "Started by me" }));
+    expect(window.location.search).toBe("?mine=1");
+    await waitFor(() =>
+      expect(screen.queryByRole("link", { name: "Someone else's" })).not.toBeInTheDocument(),
+    );
+    expect(screen.getByRole("link", { name: "Mine" })).toBeInTheDocument();
+    expect(screen.getByRole("checkbox", { name: "Started by me" })).toBeChecked();
   });
 
   it("sorts by a column when its header is clicked, and again the other way", async () => {

@@ -107,7 +107,7 @@ export function ListFooter({
           </Button>
           {rowFiltersOn && (
             <p className="text-xs text-slate-500">
-              Status and name search look at the loaded jobs only.
+              Status, name, tag and “started by me” filters look at the loaded jobs only.
             </p>
           )}
         </>

@@ -12,6 +12,7 @@ import {
   sortRows,
   STATUS_CHOICES,
   statusChanges,
+  type TagsContext,
 } from "./rows";
 
 const arn = (id: string) =>
@@ -76,7 +77,7 @@ describe("filterRows by tags", () => {
     [arn("c")]: {},
     [arn("d")]: { team: "growth", [STARTED_BY_TAG]: "ana@example.com" },
   };
-  const tags = { tagsOf: (a: string) => known[a], startedBy: "ana@example.com" };
+  const tags: TagsContext = { tagsOf: (a) => known[a], startedBy: "ana@example.com" };
   const names = (filters: Partial<Parameters<typeof filterRows>[1]>, context = tags) =>
     filterRows(rows, { status: [], q: "", ...filters }, context).map((r) => r.name);
 

@@ -66,9 +66,14 @@ describe("saved views", () => {
           { name: "Mine", href: "/?sort=-created&status=active" },
           { name: "Elsewhere", href: "https://example.com/" },
           { name: 3, href: "/" },
+          { name: "Weekly runs", href: "/?mine=1&tag=dashboard:schedule=weekly-sports-fans" },
         ]),
       ),
-    ).toEqual([{ name: "Mine", href: "/?status=ACTIVE" }]);
+    ).toEqual([
+      { name: "Mine", href: "/?status=ACTIVE" },
+      // The tag filter and “started by me” are kept, whoever opens the view.
+      { name: "Weekly runs", href: "/?tag=dashboard%3Aschedule%3Dweekly-sports-fans&mine=1" },
+    ]);
     const views = withView([{ name: "A", href: "/" }], { name: "B", href: "/?q=x" });
     expect(withView(views, { name: "A", href: "/?q=y" })).toEqual([
       { name: "A", href: "/?q=y" },
