@@ -2,14 +2,16 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 
 import { DEMO_COLLABORATION_ID, DEMO_JOB_ARNS } from "../emulator/demo/catalog";
+import { DEMO_SCHEDULE } from "../emulator/demo/schedules";
 import { StartAudienceExportJobCommand } from "../lib/cleanrooms-ml";
+import { SCHEDULE_TAG } from "../lib/schemas/dashboard-tags";
 import { JobsListPage } from "./pages/jobs-list";
 import { serviceClient } from "./service";
 
 /**
  * The list as a weekly user meets it (issue 27, points 8–11): names rather
  * than IDs from the first paint, the collaboration picked by name and applied
- * at once, each job's exports, and one wording of the count.
+ * at once, each job's exports, one wording of the count, and the tag filter.
  */
 
 const DEMO_COLLABORATION_NAME = "Retail and streaming lookalikes";
@@ -74,4 +76,25 @@ test("each row says how many exports its job has", async ({ page }) => {
     await expect(list.row("Sports fans lookalike")).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/list-390.png`, fullPage: true });
   }
+});
+
+test("the tag filter keeps the jobs carrying a tag, once the loaded jobs' tags are read", async ({
+  page,
+}) => {
+  const list = new JobsListPage(page);
+  // The weekly schedule's runs carry its name under dashboard:schedule.
+  await list.goto(`?tag=${encodeURIComponent(`${SCHEDULE_TAG}=${DEMO_SCHEDULE.name}`)}`);
+  const runs = list.table.getByRole("link", { name: new RegExp(`^${DEMO_SCHEDULE.jobBaseName}-`) });
+  await expect(runs.first()).toBeVisible();
+  await expect(list.row("Sports fans lookalike")).toHaveCount(0);
+  await expect(list.noMatch).toHaveCount(0);
+
+  const tag = page.getByRole("textbox", { name: "Tag" });
+  await tag.fill("team=growth");
+  await tag.press("Enter");
+  await expect(page).toHaveURL((url) => url.searchParams.get("tag") === "team=growth");
+  await expect(list.row("Sports fans lookalike")).toBeVisible();
+  await expect(runs).toHaveCount(0);
+  // Nobody is signed in to the local dashboard: nobody is recorded as starting a job.
+  await expect(page.getByRole("checkbox", { name: "Started by me" })).toHaveCount(0);
 });
