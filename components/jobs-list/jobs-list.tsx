@@ -74,17 +74,18 @@ export function JobsList({ viewer = {} }: { viewer?: JobsViewer }) {
   const tagsOn = hasTagFilters(filters);
   const tags = useJobTags(allRows, tagsOn);
   const { tagsOf } = tags;
+  const { startedBy } = viewer;
   const visibleRows = useMemo(
     () =>
       sortRows(
         filterRows(
           allRows,
           { status: filters.status, q: search, tag: filters.tag, mine: filters.mine },
-          { tagsOf, startedBy: viewer.startedBy },
+          { tagsOf, startedBy },
         ),
         filters.sort,
       ),
-    [allRows, filters.status, filters.sort, filters.tag, filters.mine, search, tagsOf, viewer],
+    [allRows, filters.status, filters.sort, filters.tag, filters.mine, search, tagsOf, startedBy],
   );
   const readingTags = tagsOn && tags.read < tags.total;
   const statusChoices = useMemo(
@@ -193,7 +194,7 @@ export function JobsList({ viewer = {} }: { viewer?: JobsViewer }) {
         onSortChange={(sort) => setFilters({ ...current, sort })}
         onTagChange={(tag) => setFilters({ ...current, tag })}
         onMineChange={
-          viewer.startedBy === undefined
+          startedBy === undefined
             ? undefined
             : (mine) => setFilters({ ...current, mine: mine || undefined })
         }
