@@ -166,7 +166,10 @@ test("the list names who started each job and in which collaboration", async ({ 
   await expect(ours.getByTitle("AWS account 111122223333")).toHaveText("You");
   // The collaboration filter names the chosen collaboration.
   await list.goto(`?collaboration=${DEMO_COLLABORATION_ID}`);
-  await expect(page.getByText("Retail and streaming lookalikes").first()).toBeVisible();
+  await expect(list.collaboration).toHaveValue(DEMO_COLLABORATION_ID);
+  await expect(list.collaboration.locator("option:checked")).toHaveText(
+    "Retail and streaming lookalikes",
+  );
 });
 
 test("a SQL seed's :name parameters are checked against its rows before sending", async ({

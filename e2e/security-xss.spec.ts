@@ -48,6 +48,11 @@ async function expectInert(page: Page, where: string) {
   ).toHaveCount(0);
 }
 
+/** A copy's name: the old one, as text, and the day it is copied (yyyy-mm-dd). */
+function copiedName(name: string): RegExp {
+  return new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\d{4}-\\d{2}-\\d{2}$`);
+}
+
 test("names, descriptions, tags, SQL and status messages with HTML render as text everywhere", async ({
   page,
 }) => {
@@ -143,13 +148,13 @@ test("names, descriptions, tags, SQL and status messages with HTML render as tex
   // The copied description is offered as a hint under the empty field, as text.
   await expect(page.getByText(PAYLOADS.description, { exact: false })).toBeVisible();
   await expect(form.description).toHaveValue("");
-  await expect(form.name).toHaveValue(`${PAYLOADS.sqlName} (copy)`);
+  await expect(form.name).toHaveValue(copiedName(PAYLOADS.sqlName));
   await expect(form.requestJson).toContainText("window.__xss");
   await expectInert(page, "form copying the SQL job");
 
   // And the one copying the finished job.
   await form.goto(`?from=${encodeURIComponent(ready)}`);
-  await expect(form.name).toHaveValue(`${PAYLOADS.name} (copy)`);
+  await expect(form.name).toHaveValue(copiedName(PAYLOADS.name));
   await expectInert(page, "form copying the finished job");
 
   expect(dialogs).toEqual([]);
