@@ -14,6 +14,9 @@ import { ConfiguredModel } from "./configured-model";
 
 afterEach(cleanup);
 
+/** Every render counts ages to this moment, never the day the test runs. */
+const NOW = new Date("2026-03-20T12:00:00Z");
+
 const PARTNER_MODEL = "arn:aws:cleanrooms-ml:us-east-1:444455556666:configured-audience-model/p";
 const OUR_MODEL = "arn:aws:cleanrooms-ml:us-east-1:111122223333:configured-audience-model/o";
 const ASSOCIATION: AssociatedModelData = {
@@ -36,7 +39,7 @@ describe("the job page's model section", () => {
       owner: ASSOCIATION.owner,
       association: ASSOCIATION,
     };
-    render(<ConfiguredModel arn={PARTNER_MODEL} model={model} error={undefined} />);
+    render(<ConfiguredModel arn={PARTNER_MODEL} model={model} error={undefined} now={NOW} />);
     const section = screen.getByRole("region", { name: "Configured audience model" });
     expect(section).toHaveTextContent("Example Streaming lookalikes");
     expect(section).toHaveTextContent("In the collaboration Retail and streaming lookalikes");
@@ -57,7 +60,7 @@ describe("the job page's model section", () => {
       configuredAudienceModelArn: PARTNER_MODEL,
       owner: { accountId: "444455556666", yours: false },
     };
-    render(<ConfiguredModel arn={PARTNER_MODEL} model={model} error={undefined} />);
+    render(<ConfiguredModel arn={PARTNER_MODEL} model={model} error={undefined} now={NOW} />);
     const section = screen.getByRole("region", { name: "Configured audience model" });
     expect(section).toHaveTextContent("Account 444455556666, partner's");
     expect(section).toHaveTextContent("The model's owner, account 444455556666, shares");
@@ -96,7 +99,7 @@ describe("the job page's model section", () => {
         },
       },
     };
-    render(<ConfiguredModel arn={OUR_MODEL} model={model} error={undefined} />);
+    render(<ConfiguredModel arn={OUR_MODEL} model={model} error={undefined} now={NOW} />);
     const section = screen.getByRole("region", { name: "Configured audience model" });
     expect(section).toHaveTextContent("AnyCompany Retail (111122223333), yours");
     expect(section).toHaveTextContent("500 users");
@@ -107,7 +110,6 @@ describe("the job page's model section", () => {
 });
 
 describe("the model's age", () => {
-  const NOW = new Date("2026-03-20T12:00:00Z");
   const ours = (createTime: string | undefined): ReadableModelData => ({
     createTime: "2025-01-01T00:00:00.000Z",
     updateTime: "2025-01-01T00:00:00.000Z",
