@@ -12,7 +12,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { Link } from "@/components/ui/link";
 import { jobPath } from "@/lib/job-url";
-import { scheduleInWords } from "@/lib/schedules/describe";
+import { scheduleInWords } from "@/lib/schedule-time/describe";
 import { listSchedules, readScheduleRuns } from "@/lib/schedules/reads";
 import { schedulePath } from "@/lib/schedules/schedule-url";
 import { toActionError } from "@/lib/service-errors";

@@ -15,9 +15,9 @@ import {
   MONTH_DAY_MIN,
   WEEKDAY_LABEL,
   WEEKDAYS,
-} from "@/lib/schedules/cadence";
-import { describeScheduleExpression, nextFireTimes } from "@/lib/schedules/expression";
-import { readerTimeZone, timeZoneNames } from "@/lib/schedules/zoned-time";
+} from "@/lib/schedule-time/cadence";
+import { describeScheduleExpression, nextFireTimes } from "@/lib/schedule-time/expression";
+import { readerTimeZone, timeZoneNames } from "@/lib/schedule-time/zoned-time";
 import {
   FLEXIBLE_WINDOW_MAX_MINUTES,
   scheduleDates,

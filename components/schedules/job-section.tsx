@@ -4,7 +4,7 @@ import { useFormContext, useFormState, useWatch } from "react-hook-form";
 
 import { errorAt } from "@/components/shared/form-fields";
 import { Link } from "@/components/ui/link";
-import { JOB_BASE_NAME_MAX_LENGTH, runNameTemplate } from "@/lib/schedules/run-name";
+import { JOB_BASE_NAME_MAX_LENGTH, runNameTemplate } from "@/lib/schemas/run-name";
 import type { ScheduleFormValues } from "@/lib/schemas/schedule";
 import { toStartRequest } from "@/lib/schemas/start-job-form-values";
 

@@ -2,7 +2,7 @@
 
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { formatAbsolute, formatRelative } from "@/lib/format";
-import { nextRunOf } from "@/lib/schedules/describe";
+import { nextRunOf } from "@/lib/schedule-time/describe";
 
 /**
  * The schedule's next run in the reader's own time (UTC on the server's

@@ -20,7 +20,7 @@ import { ErrorAlert } from "@/components/ui/error-alert";
 import type { ActionError, ActionResult } from "@/lib/action-result";
 import { createSchedule } from "@/lib/actions/create-schedule";
 import { updateSchedule } from "@/lib/actions/update-schedule";
-import { readerTimeZone } from "@/lib/schedules/zoned-time";
+import { readerTimeZone } from "@/lib/schedule-time/zoned-time";
 import {
   SCHEDULE_DESCRIPTION_MAX_LENGTH,
   SCHEDULE_NAME_MAX_LENGTH,

@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 
-import { formatScheduledTime } from "../../lib/schedules/expression";
+import { formatScheduledTime } from "../../lib/schedule-time/expression";
 import { SCHEDULE_TAG } from "../../lib/schemas/dashboard-tags";
 import { generationOutcome, SEED_LIMITS, type SeedAudience } from "../engine";
 import { ACCOUNT_ID, accountOf, arnOf, PARTNER_ACCOUNT_ID } from "../identity";

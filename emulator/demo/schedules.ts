@@ -11,7 +11,7 @@ import {
   nextFireTimes,
   SCHEDULED_TIME_ATTRIBUTE,
   START_AUDIENCE_JOB_TARGET_ARN,
-} from "../../lib/schedules/expression";
+} from "../../lib/schedule-time/expression";
 import { SCHEDULE_TAG } from "../../lib/schemas/dashboard-tags";
 import { ACCOUNT_ID, REGION } from "../identity";
 import type { SeedSpec } from "../lookalike/seed";

@@ -5,7 +5,7 @@
  * invocations only as CloudWatch metrics and logs, never through the
  * Scheduler API, so this lives with the emulator's own controls.
  */
-import { formatScheduledTime } from "../../lib/schedules/expression";
+import { formatScheduledTime } from "../../lib/schedule-time/expression";
 import { ApiError, iso, type Reply } from "../http";
 import type { Context } from "../routes/context";
 

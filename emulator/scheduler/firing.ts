@@ -1,6 +1,6 @@
 /**
  * Schedules firing on the emulator's clock. Each enabled schedule stores the
- * scheduled time of its next firing (from `lib/schedules/expression.ts`) and
+ * scheduled time of its next firing (from `lib/schedule-time/expression.ts`) and
  * when that firing is due: the wait until the scheduled time divided by the
  * time scale at the moment it is decided, as every other duration of the
  * service (emulator/README.md, "EventBridge Scheduler"). At time scale 1 a
@@ -24,7 +24,7 @@ import {
   SCHEDULE_ARN_ATTRIBUTE,
   SCHEDULED_TIME_ATTRIBUTE,
   START_AUDIENCE_JOB_TARGET_ARN,
-} from "../../lib/schedules/expression";
+} from "../../lib/schedule-time/expression";
 import { DEMO_ROLES, roleArnOf, type DemoRole } from "../demo/collaborations";
 import { ApiError } from "../http";
 import { ACCOUNT_ID, accountOf } from "../identity";

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { START_AUDIENCE_JOB_TARGET_ARN } from "../../lib/schedules/expression";
+import { START_AUDIENCE_JOB_TARGET_ARN } from "../../lib/schedule-time/expression";
 import { DEMO_SCHEDULER_ROLE_ARN } from "../demo/collaborations";
 import { ERROR_STATUS } from "../http";
 import { ACCOUNT_ID } from "../identity";

@@ -11,7 +11,7 @@ import {
 } from "@aws-sdk/client-scheduler";
 import { afterAll, expect, it } from "vitest";
 
-import { START_AUDIENCE_JOB_TARGET_ARN } from "../../lib/schedules/expression";
+import { START_AUDIENCE_JOB_TARGET_ARN } from "../../lib/schedule-time/expression";
 import { DEMO_CONFIGURED_MODELS, DEMO_SEED_ROLE_ARN, DEMO_SEED_URIS } from "../demo/catalog";
 import { DEMO_SCHEDULER_ROLE_ARN } from "../demo/collaborations";
 import { startTestEmulator, temporaryDataDir, type TestEmulator } from "../testing";

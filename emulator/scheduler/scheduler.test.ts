@@ -28,7 +28,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { CleanRoomsMLClient, GetAudienceGenerationJobCommand } from "../../lib/cleanrooms-ml";
-import { START_AUDIENCE_JOB_TARGET_ARN } from "../../lib/schedules/expression";
+import { START_AUDIENCE_JOB_TARGET_ARN } from "../../lib/schedule-time/expression";
 import { SCHEDULE_TAG } from "../../lib/schemas/dashboard-tags";
 import { DEMO_CONFIGURED_MODELS, DEMO_SEED_ROLE_ARN, DEMO_SEED_URIS } from "../demo/catalog";
 import { DEMO_SCHEDULER_ROLE_ARN } from "../demo/collaborations";

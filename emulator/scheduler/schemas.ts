@@ -2,7 +2,7 @@
  * EventBridge Scheduler inputs, with the official model's limits and patterns
  * (API 2021-06-30): member names are the model's (PascalCase), so a 400 names
  * the field as the SDK user wrote it. The expression itself is checked by
- * `lib/schedules/expression.ts`, shared with the dashboard's form.
+ * `lib/schedule-time/expression.ts`, shared with the dashboard's form.
  */
 import { z } from "zod";
 
@@ -10,7 +10,7 @@ import {
   isValidTimeZone,
   parseScheduleExpression,
   SCHEDULE_EXPRESSION_MAX_LENGTH,
-} from "../../lib/schedules/expression";
+} from "../../lib/schedule-time/expression";
 
 const text = (label: string, min: number, max: number) =>
   z

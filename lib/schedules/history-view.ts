@@ -6,8 +6,8 @@
 import type { AudienceSizeType } from "@/lib/cleanrooms-ml/types";
 import { mayHaveExports } from "@/lib/job-status";
 import { jobAdvice, type ScoredSize } from "@/lib/relevance";
+import { nextFireTimes } from "@/lib/schedule-time/expression";
 
-import { nextFireTimes } from "./expression";
 import { scheduleHistory, type RunJob } from "./history";
 
 /** How far back due times are looked for (older runs are still listed, just never called missed). */

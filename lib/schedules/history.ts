@@ -6,8 +6,7 @@
  * these functions decide. Pure, browser-safe (docs/ARCHITECTURE.md, "Schedules").
  */
 import type { AudienceSizeType } from "@/lib/cleanrooms-ml/types";
-
-import { parseRunName } from "./run-name";
+import { parseRunName } from "@/lib/schemas/run-name";
 
 /**
  * How long after a due time (and its flexible window) a run may take to

@@ -13,9 +13,9 @@ import { listExportJobs, type ExportJobData } from "@/lib/reads/exports";
 import { readJob, readJobsPage, type JobData, type JobSummaryData } from "@/lib/reads/jobs";
 import { readRolesTrusting, type RoleData } from "@/lib/reads/roles";
 import { SCHEDULE_TAG } from "@/lib/schemas/dashboard-tags";
+import { baseNameOf, parseRunName, START_JOB_TARGET_ARN } from "@/lib/schemas/run-name";
 import { SCHEDULE_GROUP, SCHEDULER_PRINCIPAL } from "@/lib/schemas/schedule";
 
-import { baseNameOf, parseRunName, START_JOB_TARGET_ARN } from "./run-name";
 import { requestFromInput } from "./target-input";
 
 /**

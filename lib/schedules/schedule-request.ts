@@ -6,6 +6,9 @@
  */
 import type { CreateScheduleCommandInput } from "@aws-sdk/client-scheduler";
 
+import { cadenceExpression, cadenceFromExpression } from "@/lib/schedule-time/cadence";
+import { instantToZoned, readerTimeZone } from "@/lib/schedule-time/zoned-time";
+import { baseNameOf, START_JOB_TARGET_ARN } from "@/lib/schemas/run-name";
 import {
   flexibleWindowMinutes,
   SCHEDULE_GROUP,
@@ -14,10 +17,7 @@ import {
 } from "@/lib/schemas/schedule";
 import { formValuesFromJob } from "@/lib/schemas/start-job-form-values";
 
-import { cadenceExpression, cadenceFromExpression } from "./cadence";
-import { baseNameOf, START_JOB_TARGET_ARN } from "./run-name";
 import { requestFromInput, targetInput } from "./target-input";
-import { instantToZoned, readerTimeZone } from "./zoned-time";
 
 /** The request that writes the schedule the (already checked) values describe. */
 export function toScheduleRequest(

@@ -11,9 +11,13 @@ import {
 } from "@/lib/cleanrooms-ml/testing/loopback-server";
 import { SCHEDULE_TAG, STARTED_BY_TAG } from "@/lib/schemas/dashboard-tags";
 import { NAME_MAX_LENGTH } from "@/lib/schemas/limits";
+import {
+  JOB_BASE_NAME_MAX_LENGTH,
+  parseRunName,
+  SCHEDULED_TIME_ATTRIBUTE,
+} from "@/lib/schemas/run-name";
 import { emptyStartJobForm, type StartJobFormValues } from "@/lib/schemas/start-job-form";
 
-import { JOB_BASE_NAME_MAX_LENGTH, parseRunName, SCHEDULED_TIME_ATTRIBUTE } from "./run-name";
 import { requestFromInput, targetInput } from "./target-input";
 
 const MODEL = "arn:aws:cleanrooms-ml:us-east-1:111122223333:configured-audience-model/abc";

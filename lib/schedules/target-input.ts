@@ -17,9 +17,9 @@ import { StartAudienceGenerationJobCommand } from "@/lib/cleanrooms-ml/commands"
 import { parseEndpoint, serializeRequest } from "@/lib/cleanrooms-ml/protocol";
 import type { StartAudienceGenerationJobCommandInput } from "@/lib/cleanrooms-ml/types";
 import { SCHEDULE_TAG } from "@/lib/schemas/dashboard-tags";
+import { runNameTemplate } from "@/lib/schemas/run-name";
 import { startRequestFor, type StartJobFormValues } from "@/lib/schemas/start-job-form-values";
 
-import { runNameTemplate } from "./run-name";
 import { fromUniversalMembers, toUniversalMembers } from "./universal-target";
 
 // The body is the same whatever the host: only the path and headers depend on it.

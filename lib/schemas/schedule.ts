@@ -20,17 +20,17 @@ import {
   parseTime,
   WEEKDAYS,
   type CadenceValues,
-} from "@/lib/schedules/cadence";
+} from "@/lib/schedule-time/cadence";
 import {
   isValidTimeZone,
   neverFiresReason,
   SCHEDULE_EXPRESSION_MAX_LENGTH,
-} from "@/lib/schedules/expression";
-import { JOB_BASE_NAME_MAX_LENGTH, runNameTemplate } from "@/lib/schedules/run-name";
-import { zonedToInstant } from "@/lib/schedules/zoned-time";
+} from "@/lib/schedule-time/expression";
+import { zonedToInstant } from "@/lib/schedule-time/zoned-time";
 
 import { issuePath } from "./issues";
 import { codePointLength, NAME_PATTERN } from "./limits";
+import { JOB_BASE_NAME_MAX_LENGTH, runNameTemplate } from "./run-name";
 import { startJobFormSchema, type StartJobFormValues } from "./start-job-form";
 
 // ---------------------------------------------------------------------------

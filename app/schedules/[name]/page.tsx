@@ -12,7 +12,7 @@ import { ScheduleHistory } from "@/components/schedules/schedule-history";
 import { Badge } from "@/components/ui/badge";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { Link } from "@/components/ui/link";
-import { scheduleInWords } from "@/lib/schedules/describe";
+import { scheduleInWords } from "@/lib/schedule-time/describe";
 import { historyRows, lastExportedSize } from "@/lib/schedules/history-view";
 import { getSchedule, readRunExports, readScheduleRuns } from "@/lib/schedules/reads";
 import { scheduleNameFromPath } from "@/lib/schedules/schedule-url";

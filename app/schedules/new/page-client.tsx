@@ -8,9 +8,9 @@ import { readScheduleDraft } from "@/components/schedules/repeat-this-job";
 import { ScheduleForm } from "@/components/schedules/schedule-form";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
-import { JOB_BASE_NAME_MAX_LENGTH } from "@/lib/schedules/run-name";
 import { newScheduleValues } from "@/lib/schedules/schedule-request";
 import { schedulePath } from "@/lib/schedules/schedule-url";
+import { JOB_BASE_NAME_MAX_LENGTH } from "@/lib/schemas/run-name";
 import type { StartJobFormValues } from "@/lib/schemas/start-job-form-values";
 
 const noSubscribe = () => () => {};

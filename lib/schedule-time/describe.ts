@@ -1,8 +1,9 @@
 /**
  * A schedule in words and its next run, for the pages. Pure, browser-safe.
  */
+import { describeScheduleExpression, nextFireTimes } from "@/lib/schedule-time/expression";
+
 import { cadenceFromExpression, cadenceInWords } from "./cadence";
-import { describeScheduleExpression, nextFireTimes } from "./expression";
 
 /** "Every week on Monday at 09:00 (Europe/Paris)": our words for the shapes the form writes, AWS's expression in words otherwise. */
 export function scheduleInWords(expression: string, timezone: string): string {

@@ -4,9 +4,9 @@
  * are unique per account and at most 63 characters). Pure, browser-safe: the
  * form counts the base name against it (docs/ARCHITECTURE.md, "Schedules").
  */
-import { NAME_MAX_LENGTH } from "@/lib/schemas/limits";
+import { SCHEDULED_TIME_ATTRIBUTE, SCHEDULED_TIME_LENGTH } from "@/lib/schedule-time/expression";
 
-import { SCHEDULED_TIME_ATTRIBUTE, SCHEDULED_TIME_LENGTH } from "./expression";
+import { NAME_MAX_LENGTH } from "./limits";
 
 /**
  * The universal target that calls StartAudienceGenerationJob: the only
@@ -18,7 +18,7 @@ export {
   START_AUDIENCE_JOB_TARGET_ARN as START_JOB_TARGET_ARN,
   SCHEDULED_TIME_ATTRIBUTE,
   SCHEDULED_TIME_LENGTH,
-} from "./expression";
+} from "@/lib/schedule-time/expression";
 
 /** Between the base name and the due time. */
 export const RUN_NAME_SEPARATOR = "-";
