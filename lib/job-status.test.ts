@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   canDelete,
   canEditTags,
+  hasFinishedAudience,
   isBeingCreated,
   isBeingDeleted,
   isCreateFailed,
@@ -56,6 +57,7 @@ describe("job status rules", () => {
     ]);
     expect(JOB_STATUS_ORDER.filter(isCreateFailed)).toEqual(["CREATE_FAILED"]);
     expect(JOB_STATUS_ORDER.filter(isReady)).toEqual(["ACTIVE"]);
+    expect(JOB_STATUS_ORDER.filter(hasFinishedAudience)).toEqual(["ACTIVE", "DELETE_FAILED"]);
     expect(isExportFailed("CREATE_FAILED")).toBe(true);
     expect(isExportFailed("ACTIVE")).toBe(false);
     expect(isExportFailed("CREATE_IN_PROGRESS")).toBe(false);

@@ -158,6 +158,11 @@ export function isCreateFailed(status: AudienceGenerationJobStatus): boolean {
   return isFailedStatus(status) && !isDeletionStatus(status);
 }
 
+/** Finished with an audience: ACTIVE, or a deletion that failed (the audience is still there). */
+export function hasFinishedAudience(status: AudienceGenerationJobStatus): boolean {
+  return !isInFlight(status) && !isCreateFailed(status);
+}
+
 /** Jobs that can have export jobs to list (the others never finished, so none exist). */
 export function mayHaveExports(status: AudienceGenerationJobStatus): boolean {
   return isReady(status) || isDeletionStatus(status);

@@ -5,7 +5,7 @@
  */
 import type { AudienceGenerationJobStatus, AudienceSizeType } from "@/lib/cleanrooms-ml";
 import { sizeLabel } from "@/lib/format";
-import { isBeingCreated, isCreateFailed, isInFlight } from "@/lib/job-status";
+import { hasFinishedAudience, isBeingCreated, isCreateFailed, isInFlight } from "@/lib/job-status";
 import { formatScore } from "@/lib/relevance";
 
 export interface RelevancePoint {
@@ -96,7 +96,7 @@ export function noMetricsReason(
   // is the owner's choice, though the model itself cannot be read to say so.
   if (
     model?.sharedAudienceMetrics?.includes("NONE") ||
-    (model?.readable === false && (status === "ACTIVE" || status === "DELETE_FAILED"))
+    (model?.readable === false && hasFinishedAudience(status))
   ) {
     return {
       title: "The model's owner does not share metrics",

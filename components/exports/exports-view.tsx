@@ -11,7 +11,7 @@ import { Link } from "@/components/ui/link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { readErrorOf } from "@/lib/fetch-json";
 import { sizeLabel } from "@/lib/format";
-import { exportStatusFacts } from "@/lib/job-status";
+import { exportStatusFacts, isExportFailed } from "@/lib/job-status";
 import { jobPath } from "@/lib/job-url";
 import { everyExportQuery } from "@/lib/queries/exports";
 import type { ExportRowData } from "@/lib/reads/exports";
@@ -163,7 +163,7 @@ function ExportCard({ row }: { row: ExportRowData }) {
           )}
         </dd>
       </dl>
-      {row.status === "CREATE_FAILED" && (
+      {isExportFailed(row.status) && (
         <p className="mt-1 text-sm text-red-800">
           {row.statusDetails?.message ?? "The service gave no reason."}
         </p>
