@@ -13,10 +13,10 @@ import {
   type Resolver,
 } from "react-hook-form";
 
+import { SubmitFailure } from "@/components/shared/submit-failure";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { ErrorAlert } from "@/components/ui/error-alert";
 import type { ActionError, ActionResult } from "@/lib/action-result";
 import { createSchedule } from "@/lib/actions/create-schedule";
 import { updateSchedule } from "@/lib/actions/update-schedule";
@@ -65,15 +65,11 @@ const FIELD_ORDER = [
   "roleArn",
 ] as const satisfies readonly (keyof ScheduleFormValues)[];
 
+/** Refusals only a schedule meets; the rest are every form's (`SubmitFailure`). */
 const ERROR_TITLES: Record<string, string> = {
-  InvalidInput: "Some values are not valid",
   ValidationException: "EventBridge Scheduler refused a value",
   ConflictException: "A schedule of that name exists",
-  AccessDeniedException: "Access denied",
   ResourceNotFoundException: "Something the schedule needs was not found",
-  ServiceQuotaExceededException: "A quota was reached",
-  ThrottlingException: "The service is busy",
-  NetworkError: "The service could not be reached",
 };
 
 /** The on/paused switch. */
@@ -260,16 +256,12 @@ export function ScheduleForm({
         <div className="space-y-3">
           <div ref={bannerRef} tabIndex={-1} className="outline-none">
             {banner && (
-              <ErrorAlert
-                role="alert"
-                title={ERROR_TITLES[banner.code] ?? "The schedule was not saved"}
+              <SubmitFailure
                 error={banner}
-              >
-                <p className="mt-1 text-xs opacity-80">
-                  Error type: {banner.code}. Your values are kept: fix what is needed and press{" "}
-                  {verb} again.
-                </p>
-              </ErrorAlert>
+                titles={ERROR_TITLES}
+                fallbackTitle="The schedule was not saved"
+                button={verb}
+              />
             )}
           </div>
           {saved && (

@@ -18,10 +18,10 @@ import {
   type FieldPath,
 } from "react-hook-form";
 
+import { SubmitFailure } from "@/components/shared/submit-failure";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { ErrorAlert } from "@/components/ui/error-alert";
 import type { ActionError } from "@/lib/action-result";
 import {
   startAudienceGenerationJob,
@@ -55,14 +55,10 @@ type Submit = (values: StartJobFormValues) => Promise<StartJobResult>;
 /** Fetch the form's rules as the person shows intent; a failure is left to the first check. */
 const preloadRules = () => void loadStartJobFormRules().catch(() => undefined);
 
+/** Refusals only a job start meets; the rest are every form's (`SubmitFailure`). */
 const ERROR_TITLES: Record<string, string> = {
-  InvalidInput: "Some values are not valid",
   ResourceNotFoundException: "Something the job needs was not found",
-  AccessDeniedException: "Access denied",
   ConflictException: "The job conflicts with one that exists",
-  ThrottlingException: "The service is busy",
-  ServiceQuotaExceededException: "A quota was reached",
-  NetworkError: "The service could not be reached",
 };
 
 /** The first control (in page order) whose field has an error, or the group of a list whose own error it is. */
@@ -342,16 +338,12 @@ export function StartJobForm({
         <div className="space-y-3">
           <div ref={bannerRef} tabIndex={-1} className="outline-none">
             {banner && (
-              <ErrorAlert
-                role="alert"
-                title={ERROR_TITLES[banner.code] ?? "The job was not started"}
+              <SubmitFailure
                 error={{ ...banner, message: banner.fieldErrors?.[""] ?? banner.message }}
-              >
-                <p className="mt-1 text-xs opacity-80">
-                  Error type: {banner.code}. Your values are kept: fix what is needed and press
-                  Start job again.
-                </p>
-              </ErrorAlert>
+                titles={ERROR_TITLES}
+                fallbackTitle="The job was not started"
+                button="Start job"
+              />
             )}
           </div>
           <SeedBlockers blocking={readiness.blocking} />
