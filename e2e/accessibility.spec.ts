@@ -3,12 +3,12 @@ import { expect, test } from "@playwright/test";
 import { DEMO_CONFIGURED_MODELS, DEMO_JOB_ARNS } from "../emulator/demo/catalog";
 import { jobPath } from "../lib/job-url";
 import { expectNoAxeViolations } from "./axe";
-import { E2E_EMULATOR_URL } from "./env";
 import { AUTH_APP_URL } from "./oidc/settings";
 import { SignInPage } from "./pages/auth";
 import { JobFormPage } from "./pages/job-form";
 import { JobPage } from "./pages/job-page";
 import { JobsListPage } from "./pages/jobs-list";
+import { withFailingOperation } from "./service";
 
 /**
  * An axe-core scan of each kind of page, failing on any violation: the list,
@@ -70,21 +70,13 @@ test("the costs and exports pages have no axe violations", async ({ page }) => {
 });
 
 test("a job's page during a service error has no axe violations", async ({ page }) => {
-  const control = `${E2E_EMULATOR_URL}/_emulator/lost-answers`;
-  await fetch(control, {
-    method: "PUT",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ operation: "GetAudienceGenerationJob", as: "error", count: 50 }),
-  });
-  try {
+  await withFailingOperation("GetAudienceGenerationJob", 50, async () => {
     await page.goto(jobPath(DEMO_JOB_ARNS.tooSmall));
     await expect(
       page.getByRole("heading", { level: 1, name: "This job could not be loaded" }),
     ).toBeVisible();
     await expectNoAxeViolations(page, "a job's page during a service error");
-  } finally {
-    await fetch(control, { method: "DELETE" });
-  }
+  });
 });
 
 test("the schedules pages have no axe violations: the list, the form and a schedule's history", async ({

@@ -1,28 +1,18 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
 import { DEMO_JOB_ARNS, DEMO_JOB_IDS } from "../emulator/demo/catalog";
 import { ACCOUNT_ID } from "../emulator/identity";
 import { jobPath } from "../lib/job-url";
-import { E2E_EMULATOR_URL } from "./env";
 import { JobFormPage } from "./pages/job-form";
+import { screenshot } from "./screenshots";
+import { withFailingOperation } from "./service";
 
 /**
  * A weekly user's questions about cost and exports (issue 27): what a SQL
  * seed's run cost, what past runs of a seed cost before choosing workers,
  * the totals, every export in one place, a short comparison link, and the
- * job page while the service fails. Screenshots at 1280 and 390 px go to
- * test-results/screens-cost/ to be looked at.
+ * job page while the service fails (screenshots: e2e/screenshots.ts).
  */
-
-async function screens(page: Page, name: string, part?: Locator) {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    const path = `test-results/screens-cost/${name}-${width}.png`;
-    if (part) await part.screenshot({ path });
-    else await page.screenshot({ path, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
 
 test("a SQL seed's job page shows its billed CRPU-hours, and its tab title the status from the first paint", async ({
   page,
@@ -36,7 +26,7 @@ test("a SQL seed's job page shows its billed CRPU-hours, and its tab title the s
   const query = page.getByRole("region", { name: "Protected query" });
   await expect(query.getByTestId("billed-crpu-hours")).toHaveText(/^\d+(\.\d+)? CRPU-hours?$/);
   await expect(query).toContainText("No price set");
-  await screens(page, "job-sql", query);
+  await screenshot(page, "job-sql", query);
 });
 
 test("the new-job form shows what past runs of the same query cost, and says when there are none", async ({
@@ -46,7 +36,7 @@ test("the new-job form shows what past runs of the same query cost, and says whe
   await form.goto(`?from=${encodeURIComponent(DEMO_JOB_ARNS.travelSql)}`);
   const estimate = page.getByRole("region", { name: "What past runs of this query cost" });
   await expect(estimate.getByRole("row", { name: /8 × CR\.4X/ })).toContainText(/CRPU|\d/);
-  await screens(page, "new-job-estimate", page.getByRole("region", { name: "Compute" }));
+  await screenshot(page, "new-job-estimate", page.getByRole("region", { name: "Compute" }));
   await form.queryText.fill("SELECT user_id FROM customers WHERE segment = 'never-ran'");
   await expect(estimate).toContainText("No history yet: this query has not run from this account.");
 });
@@ -64,7 +54,7 @@ test("the costs page, from the header, totals CRPU-hours by month, tag and sched
     "Not scheduled",
   );
   await expect(page.getByRole("table", { name: "CRPU-hours by month" })).toBeVisible();
-  await screens(page, "costs");
+  await screenshot(page, "costs");
 });
 
 test("the exports page, from the header, lists every export with its job and location, filterable", async ({
@@ -83,7 +73,7 @@ test("the exports page, from the header, lists every export with its job and loc
   await expect(
     sports.getByRole("button", { name: "Copy location of Sports fans top 10k" }),
   ).toBeVisible();
-  await screens(page, "exports");
+  await screenshot(page, "exports");
 
   await page.getByLabel("Find").fill("no export is called this");
   await expect(page.getByText("No export matches these filters.")).toBeVisible();
@@ -102,26 +92,18 @@ test("a short comparison link opens the same comparison as the long one", async 
   // A template seed by the template's name, with its parameters.
   await expect(table).toContainText("segment = gaming");
   await expect(page.getByRole("button", { name: "Copy link" })).toBeVisible();
-  await screens(page, "compare");
+  await screenshot(page, "compare");
 });
 
 test("a job page while the service fails says so, and never shows a socket error", async ({
   page,
 }) => {
-  const control = `${E2E_EMULATOR_URL}/_emulator/lost-answers`;
-  await fetch(control, {
-    method: "PUT",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ operation: "GetAudienceGenerationJob", as: "error", count: 50 }),
-  });
-  try {
+  await withFailingOperation("GetAudienceGenerationJob", 50, async () => {
     await page.goto(jobPath(DEMO_JOB_ARNS.randomBaseline));
     await expect(
       page.getByRole("heading", { level: 1, name: "This job could not be loaded" }),
     ).toBeVisible();
     await expect(page.locator("body")).not.toContainText(/ECONNREFUSED|127\.0\.0\.1/);
-    await screens(page, "job-error");
-  } finally {
-    await fetch(control, { method: "DELETE" });
-  }
+    await screenshot(page, "job-error");
+  });
 });

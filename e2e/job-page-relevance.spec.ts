@@ -1,29 +1,14 @@
-import fs from "node:fs";
-import path from "node:path";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
 import { DEMO_JOB_ARNS } from "../emulator/demo/catalog";
 import { JobPage, startJob, waitForJobStatus } from "./pages/job-page";
+import { screenshot } from "./screenshots";
 import { serviceClient } from "./service";
 
 /**
  * Reading relevance and choosing a size from it: one 0–10 scale on every job,
  * one verdict, and the chart, the table and the export form on one selection.
  */
-
-/** With FORM_SCREENSHOTS=<folder>: the part in view, at desktop and phone widths (looked at by hand, not compared). */
-async function screenshot(page: Page, name: string, target: Locator) {
-  const folder = process.env.FORM_SCREENSHOTS;
-  if (!folder) return;
-  fs.mkdirSync(folder, { recursive: true });
-  const size = page.viewportSize();
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-    await target.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(folder, `${name}-${width}.png`) });
-  }
-  if (size) await page.setViewportSize(size);
-}
 
 test("a marketer chooses a size by clicking the chart and exports it", async ({ page }) => {
   const client = serviceClient();

@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
 import {
   DEMO_ANALYSIS_TEMPLATES,
@@ -19,6 +17,7 @@ import {
 } from "../lib/cleanrooms-ml";
 import { serialize } from "../lib/json";
 import { associationOption, JobFormPage } from "./pages/job-form";
+import { screenshot } from "./screenshots";
 import { serviceClient } from "./service";
 
 /**
@@ -29,19 +28,6 @@ import { serviceClient } from "./service";
 
 const unique = () => randomUUID().slice(0, 8);
 
-/** With FORM_SCREENSHOTS=<folder>: the part in view, at desktop and phone widths (looked at by hand, not compared). */
-async function screenshot(page: Page, name: string, target: Locator) {
-  const folder = process.env.FORM_SCREENSHOTS;
-  if (!folder) return;
-  fs.mkdirSync(folder, { recursive: true });
-  const size = page.viewportSize();
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-    await target.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(folder, `${name}-${width}.png`) });
-  }
-  if (size) await page.setViewportSize(size);
-}
 const RETAIL = DEMO_CONFIGURED_MODELS.retailAbsolute;
 const BY_SHARE = DEMO_CONFIGURED_MODELS.retailPercentage;
 /** The publisher's model, reached through its association with the demo collaboration. */

@@ -1,9 +1,8 @@
-import fs from "node:fs";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 
 import { DEMO_JOB_ARNS } from "../emulator/demo/catalog";
 import { JobPage } from "./pages/job-page";
+import { screenshot } from "./screenshots";
 
 /**
  * A recurring audience, end to end, at the e2e time scale (the local service
@@ -14,22 +13,6 @@ import { JobPage } from "./pages/job-page";
  * runs appear as jobs on the schedule's page; pausing stops it; the history
  * says which runs are not exported and exports one in one press.
  */
-
-/** With SCHEDULE_SCREENSHOTS=<folder>: the page at desktop and phone widths (looked at by hand, not compared). */
-const SCREENSHOTS = process.env.SCHEDULE_SCREENSHOTS;
-async function screenshot(page: Page, name: string) {
-  if (!SCREENSHOTS) return;
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  const size = page.viewportSize();
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-    await page.screenshot({
-      path: path.join(SCREENSHOTS, `${name}-${width}.png`),
-      fullPage: true,
-    });
-  }
-  if (size) await page.setViewportSize(size);
-}
 
 const runsTable = (page: Page) => page.getByRole("table", { name: /Runs of this schedule/ });
 const runRows = (page: Page) => runsTable(page).getByRole("link");

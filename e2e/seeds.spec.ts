@@ -3,13 +3,14 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 
 import { DEMO_CONFIGURED_MODELS, DEMO_SEED_ROLE_ARN } from "../emulator/demo/catalog";
 import { E2E_EMULATOR_PORT, E2E_EMULATOR_URL } from "./env";
 import { AUTH_APP_URL } from "./oidc/settings";
 import { JobFormPage } from "./pages/job-form";
 import { JobPage } from "./pages/job-page";
+import { screenshot } from "./screenshots";
 
 /**
  * Seeds from S3 in the start-job form (SEED_BUCKETS is the demo bucket here,
@@ -65,20 +66,6 @@ async function throttleUploads(page: Page, bytesPerSecond = 1024 * 1024) {
     downloadThroughput: -1,
     uploadThroughput: bytesPerSecond,
   });
-}
-
-/** With SEED_SCREENSHOTS=<folder>: the part in view, at desktop and phone widths (looked at by hand, not compared). */
-const SCREENSHOTS = process.env.SEED_SCREENSHOTS;
-async function screenshot(page: Page, name: string, target: Locator) {
-  if (!SCREENSHOTS) return;
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  const size = page.viewportSize();
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-    await target.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`) });
-  }
-  if (size) await page.setViewportSize(size);
 }
 
 test("a marketer uploads a CSV, picks the ID column, sees the progress and the seed check, and starts a job that becomes Active", async ({

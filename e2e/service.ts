@@ -41,6 +41,29 @@ export async function withTimeScale<T>(timeScale: number, body: () => Promise<T>
   }
 }
 
+/**
+ * Runs `body` while the local service answers the next `count` calls of
+ * `operation` with a 500 (its emulator-only control: the call is carried out,
+ * its answer lost), then lets it answer again.
+ */
+export async function withFailingOperation<T>(
+  operation: string,
+  count: number,
+  body: () => Promise<T>,
+): Promise<T> {
+  const control = `${emulatorUrl}/_emulator/lost-answers`;
+  await fetch(control, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ operation, as: "error", count }),
+  });
+  try {
+    return await body();
+  } finally {
+    await fetch(control, { method: "DELETE" });
+  }
+}
+
 export interface NewJob {
   name: string;
   /**
