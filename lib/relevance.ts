@@ -10,6 +10,12 @@ export const SCORE_MIN = 0;
 export const SCORE_MAX = 10;
 /** The score axis' ticks: the same on every job, so two charts read alike. */
 export const SCORE_TICKS = [0, 2, 4, 6, 8, 10];
+/** The score axis of every relevance chart (the job's, the comparison's, a schedule's runs). */
+export const SCORE_AXIS = {
+  yDomain: [SCORE_MIN, SCORE_MAX] as [number, number],
+  yTicks: SCORE_TICKS,
+  formatYTick: (value: number) => String(value),
+};
 
 /**
  * Verdict from recall, when the random level is known (percentage sizes: a

@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 
 import { Skeleton } from "@/components/ui/skeleton";
 import { chartDescription, formatScore, sizeAxisLabel } from "@/lib/metrics";
-import { SCORE_MAX, SCORE_MIN, SCORE_TICKS } from "@/lib/relevance";
+import { SCORE_AXIS } from "@/lib/relevance";
 
 import type { ComparePanel } from "./compare-data";
 
@@ -45,9 +45,7 @@ export function CompareChart({ panel }: { panel: ComparePanel }) {
             yLabel="Relevance score"
             series={panel.series}
             formatY={(v) => formatScore(v)}
-            formatYTick={(v) => String(v)}
-            yDomain={[SCORE_MIN, SCORE_MAX]}
-            yTicks={SCORE_TICKS}
+            {...SCORE_AXIS}
             height={CHART_HEIGHT}
           />
         </div>

@@ -11,7 +11,7 @@ import {
   sizeTypeOf,
   type RelevancePoint,
 } from "@/lib/metrics";
-import { SCORE_MAX, SCORE_MIN, SCORE_TICKS } from "@/lib/relevance";
+import { SCORE_AXIS } from "@/lib/relevance";
 
 import { sizeKey, useSizeSelection } from "./size-selection";
 
@@ -54,9 +54,7 @@ export function RelevanceChart({ points }: { points: RelevancePoint[] }) {
           yLabel="Relevance score"
           series={[{ key: "score", label: "Relevance score", color: "#4f46e5" }]}
           formatY={(v) => formatScore(v)}
-          formatYTick={(v) => String(Number(v.toFixed(2)))}
-          yDomain={[SCORE_MIN, SCORE_MAX]}
-          yTicks={SCORE_TICKS}
+          {...SCORE_AXIS}
           height={CHART_HEIGHT}
           highlightIndex={highlightIndex >= 0 ? highlightIndex : undefined}
           markedIndexes={marked}

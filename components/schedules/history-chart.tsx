@@ -3,7 +3,7 @@
 import dynamic from "next/dynamic";
 
 import { Skeleton } from "@/components/ui/skeleton";
-import { SCORE_MAX, SCORE_MIN, SCORE_TICKS } from "@/lib/relevance";
+import { SCORE_AXIS } from "@/lib/relevance";
 
 const CHART_HEIGHT = 260;
 
@@ -46,9 +46,7 @@ export function HistoryChart({
             { key: "recall", label: "Recall ÷ 10 (4 = 40%)", color: "#059669" },
           ]}
           formatY={(v) => v.toFixed(2)}
-          formatYTick={(v) => String(v)}
-          yDomain={[SCORE_MIN, SCORE_MAX]}
-          yTicks={SCORE_TICKS}
+          {...SCORE_AXIS}
           height={CHART_HEIGHT}
         />
       </div>
