@@ -4,11 +4,10 @@
  * modelled errors' status codes and message member, every query parameter
  * read under its model name, string limits and enums.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { START_AUDIENCE_JOB_TARGET_ARN } from "../../lib/schedule-time/expression";
+import { readServiceModel, shapeOf } from "../../test/service-model";
 import { DEMO_SCHEDULER_ROLE_ARN } from "../demo/collaborations";
 import { ERROR_STATUS } from "../http";
 import { ACCOUNT_ID } from "../identity";
@@ -16,41 +15,8 @@ import { REST_JSON_SERVICES } from "../server";
 import { asAccount, startTestEmulator, type TestEmulator } from "../testing";
 import { SCHEDULER_ROUTES } from "./routes";
 
-interface ModelMember {
-  shape: string;
-  location?: string;
-  locationName?: string;
-}
-interface ModelShape {
-  type: string;
-  members?: Record<string, ModelMember>;
-  required?: string[];
-  min?: number;
-  max?: number;
-  pattern?: string;
-  enum?: string[];
-  error?: { httpStatusCode: number };
-}
-interface Model {
-  metadata: { signingName: string; protocol: string };
-  operations: Record<
-    string,
-    {
-      http: { method: string; requestUri: string };
-      input: { shape: string };
-      errors: { shape: string }[];
-    }
-  >;
-  shapes: Record<string, ModelShape>;
-}
-
-const model = JSON.parse(
-  readFileSync(
-    path.resolve(__dirname, "../../test/reference/scheduler-2021-06-30/service-2.json"),
-    "utf8",
-  ),
-) as Model;
-const shape = (name: string) => model.shapes[name]!;
+const model = readServiceModel("scheduler-2021-06-30");
+const shape = (name: string) => shapeOf(model, name);
 
 let emulator: TestEmulator;
 const signed = asAccount(ACCOUNT_ID, "scheduler");
@@ -106,7 +72,7 @@ describe("EventBridge Scheduler's model", () => {
       NextToken: "not-a-token",
     };
     for (const [name, op] of Object.entries(model.operations)) {
-      for (const member of Object.values(shape(op.input.shape).members ?? {})) {
+      for (const member of Object.values(shape(op.input!.shape).members ?? {})) {
         if (member.location !== "querystring" || member.locationName === "TagKeys") continue;
         const value = bad[member.locationName!];
         expect(value, `${name} ${member.locationName}`).toBeDefined();

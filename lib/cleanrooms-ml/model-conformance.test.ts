@@ -5,51 +5,16 @@
  * shapes member by member, and the modelled errors.
  */
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 
+import { readServiceModel, referencePath, shapeOf } from "../../test/service-model";
 import { commands } from "./commands";
 import { createServiceException } from "./errors";
 import type { Schema } from "./schema";
 
-const MODEL_PATH = path.resolve(
-  __dirname,
-  "../../test/reference/cleanroomsml-2023-09-06/service-2.json",
-);
-const PAGINATORS_PATH = path.resolve(path.dirname(MODEL_PATH), "paginators-1.json");
-
-interface ModelMember {
-  shape: string;
-  location?: string;
-  locationName?: string;
-}
-interface ModelShape {
-  type: string;
-  members?: Record<string, ModelMember>;
-  member?: { shape: string };
-  value?: { shape: string };
-  error?: { httpStatusCode: number; senderFault?: boolean };
-}
-interface Model {
-  operations: Record<
-    string,
-    {
-      http: { method: string; requestUri: string; responseCode: number };
-      input?: { shape: string };
-      output?: { shape: string };
-      errors: { shape: string }[];
-    }
-  >;
-  shapes: Record<string, ModelShape>;
-}
-
-const model: Model = JSON.parse(readFileSync(MODEL_PATH, "utf8"));
-
-function shape(name: string): ModelShape {
-  const found = model.shapes[name];
-  if (!found) throw new Error(`shape ${name} missing from the model`);
-  return found;
-}
+const model = readServiceModel("cleanroomsml-2023-09-06");
+const PAGINATORS_PATH = referencePath("cleanroomsml-2023-09-06", "paginators-1.json");
+const shape = (name: string) => shapeOf(model, name);
 
 /** The model shape rewritten in our schema vocabulary, for a direct comparison. */
 function asSchema(name: string): Schema {
