@@ -3,7 +3,7 @@
  * exported at, the suggested name and the StartAudienceExportJob request the
  * values make. The job page imports this module and loads the rules
  * (`./export-form`, which re-exports this one) on the form's first check: with
- * zod at load the job page's JavaScript measured 2.60× the empty app, over its
+ * zod at load the job page's JavaScript measured 2.66× the empty app, over its
  * 2.4× budget (docs/ARCHITECTURE.md, "Page weight").
  */
 import type { AudienceSizeType } from "@/lib/cleanrooms-ml";

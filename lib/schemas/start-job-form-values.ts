@@ -4,7 +4,7 @@
  * how a job or a request path maps back onto the form. The form page imports
  * this module and loads the rules (`./start-job-form`, which builds on this
  * one and re-exports it) on the form's first check: with zod at load the new
- * job page's JavaScript measured 1.75× the empty app, over its 1.6× budget
+ * job page's JavaScript measured 1.80× the empty app, over its 1.6× budget
  * (docs/ARCHITECTURE.md, "Page weight").
  */
 import { isDashboardTag, recordWho, STARTED_BY_TAG } from "@/lib/schemas/dashboard-tags";
