@@ -3,7 +3,7 @@
 import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 
-import { CopyButton } from "@/components/job-page/copy-button";
+import { CopyButton } from "@/components/shared/copy-button";
 import { NotifyButton } from "@/components/job-watch/notify-button";
 import { useJobWatch, useNotifyRequest } from "@/components/job-watch/use-job-watch";
 import { Button } from "@/components/ui/button";

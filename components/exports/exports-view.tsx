@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 
-import { CopyButton } from "@/components/job-page/copy-button";
+import { CopyButton } from "@/components/shared/copy-button";
 import { ExportStatusBadge } from "@/components/job-status/status-badge";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { Input, Select } from "@/components/ui/field";

@@ -1,8 +1,15 @@
 "use client";
 
-import { useFormContext, useFormState, useWatch } from "react-hook-form";
+import type { ReactNode } from "react";
+import {
+  useFormContext,
+  useFormState,
+  useWatch,
+  type UseFormRegisterReturn,
+} from "react-hook-form";
 
 import { errorAt } from "@/components/shared/form-fields";
+import { cn } from "@/components/ui/cn";
 import { controlA11y, Field, Select } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { formatAbsolute } from "@/lib/format";
@@ -38,6 +45,33 @@ function ErrorText({ id, message }: { id: string; message: string | undefined })
   );
 }
 
+/** One radio or checkbox drawn as a bordered chip that lights up when checked. */
+function Choice({
+  type,
+  value,
+  field,
+  className,
+  children,
+}: {
+  type: "radio" | "checkbox";
+  value: string;
+  field: UseFormRegisterReturn;
+  className: string;
+  children: ReactNode;
+}) {
+  return (
+    <label
+      className={cn(
+        "flex cursor-pointer items-center rounded-md border border-slate-300 bg-white text-sm text-slate-800 has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50/60",
+        className,
+      )}
+    >
+      <input type={type} value={value} {...field} className="accent-indigo-600" />
+      {children}
+    </label>
+  );
+}
+
 /** The cadence: in words first (day / week / month at a time), or AWS's own cron() or rate(). */
 export function CadenceFields() {
   const { control, register } = useFormContext<ScheduleFormValues>();
@@ -50,18 +84,15 @@ export function CadenceFields() {
         <legend className="text-sm font-medium text-slate-800">How often</legend>
         <div className="grid gap-2 sm:grid-cols-4">
           {CADENCES.map((value) => (
-            <label
+            <Choice
               key={value}
-              className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-800 has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50/60 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-500"
+              type="radio"
+              value={value}
+              field={register("cadence")}
+              className="gap-2 px-3 py-2 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-500"
             >
-              <input
-                type="radio"
-                value={value}
-                {...register("cadence")}
-                className="accent-indigo-600"
-              />
               {CADENCE_LABEL[value]}
-            </label>
+            </Choice>
           ))}
         </div>
       </fieldset>
@@ -76,18 +107,15 @@ export function CadenceFields() {
           <legend className="text-sm font-medium text-slate-800">On</legend>
           <div className="flex flex-wrap gap-2">
             {WEEKDAYS.map((day) => (
-              <label
+              <Choice
                 key={day}
-                className="flex cursor-pointer items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-800 has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50/60"
+                type="checkbox"
+                value={day}
+                field={register("weekdays")}
+                className="gap-1.5 px-2.5 py-1.5"
               >
-                <input
-                  type="checkbox"
-                  value={day}
-                  {...register("weekdays")}
-                  className="accent-indigo-600"
-                />
                 {WEEKDAY_LABEL[day]}
-              </label>
+              </Choice>
             ))}
           </div>
           <ErrorText id="schedule-weekdays-error" message={weekdaysError} />
