@@ -21,7 +21,12 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { scheduleInWords } from "@/lib/schedules/describe";
-import { listSchedules, readScheduleRuns } from "@/lib/schedules/reads";
+import {
+  listSchedules,
+  readScheduleRuns,
+  type RunData,
+  type ScheduleView,
+} from "@/lib/schedules/reads";
 import { schedulePath } from "@/lib/schedules/schedule-url";
 import { toActionError } from "@/lib/service-errors";
 
@@ -84,65 +89,75 @@ export default async function SchedulesPage() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {result.schedules?.map((schedule) => {
-              const last = result.runs?.get(schedule.name)?.[0];
-              return (
-                <TableRow key={schedule.name}>
-                  <TableHead scope="row" className="py-2.5 font-medium">
-                    <Link
-                      href={schedulePath(schedule.name)}
-                      className="break-all text-indigo-700 underline-offset-2 hover:underline"
-                    >
-                      {schedule.name}
-                    </Link>
-                    {schedule.description && (
-                      <span className="block text-xs font-normal text-slate-500">
-                        {schedule.description}
-                      </span>
-                    )}
-                  </TableHead>
-                  <TableCell className="py-2.5 text-slate-800">
-                    {scheduleInWords(schedule.expression, schedule.timezone)}
-                  </TableCell>
-                  <TableCell className="py-2.5">
-                    <NextRun schedule={schedule} renderedAt={renderedAt} />
-                  </TableCell>
-                  <TableCell className="py-2.5">
-                    {last ? (
-                      <JobLinkWithStatus
-                        arn={last.audienceGenerationJobArn}
-                        name={last.name}
-                        status={last.status}
-                      />
-                    ) : (
-                      <span className="text-slate-500">
-                        {result.runs ? "No run yet" : "Not read"}
-                      </span>
-                    )}
-                  </TableCell>
-                  <TableCell className="py-2.5">
-                    {schedule.state === "ENABLED" ? (
-                      <Badge tone="success">On</Badge>
-                    ) : (
-                      <Badge>Paused</Badge>
-                    )}
-                  </TableCell>
-                  <TableCell className="py-2.5">
-                    <span className="flex flex-wrap gap-2">
-                      <PauseResumeButton
-                        name={schedule.name}
-                        enabled={schedule.state === "ENABLED"}
-                      />
-                      <EditScheduleLink name={schedule.name} />
-                      <DeleteScheduleButton name={schedule.name} />
-                    </span>
-                  </TableCell>
-                </TableRow>
-              );
-            })}
+            {result.schedules?.map((schedule) => (
+              <ScheduleRow
+                key={schedule.name}
+                schedule={schedule}
+                last={result.runs?.get(schedule.name)?.[0]}
+                runsRead={result.runs !== undefined}
+                renderedAt={renderedAt}
+              />
+            ))}
           </TableBody>
         </Table>
       )}
     </div>
+  );
+}
+
+/** One schedule: its name, cadence in words, next run, last run, state and actions. */
+function ScheduleRow({
+  schedule,
+  last,
+  runsRead,
+  renderedAt,
+}: {
+  schedule: ScheduleView;
+  last: RunData | undefined;
+  /** False when the runs could not be read: "Not read" rather than "No run yet". */
+  runsRead: boolean;
+  renderedAt: string;
+}) {
+  return (
+    <TableRow>
+      <TableHead scope="row" className="py-2.5 font-medium">
+        <Link
+          href={schedulePath(schedule.name)}
+          className="break-all text-indigo-700 underline-offset-2 hover:underline"
+        >
+          {schedule.name}
+        </Link>
+        {schedule.description && (
+          <span className="block text-xs font-normal text-slate-500">{schedule.description}</span>
+        )}
+      </TableHead>
+      <TableCell className="py-2.5 text-slate-800">
+        {scheduleInWords(schedule.expression, schedule.timezone)}
+      </TableCell>
+      <TableCell className="py-2.5">
+        <NextRun schedule={schedule} renderedAt={renderedAt} />
+      </TableCell>
+      <TableCell className="py-2.5">
+        {last ? (
+          <JobLinkWithStatus
+            arn={last.audienceGenerationJobArn}
+            name={last.name}
+            status={last.status}
+          />
+        ) : (
+          <span className="text-slate-500">{runsRead ? "No run yet" : "Not read"}</span>
+        )}
+      </TableCell>
+      <TableCell className="py-2.5">
+        {schedule.state === "ENABLED" ? <Badge tone="success">On</Badge> : <Badge>Paused</Badge>}
+      </TableCell>
+      <TableCell className="py-2.5">
+        <span className="flex flex-wrap gap-2">
+          <PauseResumeButton name={schedule.name} enabled={schedule.state === "ENABLED"} />
+          <EditScheduleLink name={schedule.name} />
+          <DeleteScheduleButton name={schedule.name} />
+        </span>
+      </TableCell>
+    </TableRow>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import type { ComponentProps } from "react";
 import {
   useFormContext,
   useFormState,
@@ -45,30 +45,47 @@ function ErrorText({ id, message }: { id: string; message: string | undefined })
   );
 }
 
-/** One radio or checkbox drawn as a bordered chip that lights up when checked. */
-function Choice({
+/**
+ * A fieldset of radios or checkboxes, each drawn as a bordered chip that
+ * lights up when checked; `children` (an error) follow the chips.
+ */
+function ChipGroup({
+  legend,
   type,
-  value,
+  choices,
   field,
-  className,
+  listClassName,
+  chipClassName,
   children,
-}: {
+  ...fieldset
+}: ComponentProps<"fieldset"> & {
+  legend: string;
   type: "radio" | "checkbox";
-  value: string;
+  /** Each chip's value and label. */
+  choices: readonly (readonly [string, string])[];
   field: UseFormRegisterReturn;
-  className: string;
-  children: ReactNode;
+  listClassName: string;
+  chipClassName: string;
 }) {
   return (
-    <label
-      className={cn(
-        "flex cursor-pointer items-center rounded-md border border-slate-300 bg-white text-sm text-slate-800 has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50/60",
-        className,
-      )}
-    >
-      <input type={type} value={value} {...field} className="accent-indigo-600" />
+    <fieldset className="space-y-2" {...fieldset}>
+      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
+      <div className={listClassName}>
+        {choices.map(([value, label]) => (
+          <label
+            key={value}
+            className={cn(
+              "flex cursor-pointer items-center rounded-md border border-slate-300 bg-white text-sm text-slate-800 has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50/60",
+              chipClassName,
+            )}
+          >
+            <input type={type} value={value} {...field} className="accent-indigo-600" />
+            {label}
+          </label>
+        ))}
+      </div>
       {children}
-    </label>
+    </fieldset>
   );
 }
 
@@ -80,46 +97,29 @@ export function CadenceFields() {
   const weekdaysError = errorAt(errors, "weekdays");
   return (
     <div className="space-y-5">
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-slate-800">How often</legend>
-        <div className="grid gap-2 sm:grid-cols-4">
-          {CADENCES.map((value) => (
-            <Choice
-              key={value}
-              type="radio"
-              value={value}
-              field={register("cadence")}
-              className="gap-2 px-3 py-2 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-500"
-            >
-              {CADENCE_LABEL[value]}
-            </Choice>
-          ))}
-        </div>
-      </fieldset>
+      <ChipGroup
+        legend="How often"
+        type="radio"
+        choices={CADENCES.map((value) => [value, CADENCE_LABEL[value]] as const)}
+        field={register("cadence")}
+        listClassName="grid gap-2 sm:grid-cols-4"
+        chipClassName="gap-2 px-3 py-2 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-500"
+      />
 
       {cadence === "WEEKLY" && (
-        <fieldset
-          className="space-y-2"
+        <ChipGroup
+          legend="On"
+          type="checkbox"
+          choices={WEEKDAYS.map((day) => [day, WEEKDAY_LABEL[day]] as const)}
+          field={register("weekdays")}
+          listClassName="flex flex-wrap gap-2"
+          chipClassName="gap-1.5 px-2.5 py-1.5"
           data-field="weekdays"
           tabIndex={-1}
           aria-describedby={weekdaysError ? "schedule-weekdays-error" : undefined}
         >
-          <legend className="text-sm font-medium text-slate-800">On</legend>
-          <div className="flex flex-wrap gap-2">
-            {WEEKDAYS.map((day) => (
-              <Choice
-                key={day}
-                type="checkbox"
-                value={day}
-                field={register("weekdays")}
-                className="gap-1.5 px-2.5 py-1.5"
-              >
-                {WEEKDAY_LABEL[day]}
-              </Choice>
-            ))}
-          </div>
           <ErrorText id="schedule-weekdays-error" message={weekdaysError} />
-        </fieldset>
+        </ChipGroup>
       )}
 
       <div className="grid gap-4 sm:grid-cols-2">
