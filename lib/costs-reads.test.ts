@@ -4,38 +4,28 @@
  * its worker configuration, the configured price or none, and every export
  * of every job with the job it belongs to.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 
 import { DEMO_ANALYSIS_TEMPLATES, DEMO_JOB_ARNS } from "@/emulator/demo/catalog";
-import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
+import { localServiceForTests } from "@/lib/actions/testing";
 
 import type { CostHistory } from "./costs-reads";
 import type { ExportRowData } from "./reads/exports";
 
 type Route = (request: Request) => Promise<Response>;
 
-let emulator: TestEmulator;
 let routes: Record<"costs" | "price" | "exports", Route>;
 const get = async <T>(route: Route) =>
   (await (await route(new Request("http://127.0.0.1/api/x"))).json()) as T;
 
+localServiceForTests();
+
 beforeAll(async () => {
-  vi.spyOn(console, "info").mockImplementation(() => {});
-  emulator = await startTestEmulator();
-  vi.stubEnv("CLEANROOMS_ML_ENDPOINT", emulator.url);
-  vi.stubEnv("AWS_REGION", "us-east-1");
-  vi.stubEnv("DASHBOARD_BIND_HOST", "127.0.0.1");
   routes = {
     costs: (await import("@/app/api/costs/route")).GET,
     price: (await import("@/app/api/costs/price/route")).GET,
     exports: (await import("@/app/api/exports/all/route")).GET,
   };
-}, 60_000);
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  vi.restoreAllMocks();
-  await emulator?.close();
 });
 
 describe("the account's compute history", () => {

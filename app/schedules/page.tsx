@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 
-import { StatusBadge } from "@/components/job-status/status-badge";
+import { JobLinkWithStatus } from "@/components/schedules/job-link-with-status";
 import { NextRun } from "@/components/schedules/next-run";
 import {
   DeleteScheduleButton,
@@ -11,9 +11,22 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { Link } from "@/components/ui/link";
-import { jobPath } from "@/lib/job-url";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { scheduleInWords } from "@/lib/schedule-time/describe";
-import { listSchedules, readScheduleRuns } from "@/lib/schedules/reads";
+import {
+  listSchedules,
+  readScheduleRuns,
+  type RunData,
+  type ScheduleView,
+} from "@/lib/schedules/reads";
 import { schedulePath } from "@/lib/schedules/schedule-url";
 import { toActionError } from "@/lib/service-errors";
 
@@ -61,96 +74,90 @@ export default async function SchedulesPage() {
           No schedule starts audience jobs yet.
         </p>
       ) : (
-        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full min-w-[44rem] text-left text-sm">
-            <caption className="sr-only">Schedules that start audience generation jobs</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Schedule
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Cadence
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Next run
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Last run
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  State
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {result.schedules?.map((schedule) => {
-                const last = result.runs?.get(schedule.name)?.[0];
-                return (
-                  <tr key={schedule.name} className="align-top">
-                    <th scope="row" className="px-3 py-2.5 font-medium">
-                      <Link
-                        href={schedulePath(schedule.name)}
-                        className="break-all text-indigo-700 underline-offset-2 hover:underline"
-                      >
-                        {schedule.name}
-                      </Link>
-                      {schedule.description && (
-                        <span className="block text-xs font-normal text-slate-500">
-                          {schedule.description}
-                        </span>
-                      )}
-                    </th>
-                    <td className="px-3 py-2.5 text-slate-800">
-                      {scheduleInWords(schedule.expression, schedule.timezone)}
-                    </td>
-                    <td className="px-3 py-2.5">
-                      <NextRun schedule={schedule} renderedAt={renderedAt} />
-                    </td>
-                    <td className="px-3 py-2.5">
-                      {last ? (
-                        <span className="flex flex-col items-start gap-1">
-                          <Link
-                            href={jobPath(last.audienceGenerationJobArn)}
-                            className="break-all text-indigo-700 underline-offset-2 hover:underline"
-                          >
-                            {last.name}
-                          </Link>
-                          <StatusBadge status={last.status} />
-                        </span>
-                      ) : (
-                        <span className="text-slate-500">
-                          {result.runs ? "No run yet" : "Not read"}
-                        </span>
-                      )}
-                    </td>
-                    <td className="px-3 py-2.5">
-                      {schedule.state === "ENABLED" ? (
-                        <Badge tone="success">On</Badge>
-                      ) : (
-                        <Badge>Paused</Badge>
-                      )}
-                    </td>
-                    <td className="px-3 py-2.5">
-                      <span className="flex flex-wrap gap-2">
-                        <PauseResumeButton
-                          name={schedule.name}
-                          enabled={schedule.state === "ENABLED"}
-                        />
-                        <EditScheduleLink name={schedule.name} />
-                        <DeleteScheduleButton name={schedule.name} />
-                      </span>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <Table frameClassName="relative shadow-none" className="min-w-[44rem]">
+          <TableCaption>Schedules that start audience generation jobs</TableCaption>
+          <TableHeader>
+            <TableRow className="align-middle">
+              <TableHead className="py-2">Schedule</TableHead>
+              <TableHead className="py-2">Cadence</TableHead>
+              <TableHead className="py-2">Next run</TableHead>
+              <TableHead className="py-2">Last run</TableHead>
+              <TableHead className="py-2">State</TableHead>
+              <TableHead className="py-2">
+                <span className="sr-only">Actions</span>
+              </TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {result.schedules?.map((schedule) => (
+              <ScheduleRow
+                key={schedule.name}
+                schedule={schedule}
+                last={result.runs?.get(schedule.name)?.[0]}
+                runsRead={result.runs !== undefined}
+                renderedAt={renderedAt}
+              />
+            ))}
+          </TableBody>
+        </Table>
       )}
     </div>
+  );
+}
+
+/** One schedule: its name, cadence in words, next run, last run, state and actions. */
+function ScheduleRow({
+  schedule,
+  last,
+  runsRead,
+  renderedAt,
+}: {
+  schedule: ScheduleView;
+  last: RunData | undefined;
+  /** False when the runs could not be read: "Not read" rather than "No run yet". */
+  runsRead: boolean;
+  renderedAt: string;
+}) {
+  return (
+    <TableRow>
+      <TableHead scope="row" className="py-2.5 font-medium">
+        <Link
+          href={schedulePath(schedule.name)}
+          className="break-all text-indigo-700 underline-offset-2 hover:underline"
+        >
+          {schedule.name}
+        </Link>
+        {schedule.description && (
+          <span className="block text-xs font-normal text-slate-500">{schedule.description}</span>
+        )}
+      </TableHead>
+      <TableCell className="py-2.5 text-slate-800">
+        {scheduleInWords(schedule.expression, schedule.timezone)}
+      </TableCell>
+      <TableCell className="py-2.5">
+        <NextRun schedule={schedule} renderedAt={renderedAt} />
+      </TableCell>
+      <TableCell className="py-2.5">
+        {last ? (
+          <JobLinkWithStatus
+            arn={last.audienceGenerationJobArn}
+            name={last.name}
+            status={last.status}
+          />
+        ) : (
+          <span className="text-slate-500">{runsRead ? "No run yet" : "Not read"}</span>
+        )}
+      </TableCell>
+      <TableCell className="py-2.5">
+        {schedule.state === "ENABLED" ? <Badge tone="success">On</Badge> : <Badge>Paused</Badge>}
+      </TableCell>
+      <TableCell className="py-2.5">
+        <span className="flex flex-wrap gap-2">
+          <PauseResumeButton name={schedule.name} enabled={schedule.state === "ENABLED"} />
+          <EditScheduleLink name={schedule.name} />
+          <DeleteScheduleButton name={schedule.name} />
+        </span>
+      </TableCell>
+    </TableRow>
   );
 }

@@ -3,9 +3,9 @@
 import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 
-import { CopyButton } from "@/components/job-page/copy-button";
 import { NotifyButton } from "@/components/job-watch/notify-button";
 import { useJobWatch, useNotifyRequest } from "@/components/job-watch/use-job-watch";
+import { CopyButton } from "@/components/shared/copy-button";
 import { Button } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/error-alert";
 import type { ActionError } from "@/lib/action-result";

@@ -8,6 +8,43 @@ import { TotalsTable } from "./totals-table";
 const MONTH = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
 const monthLabel = (key: string) => MONTH.format(new Date(`${key}-01T00:00:00Z`));
 
+/** The three groupings of the totals, each in its own card. */
+const GROUPINGS: readonly {
+  by: Parameters<typeof totalsBy>[1];
+  title: string;
+  description: string;
+  caption: string;
+  keyHeader: string;
+  emptyKey: string;
+  keyLabel?: (key: string) => string;
+}[] = [
+  {
+    by: "month",
+    title: "By month",
+    description: "The month the job was started (UTC).",
+    caption: "CRPU-hours by month",
+    keyHeader: "Month",
+    emptyKey: "Unknown",
+    keyLabel: monthLabel,
+  },
+  {
+    by: "tag",
+    title: "By tag",
+    description: "A run counts under each of its tags, so these may add up to more than the whole.",
+    caption: "CRPU-hours by tag",
+    keyHeader: "Tag",
+    emptyKey: "No tag",
+  },
+  {
+    by: "schedule",
+    title: "By schedule",
+    description: "Runs started by a schedule, by its name.",
+    caption: "CRPU-hours by schedule",
+    keyHeader: "Schedule",
+    emptyKey: "Not scheduled",
+  },
+];
+
 /**
  * Compute totals of the account's SQL and template seeds: CRPU-hours (and
  * their cost, when a price is configured) by month, by tag and by schedule.
@@ -41,37 +78,18 @@ export function CostsView({ history }: { history: CostHistory }) {
         </p>
       ) : (
         <div className="grid gap-6 lg:grid-cols-3">
-          <Card title="By month" description="The month the job was started (UTC).">
-            <TotalsTable
-              caption="CRPU-hours by month"
-              keyHeader="Month"
-              rows={totalsBy(records, "month", SCHEDULE_TAG)}
-              price={price}
-              emptyKey="Unknown"
-              keyLabel={monthLabel}
-            />
-          </Card>
-          <Card
-            title="By tag"
-            description="A run counts under each of its tags, so these may add up to more than the whole."
-          >
-            <TotalsTable
-              caption="CRPU-hours by tag"
-              keyHeader="Tag"
-              rows={totalsBy(records, "tag", SCHEDULE_TAG)}
-              price={price}
-              emptyKey="No tag"
-            />
-          </Card>
-          <Card title="By schedule" description="Runs started by a schedule, by its name.">
-            <TotalsTable
-              caption="CRPU-hours by schedule"
-              keyHeader="Schedule"
-              rows={totalsBy(records, "schedule", SCHEDULE_TAG)}
-              price={price}
-              emptyKey="Not scheduled"
-            />
-          </Card>
+          {GROUPINGS.map((grouping) => (
+            <Card key={grouping.by} title={grouping.title} description={grouping.description}>
+              <TotalsTable
+                caption={grouping.caption}
+                keyHeader={grouping.keyHeader}
+                rows={totalsBy(records, grouping.by, SCHEDULE_TAG)}
+                price={price}
+                emptyKey={grouping.emptyKey}
+                keyLabel={grouping.keyLabel}
+              />
+            </Card>
+          ))}
         </div>
       )}
     </div>

@@ -1,4 +1,18 @@
+import { cn } from "@/components/ui/cn";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { formatCost, formatCrpuHours, type CrpuPrice, type TotalRow } from "@/lib/costs";
+
+/** The totals' cells sit on the card's edge, with room between columns. */
+const CELL = "py-2 pr-4 pl-0";
+const LAST_CELL = "px-0 py-2";
 
 /** One grouping of the totals: a row per month, tag or schedule, with runs, CRPU-hours and (priced) cost. */
 export function TotalsTable({
@@ -18,48 +32,38 @@ export function TotalsTable({
   keyLabel?: (key: string) => string;
 }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-slate-200 text-xs text-slate-600">
-          <tr>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              {keyHeader}
-            </th>
-            <th scope="col" className="py-2 pr-4 text-right font-medium">
-              Runs
-            </th>
-            <th scope="col" className="py-2 pr-4 text-right font-medium">
-              CRPU-hours
-            </th>
-            {price && (
-              <th scope="col" className="py-2 text-right font-medium">
-                Cost
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row" className="py-2 pr-4 font-normal break-all text-slate-900">
-                {row.key === "" ? (
-                  <span className="text-slate-600">{emptyKey}</span>
-                ) : (
-                  keyLabel(row.key)
-                )}
-              </th>
-              <td className="py-2 pr-4 text-right tabular-nums">{row.runs}</td>
-              <td className="py-2 pr-4 text-right tabular-nums">
-                {formatCrpuHours(row.crpuHours).replace(/ CRPU-hours?$/, "")}
-              </td>
-              {price && (
-                <td className="py-2 text-right tabular-nums">{formatCost(row.crpuHours, price)}</td>
+    <Table variant="plain">
+      <TableCaption>{caption}</TableCaption>
+      <TableHeader className="bg-transparent">
+        <TableRow className="align-middle">
+          <TableHead className={CELL}>{keyHeader}</TableHead>
+          <TableHead className={cn(CELL, "text-right")}>Runs</TableHead>
+          <TableHead className={cn(CELL, "text-right")}>CRPU-hours</TableHead>
+          {price && <TableHead className={cn(LAST_CELL, "text-right")}>Cost</TableHead>}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((row) => (
+          <TableRow key={row.key} className="align-middle">
+            <TableHead scope="row" className={cn(CELL, "break-all text-slate-900")}>
+              {row.key === "" ? (
+                <span className="text-slate-600">{emptyKey}</span>
+              ) : (
+                keyLabel(row.key)
               )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+            </TableHead>
+            <TableCell className={cn(CELL, "text-right tabular-nums")}>{row.runs}</TableCell>
+            <TableCell className={cn(CELL, "text-right tabular-nums")}>
+              {formatCrpuHours(row.crpuHours).replace(/ CRPU-hours?$/, "")}
+            </TableCell>
+            {price && (
+              <TableCell className={cn(LAST_CELL, "text-right tabular-nums")}>
+                {formatCost(row.crpuHours, price)}
+              </TableCell>
+            )}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

@@ -3,8 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 
-import { CopyButton } from "@/components/job-page/copy-button";
 import { ExportStatusBadge } from "@/components/job-status/status-badge";
+import { CopyButton } from "@/components/shared/copy-button";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { Input, Select } from "@/components/ui/field";
 import { Link } from "@/components/ui/link";

@@ -1,47 +1,18 @@
 "use client";
 
-import { useEffect, useState } from "react";
-
-import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/shared/copy-button";
 import { jobPath } from "@/lib/job-url";
 
 /** Copies the job's shareable link: it opens the same job in a teammate's browser with nothing else shared. */
 export function CopyLinkButton({ jobArn }: { jobArn: string }) {
-  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
-
-  useEffect(() => {
-    if (state === "idle") return;
-    const id = setTimeout(() => setState("idle"), 4000);
-    return () => clearTimeout(id);
-  }, [state]);
-
-  const url = () => new URL(jobPath(jobArn), window.location.origin).toString();
-
   return (
-    <span className="inline-flex items-center gap-2">
-      <Button
-        variant="secondary"
-        onClick={async () => {
-          try {
-            await navigator.clipboard.writeText(url());
-            setState("copied");
-          } catch {
-            setState("failed");
-          }
-        }}
-      >
-        <LinkIcon />
-        Copy link
-      </Button>
-      <span role="status" className="text-sm text-slate-600">
-        {state === "copied" && "Link copied"}
-        {state === "failed" && (
-          <>
-            Copy failed; the link is <span className="font-mono break-all select-all">{url()}</span>
-          </>
-        )}
-      </span>
-    </span>
+    <CopyButton
+      text={() => new URL(jobPath(jobArn), window.location.origin).toString()}
+      copied="Link copied"
+    >
+      <LinkIcon />
+      Copy link
+    </CopyButton>
   );
 }
 

@@ -4,6 +4,15 @@ import { ExportStatusBadge } from "@/components/job-status/status-badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import type { AudienceGenerationJobStatus, AudienceSizeType } from "@/lib/cleanrooms-ml";
 import { formatAudienceSize, sizeLabel } from "@/lib/format";
 import {
@@ -220,6 +229,10 @@ function SuggestedSize({ advice }: { advice: Advice }) {
   );
 }
 
+/** The relevance table's cells sit on the card's edge, with room between columns. */
+const CELL = "py-2 pr-2 pl-0 sm:pr-4";
+const LAST_CELL = "px-0 py-2";
+
 /** The chart's facts as a table: each size's score, whether it is suggested or exported, and a way to choose it. */
 function RelevanceTable({
   points,
@@ -232,92 +245,77 @@ function RelevanceTable({
   const selection = useSizeSelection();
   const suggestedKey = suggested ? sizeKey(suggested.size) : undefined;
   return (
-    <div className="overflow-x-auto">
-      <table
-        className="w-full text-left text-sm"
-        onMouseLeave={() => selection.highlight(undefined)}
-      >
-        <caption className="pb-2 text-left text-xs text-slate-500">
-          Relevance score for each audience size, smallest first (
-          {type === "PERCENTAGE" ? "percent of users" : "number of users"}), on a scale of 0 to 10
-        </caption>
-        <thead>
-          <tr className="border-b border-slate-200 text-slate-600">
-            <th scope="col" className="py-2 pr-2 font-medium sm:pr-4">
-              {sizeAxisLabel(type)}
-            </th>
-            <th scope="col" className="py-2 pr-2 font-medium sm:pr-4">
-              Relevance score
-            </th>
-            <th scope="col" className="py-2 pr-2 font-medium sm:pr-4">
-              Export
-            </th>
-            <th scope="col" className="py-2 font-medium">
-              <span className="sr-only">Choose</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((p) => {
-            const key = sizeKey(p);
-            const status = selection.exported.get(key);
-            const active = selection.highlighted === key || selection.chosen === key;
-            return (
-              <tr
-                key={key}
-                data-size={key}
-                data-chosen={selection.chosen === key || undefined}
-                data-highlighted={active || undefined}
-                onClick={() => selection.choose(key, "table")}
-                onMouseEnter={() => selection.highlight(key)}
-                onFocus={() => selection.highlight(key)}
-                onBlur={() => selection.highlight(undefined)}
-                className={cn(
-                  "border-b border-slate-100 last:border-0",
-                  "cursor-pointer",
-                  active && "bg-indigo-50",
-                  selection.chosen === key && "font-medium",
+    <Table variant="plain" onMouseLeave={() => selection.highlight(undefined)}>
+      <TableCaption className="not-sr-only pb-2 text-left text-xs text-slate-500">
+        Relevance score for each audience size, smallest first (
+        {type === "PERCENTAGE" ? "percent of users" : "number of users"}), on a scale of 0 to 10
+      </TableCaption>
+      <TableHeader className="bg-transparent text-sm">
+        <TableRow className="align-middle">
+          <TableHead className={CELL}>{sizeAxisLabel(type)}</TableHead>
+          <TableHead className={CELL}>Relevance score</TableHead>
+          <TableHead className={CELL}>Export</TableHead>
+          <TableHead className={LAST_CELL}>
+            <span className="sr-only">Choose</span>
+          </TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {points.map((p) => {
+          const key = sizeKey(p);
+          const status = selection.exported.get(key);
+          const active = selection.highlighted === key || selection.chosen === key;
+          return (
+            <TableRow
+              key={key}
+              data-size={key}
+              data-chosen={selection.chosen === key || undefined}
+              data-highlighted={active || undefined}
+              onClick={() => selection.choose(key, "table")}
+              onMouseEnter={() => selection.highlight(key)}
+              onFocus={() => selection.highlight(key)}
+              onBlur={() => selection.highlight(undefined)}
+              className={cn(
+                "cursor-pointer align-middle",
+                active && "bg-indigo-50",
+                selection.chosen === key && "font-medium",
+              )}
+            >
+              <TableHead scope="row" className={cn(CELL, "text-slate-800 tabular-nums")}>
+                {sizeLabel(p)}
+              </TableHead>
+              <TableCell className={cn(CELL, "text-slate-900 tabular-nums")}>
+                {formatScore(p.score)}
+                {key === suggestedKey && (
+                  <span className="ml-2 rounded bg-indigo-100 px-1.5 py-0.5 text-xs text-indigo-800">
+                    Suggested
+                  </span>
                 )}
-              >
-                <th
-                  scope="row"
-                  className="py-2 pr-2 font-normal text-slate-800 tabular-nums sm:pr-4"
+              </TableCell>
+              <TableCell className={CELL}>
+                {status ? (
+                  <ExportStatusBadge status={status} />
+                ) : (
+                  <span className="text-slate-400">—</span>
+                )}
+              </TableCell>
+              <TableCell className={cn(LAST_CELL, "text-right")}>
+                <button
+                  type="button"
+                  className="rounded px-1 py-1 text-xs font-medium whitespace-nowrap text-indigo-700 hover:bg-indigo-100 focus-visible:outline-2 focus-visible:outline-indigo-600 sm:px-2"
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    selection.choose(key, "table");
+                  }}
+                  aria-label={`Export ${formatAudienceSize(p)}`}
                 >
-                  {sizeLabel(p)}
-                </th>
-                <td className="py-2 pr-2 text-slate-900 tabular-nums sm:pr-4">
-                  {formatScore(p.score)}
-                  {key === suggestedKey && (
-                    <span className="ml-2 rounded bg-indigo-100 px-1.5 py-0.5 text-xs text-indigo-800">
-                      Suggested
-                    </span>
-                  )}
-                </td>
-                <td className="py-2 pr-2 sm:pr-4">
-                  {status ? (
-                    <ExportStatusBadge status={status} />
-                  ) : (
-                    <span className="text-slate-400">—</span>
-                  )}
-                </td>
-                <td className="py-2 text-right">
-                  <button
-                    type="button"
-                    className="rounded px-1 py-1 text-xs font-medium whitespace-nowrap text-indigo-700 hover:bg-indigo-100 focus-visible:outline-2 focus-visible:outline-indigo-600 sm:px-2"
-                    onClick={(event) => {
-                      event.stopPropagation();
-                      selection.choose(key, "table");
-                    }}
-                    aria-label={`Export ${formatAudienceSize(p)}`}
-                  >
-                    {selection.chosen === key ? "Chosen" : "Export…"}
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                  {selection.chosen === key ? "Chosen" : "Export…"}
+                </button>
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
   );
 }

@@ -1,36 +1,42 @@
 import { AnalysisTemplateName } from "@/components/collaboration/names";
 import { Card } from "@/components/ui/card";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import type { JobData } from "@/lib/reads/jobs";
 
 import { DescriptionItem, DescriptionList, Mono, NotSet } from "./description-list";
 
+/** Query parameters or Spark properties: a name and its value a row, no frame of their own. */
 function KeyValueTable({ caption, entries }: { caption: string; entries: [string, string][] }) {
   return (
-    <table className="w-full text-left text-sm">
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr className="text-xs text-slate-500">
-          <th scope="col" className="pr-3 pb-1 font-medium">
-            Name
-          </th>
-          <th scope="col" className="pb-1 font-medium">
-            Value
-          </th>
-        </tr>
-      </thead>
-      <tbody>
+    <Table variant="plain">
+      <TableCaption>{caption}</TableCaption>
+      <TableHeader className="border-0 bg-transparent text-slate-500">
+        <TableRow>
+          <TableHead className="pt-0 pr-3 pb-1 pl-0">Name</TableHead>
+          <TableHead className="px-0 pt-0 pb-1">Value</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody className="divide-y-0">
         {entries.map(([key, value]) => (
-          <tr key={key} className="align-top">
-            <th scope="row" className="py-0.5 pr-3 font-normal">
+          <TableRow key={key}>
+            <TableHead scope="row" className="py-0.5 pr-3 pl-0">
               <Mono>{key}</Mono>
-            </th>
-            <td className="py-0.5">
+            </TableHead>
+            <TableCell className="px-0 py-0.5">
               {value === "" ? <NotSet>(empty)</NotSet> : <Mono>{value}</Mono>}
-            </td>
-          </tr>
+            </TableCell>
+          </TableRow>
         ))}
-      </tbody>
-    </table>
+      </TableBody>
+    </Table>
   );
 }
 

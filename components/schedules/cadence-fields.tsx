@@ -1,8 +1,15 @@
 "use client";
 
-import { useFormContext, useFormState, useWatch } from "react-hook-form";
+import type { ComponentProps } from "react";
+import {
+  useFormContext,
+  useFormState,
+  useWatch,
+  type UseFormRegisterReturn,
+} from "react-hook-form";
 
 import { errorAt } from "@/components/shared/form-fields";
+import { cn } from "@/components/ui/cn";
 import { controlA11y, Field, Select } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { formatAbsolute } from "@/lib/format";
@@ -38,6 +45,50 @@ function ErrorText({ id, message }: { id: string; message: string | undefined })
   );
 }
 
+/**
+ * A fieldset of radios or checkboxes, each drawn as a bordered chip that
+ * lights up when checked; `children` (an error) follow the chips.
+ */
+function ChipGroup({
+  legend,
+  type,
+  choices,
+  field,
+  listClassName,
+  chipClassName,
+  children,
+  ...fieldset
+}: ComponentProps<"fieldset"> & {
+  legend: string;
+  type: "radio" | "checkbox";
+  /** Each chip's value and label. */
+  choices: readonly (readonly [string, string])[];
+  field: UseFormRegisterReturn;
+  listClassName: string;
+  chipClassName: string;
+}) {
+  return (
+    <fieldset className="space-y-2" {...fieldset}>
+      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
+      <div className={listClassName}>
+        {choices.map(([value, label]) => (
+          <label
+            key={value}
+            className={cn(
+              "flex cursor-pointer items-center rounded-md border border-slate-300 bg-white text-sm text-slate-800 has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50/60",
+              chipClassName,
+            )}
+          >
+            <input type={type} value={value} {...field} className="accent-indigo-600" />
+            {label}
+          </label>
+        ))}
+      </div>
+      {children}
+    </fieldset>
+  );
+}
+
 /** The cadence: in words first (day / week / month at a time), or AWS's own cron() or rate(). */
 export function CadenceFields() {
   const { control, register } = useFormContext<ScheduleFormValues>();
@@ -46,52 +97,29 @@ export function CadenceFields() {
   const weekdaysError = errorAt(errors, "weekdays");
   return (
     <div className="space-y-5">
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-slate-800">How often</legend>
-        <div className="grid gap-2 sm:grid-cols-4">
-          {CADENCES.map((value) => (
-            <label
-              key={value}
-              className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-800 has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50/60 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-500"
-            >
-              <input
-                type="radio"
-                value={value}
-                {...register("cadence")}
-                className="accent-indigo-600"
-              />
-              {CADENCE_LABEL[value]}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ChipGroup
+        legend="How often"
+        type="radio"
+        choices={CADENCES.map((value) => [value, CADENCE_LABEL[value]] as const)}
+        field={register("cadence")}
+        listClassName="grid gap-2 sm:grid-cols-4"
+        chipClassName="gap-2 px-3 py-2 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-500"
+      />
 
       {cadence === "WEEKLY" && (
-        <fieldset
-          className="space-y-2"
+        <ChipGroup
+          legend="On"
+          type="checkbox"
+          choices={WEEKDAYS.map((day) => [day, WEEKDAY_LABEL[day]] as const)}
+          field={register("weekdays")}
+          listClassName="flex flex-wrap gap-2"
+          chipClassName="gap-1.5 px-2.5 py-1.5"
           data-field="weekdays"
           tabIndex={-1}
           aria-describedby={weekdaysError ? "schedule-weekdays-error" : undefined}
         >
-          <legend className="text-sm font-medium text-slate-800">On</legend>
-          <div className="flex flex-wrap gap-2">
-            {WEEKDAYS.map((day) => (
-              <label
-                key={day}
-                className="flex cursor-pointer items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-800 has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50/60"
-              >
-                <input
-                  type="checkbox"
-                  value={day}
-                  {...register("weekdays")}
-                  className="accent-indigo-600"
-                />
-                {WEEKDAY_LABEL[day]}
-              </label>
-            ))}
-          </div>
           <ErrorText id="schedule-weekdays-error" message={weekdaysError} />
-        </fieldset>
+        </ChipGroup>
       )}
 
       <div className="grid gap-4 sm:grid-cols-2">

@@ -3,19 +3,26 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-import { StatusBadge } from "@/components/job-status/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { controlA11y, Field, Select } from "@/components/ui/field";
-import { Link } from "@/components/ui/link";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { startAudienceExportJob } from "@/lib/actions/start-audience-export-job";
 import type { AudienceGenerationJobStatus, AudienceSizeType } from "@/lib/cleanrooms-ml/types";
 import { formatAbsolute } from "@/lib/format";
-import { jobPath } from "@/lib/job-url";
 import { formatRecall, formatScore } from "@/lib/metrics";
 import { driftFlags, driftRule, MISSED_ADVICE, scoreAt } from "@/lib/schedules/history";
 import { oneActionExportSize, type RunRow } from "@/lib/schedules/history-view";
@@ -23,6 +30,11 @@ import { sizeOptionLabel, suggestedExportName } from "@/lib/schemas/export-form"
 import { useAction } from "@/lib/use-action";
 
 import { HistoryChart } from "./history-chart";
+import { JobLinkWithStatus } from "./job-link-with-status";
+
+/** The runs table's cells sit on the card's edge, with room between columns. */
+const CELL = "py-2 pr-3 pl-0";
+const LAST_CELL = "px-0 py-2";
 
 type Size = { type: AudienceSizeType; value: number };
 const keyOf = (s: Size) => `${s.type}:${s.value}`;
@@ -193,107 +205,89 @@ export function ScheduleHistory({
               No run yet: the first one starts at the next run time.
             </p>
           ) : (
-            <div className="relative overflow-x-auto">
-              <table className="w-full min-w-[40rem] text-left text-sm">
-                <caption className="sr-only">Runs of this schedule, newest first</caption>
-                <thead className="border-b border-slate-200 text-xs text-slate-600">
-                  <tr>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Due
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Job
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Score at {sizeWords}
-                    </th>
-                    <th scope="col" className="py-2 pr-3 font-medium">
-                      Recall
-                    </th>
-                    <th scope="col" className="py-2 font-medium">
-                      Export
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {rows.map((row) => {
-                    const job = row.job;
-                    const key = job?.arn ?? `missed-${row.dueTime}`;
-                    const due = row.dueTime ? (
-                      <time dateTime={row.dueTime}>{formatAbsolute(row.dueTime, zone)}</time>
-                    ) : (
-                      <span className="text-slate-500">Not known</span>
-                    );
-                    if (!job) {
-                      return (
-                        <tr key={key} className="bg-amber-50/50 align-top">
-                          <td className="py-2 pr-3">{due}</td>
-                          <td colSpan={4} className="py-2 pr-3">
-                            <Badge tone="danger">Missed</Badge>{" "}
-                            <span className="text-xs text-slate-700">
-                              No job started: check the role&apos;s permissions (see above).
-                            </span>
-                          </td>
-                        </tr>
-                      );
-                    }
-                    const score = job.sizes.find((s) => keyOf(s) === sizeKey)?.score;
-                    const oneAction = oneActionExportSize(lastExported, job.recall, job.sizes);
+            <Table variant="plain" frameClassName="relative" className="min-w-[40rem]">
+              <TableCaption>Runs of this schedule, newest first</TableCaption>
+              <TableHeader className="bg-transparent">
+                <TableRow className="align-middle">
+                  <TableHead className={CELL}>Due</TableHead>
+                  <TableHead className={CELL}>Job</TableHead>
+                  <TableHead className={CELL}>Score at {sizeWords}</TableHead>
+                  <TableHead className={CELL}>Recall</TableHead>
+                  <TableHead className={LAST_CELL}>Export</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {rows.map((row) => {
+                  const job = row.job;
+                  const key = job?.arn ?? `missed-${row.dueTime}`;
+                  const due = row.dueTime ? (
+                    <time dateTime={row.dueTime}>{formatAbsolute(row.dueTime, zone)}</time>
+                  ) : (
+                    <span className="text-slate-500">Not known</span>
+                  );
+                  if (!job) {
                     return (
-                      <tr key={key} className="align-top">
-                        <td className="py-2 pr-3">{due}</td>
-                        <td className="py-2 pr-3">
-                          <span className="flex flex-col items-start gap-1">
-                            <Link
-                              href={jobPath(job.arn)}
-                              className="break-all text-indigo-700 underline-offset-2 hover:underline"
-                            >
-                              {job.name}
-                            </Link>
-                            <StatusBadge status={job.status as AudienceGenerationJobStatus} />
+                      <TableRow key={key} className="bg-amber-50/50">
+                        <TableCell className={CELL}>{due}</TableCell>
+                        <TableCell colSpan={4} className={CELL}>
+                          <Badge tone="danger">Missed</Badge>{" "}
+                          <span className="text-xs text-slate-700">
+                            No job started: check the role&apos;s permissions (see above).
                           </span>
-                        </td>
-                        <td className="py-2 pr-3 tabular-nums">
-                          {job.sizes.length === 0 ? "—" : formatScore(score)}
-                          {flagged.has(job.arn) && (
-                            <span className="mt-1 block">
-                              <Badge tone="danger">Below previous runs</Badge>
-                            </span>
-                          )}
-                        </td>
-                        <td className="py-2 pr-3 tabular-nums">
-                          {job.recall === undefined ? "—" : formatRecall(job.recall)}
-                        </td>
-                        <td className="py-2">
-                          {!job.finished ? (
-                            <span className="text-xs text-slate-500">Not finished</span>
-                          ) : job.exportCount === null ? (
-                            <span className="text-xs text-amber-800">
-                              Exports could not be read
-                            </span>
-                          ) : job.exportCount > 0 ? (
-                            <span className="text-xs text-slate-700">
-                              Exported ({job.exportCount})
-                            </span>
-                          ) : (
-                            <span className="flex flex-col items-start gap-1">
-                              <Badge>Not exported</Badge>
-                              {oneAction && (
-                                <ExportRunButton
-                                  job={job}
-                                  size={oneAction.size}
-                                  why={oneAction.why}
-                                />
-                              )}
-                            </span>
-                          )}
-                        </td>
-                      </tr>
+                        </TableCell>
+                      </TableRow>
                     );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                  }
+                  const score = job.sizes.find((s) => keyOf(s) === sizeKey)?.score;
+                  const oneAction = oneActionExportSize(lastExported, job.recall, job.sizes);
+                  return (
+                    <TableRow key={key}>
+                      <TableCell className={CELL}>{due}</TableCell>
+                      <TableCell className={CELL}>
+                        <JobLinkWithStatus
+                          arn={job.arn}
+                          name={job.name}
+                          status={job.status as AudienceGenerationJobStatus}
+                        />
+                      </TableCell>
+                      <TableCell className={cn(CELL, "tabular-nums")}>
+                        {job.sizes.length === 0 ? "—" : formatScore(score)}
+                        {flagged.has(job.arn) && (
+                          <span className="mt-1 block">
+                            <Badge tone="danger">Below previous runs</Badge>
+                          </span>
+                        )}
+                      </TableCell>
+                      <TableCell className={cn(CELL, "tabular-nums")}>
+                        {job.recall === undefined ? "—" : formatRecall(job.recall)}
+                      </TableCell>
+                      <TableCell className={LAST_CELL}>
+                        {!job.finished ? (
+                          <span className="text-xs text-slate-500">Not finished</span>
+                        ) : job.exportCount === null ? (
+                          <span className="text-xs text-amber-800">Exports could not be read</span>
+                        ) : job.exportCount > 0 ? (
+                          <span className="text-xs text-slate-700">
+                            Exported ({job.exportCount})
+                          </span>
+                        ) : (
+                          <span className="flex flex-col items-start gap-1">
+                            <Badge>Not exported</Badge>
+                            {oneAction && (
+                              <ExportRunButton
+                                job={job}
+                                size={oneAction.size}
+                                why={oneAction.why}
+                              />
+                            )}
+                          </span>
+                        )}
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
           )}
         </div>
       </Card>

@@ -3,6 +3,16 @@
 import { useQuery } from "@tanstack/react-query";
 import { useWatch } from "react-hook-form";
 
+import { cn } from "@/components/ui/cn";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import {
   estimateFromHistory,
   formatCost,
@@ -69,6 +79,10 @@ const range = (s: Spread, format: (n: number) => string) =>
   s.min === s.max ? format(s.median) : `${format(s.median)} (${format(s.min)} to ${format(s.max)})`;
 const hours = (n: number) => formatCrpuHours(n).replace(/ CRPU-hours?$/, "");
 
+/** The estimate's cells sit on the panel's edge, dense, with room between columns. */
+const CELL = "py-1 pr-3 pl-0";
+const LAST_CELL = "px-0 py-1";
+
 function EstimateTable({
   estimates,
   price,
@@ -77,55 +91,47 @@ function EstimateTable({
   price: CrpuPrice | null;
 }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="mt-1 w-full text-left">
-        <caption className="sr-only">
+    <>
+      <Table variant="plain" className="mt-1">
+        <TableCaption>
           Past runs of this seed by worker configuration: median, then range
-        </caption>
-        <thead className="text-xs text-slate-600">
-          <tr>
-            <th scope="col" className="py-1 pr-3 font-medium">
-              Workers
-            </th>
-            <th scope="col" className="py-1 pr-3 font-medium">
-              Runs
-            </th>
-            <th scope="col" className="py-1 pr-3 font-medium">
-              CRPU-hours
-            </th>
-            <th scope="col" className="py-1 pr-3 font-medium">
-              Duration
-            </th>
-            {price && (
-              <th scope="col" className="py-1 font-medium">
-                Cost, median
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
+        </TableCaption>
+        <TableHeader className="bg-transparent">
+          <TableRow className="align-middle">
+            <TableHead className={CELL}>Workers</TableHead>
+            <TableHead className={CELL}>Runs</TableHead>
+            <TableHead className={CELL}>CRPU-hours</TableHead>
+            <TableHead className={CELL}>Duration</TableHead>
+            {price && <TableHead className={LAST_CELL}>Cost, median</TableHead>}
+          </TableRow>
+        </TableHeader>
+        <TableBody className="divide-slate-200">
           {estimates.map((e) => (
-            <tr key={`${e.type}×${e.number}`} className="border-t border-slate-200">
-              <th scope="row" className="py-1 pr-3 font-normal whitespace-nowrap text-slate-900">
+            <TableRow key={`${e.type}×${e.number}`} className="align-middle">
+              <TableHead scope="row" className={cn(CELL, "whitespace-nowrap text-slate-900")}>
                 {e.number} × {e.type}
-              </th>
-              <td className="py-1 pr-3 tabular-nums">{e.runs}</td>
-              <td className="py-1 pr-3 tabular-nums">{range(e.crpuHours, hours)}</td>
-              <td className="py-1 pr-3 tabular-nums">
+              </TableHead>
+              <TableCell className={cn(CELL, "tabular-nums")}>{e.runs}</TableCell>
+              <TableCell className={cn(CELL, "tabular-nums")}>
+                {range(e.crpuHours, hours)}
+              </TableCell>
+              <TableCell className={cn(CELL, "tabular-nums")}>
                 {e.durationMs ? range(e.durationMs, formatDurationMs) : "Not given"}
-              </td>
+              </TableCell>
               {price && (
-                <td className="py-1 tabular-nums">{formatCost(e.crpuHours.median, price)}</td>
+                <TableCell className={cn(LAST_CELL, "tabular-nums")}>
+                  {formatCost(e.crpuHours.median, price)}
+                </TableCell>
               )}
-            </tr>
+            </TableRow>
           ))}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
       <p className="mt-1 text-xs text-slate-600">
         Each figure is the median of the runs, with the range in brackets when they differ.
         {price &&
           ` Costs at $${price.usdPerCrpuHour} per CRPU-hour, price set by your administrator (${price.source}).`}
       </p>
-    </div>
+    </>
   );
 }

@@ -12,55 +12,32 @@ import {
   configuredModelsQuery,
   modelAssociationsQuery,
 } from "@/lib/queries/models";
-import type {
-  ConfiguredModelSummaryData,
-  ModelAssociationsData,
-  UnreadableModelData,
-} from "@/lib/reads/models";
+import type { ModelAssociationsData } from "@/lib/reads/models";
+import {
+  COLLABORATION_ID,
+  OUR_MODEL_ARN,
+  OUR_MODEL_SUMMARY,
+  PARTNER_ASSOCIATION,
+  PARTNER_MODEL_ARN,
+  PARTNER_MODEL_DETAILS,
+} from "@/lib/reads/testing/models";
 import { emptyStartJobForm, type StartJobFormValues } from "@/lib/schemas/start-job-form";
 
 import { ModelPicker } from "./model-picker";
 
 afterEach(cleanup);
 
-const COLLABORATION = "5f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5";
-const PARTNER_MODEL =
-  "arn:aws:cleanrooms-ml:us-east-1:444455556666:configured-audience-model/partner";
-const OUR_MODEL = "arn:aws:cleanrooms-ml:us-east-1:111122223333:configured-audience-model/ours";
-const OWN: ConfiguredModelSummaryData[] = [
-  {
-    createTime: "2025-01-01T00:00:00.000Z",
-    updateTime: "2025-01-01T00:00:00.000Z",
-    name: "Retail lookalikes",
-    audienceModelArn: "arn:aws:cleanrooms-ml:us-east-1:111122223333:audience-model/a",
-    outputConfig: {
-      destination: { s3Destination: { s3Uri: "s3://out/" } },
-      roleArn: "arn:aws:iam::111122223333:role/W",
-    },
-    configuredAudienceModelArn: OUR_MODEL,
-    status: "ACTIVE",
-  },
-];
-const partnerAssociation = {
-  configuredAudienceModelArn: PARTNER_MODEL,
-  associationId: "d1e2f3a4-b5c6-4d7e-8f9a-0b1c2d3e4f5a",
-  associationName: "Example Streaming lookalikes",
-  description: "Viewers like your customers.",
-  collaborationId: COLLABORATION,
-  collaborationName: "Retail and streaming lookalikes",
-  owner: { accountId: "444455556666", memberName: "Example Streaming", yours: false },
-};
 const ASSOCIATIONS: ModelAssociationsData = {
   accountId: "111122223333",
   collaborations: [
     {
-      collaborationId: COLLABORATION,
+      collaborationId: COLLABORATION_ID,
       collaborationName: "Retail and streaming lookalikes",
       models: [
-        partnerAssociation,
+        PARTNER_ASSOCIATION,
         {
-          ...partnerAssociation,
-          configuredAudienceModelArn: OUR_MODEL,
+          ...PARTNER_ASSOCIATION,
+          configuredAudienceModelArn: OUR_MODEL_ARN,
           associationId: "f3a4b5c6-d7e8-4f9a-8b1c-2d3e4f5a6b7c",
           associationName: "AnyCompany retail lookalikes",
           owner: { accountId: "111122223333", memberName: "AnyCompany Retail", yours: true },
@@ -68,15 +45,6 @@ const ASSOCIATIONS: ModelAssociationsData = {
       ],
     },
   ],
-};
-/** What GetConfiguredAudienceModel gives the advertiser for the partner's model. */
-const PARTNER_DETAILS: UnreadableModelData = {
-  readable: false,
-  configuredAudienceModelArn: PARTNER_MODEL,
-  name: partnerAssociation.associationName,
-  description: partnerAssociation.description,
-  owner: partnerAssociation.owner,
-  association: partnerAssociation,
 };
 
 function Collaboration() {
@@ -99,9 +67,9 @@ function renderPicker(defaults: Partial<StartJobFormValues> = {}) {
   const client = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: Infinity } },
   });
-  client.setQueryData(configuredModelsQuery().queryKey, OWN);
+  client.setQueryData(configuredModelsQuery().queryKey, [OUR_MODEL_SUMMARY]);
   client.setQueryData(modelAssociationsQuery().queryKey, ASSOCIATIONS);
-  client.setQueryData(configuredModelQuery(PARTNER_MODEL).queryKey, PARTNER_DETAILS);
+  client.setQueryData(configuredModelQuery(PARTNER_MODEL_ARN).queryKey, PARTNER_MODEL_DETAILS);
   render(
     <QueryClientProvider client={client}>
       <Harness defaults={defaults} />
@@ -139,7 +107,7 @@ describe("the model picker", () => {
       select,
       screen.getByRole("option", { name: /Example Streaming lookalikes/ }),
     );
-    expect(screen.getByLabelText("collaboration")).toHaveTextContent(COLLABORATION);
+    expect(screen.getByLabelText("collaboration")).toHaveTextContent(COLLABORATION_ID);
     const facts = screen.getByRole("region", { name: "About this model" });
     expect(facts).toHaveTextContent(
       "Example Streaming lookalikes, shared in Retail and streaming lookalikes by Example Streaming, partner's.",
@@ -152,11 +120,11 @@ describe("the model picker", () => {
   });
 
   it("fills in the collaboration of a partner's model the form opened with, but keeps one given", () => {
-    renderPicker({ configuredAudienceModelArn: PARTNER_MODEL });
-    expect(screen.getByLabelText("collaboration")).toHaveTextContent(COLLABORATION);
+    renderPicker({ configuredAudienceModelArn: PARTNER_MODEL_ARN });
+    expect(screen.getByLabelText("collaboration")).toHaveTextContent(COLLABORATION_ID);
     cleanup();
     const other = "e1d2c3b4-a5f6-4e7d-8c9b-0a1f2e3d4c5b";
-    renderPicker({ configuredAudienceModelArn: PARTNER_MODEL, collaborationId: other });
+    renderPicker({ configuredAudienceModelArn: PARTNER_MODEL_ARN, collaborationId: other });
     expect(screen.getByLabelText("collaboration")).toHaveTextContent(other);
   });
 

@@ -5,8 +5,18 @@ import { useEffect, useId, useRef, useState } from "react";
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { Input, Select } from "@/components/ui/field";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import type { ActionError } from "@/lib/action-result";
 import { DASHBOARD_NO_ANSWER } from "@/lib/fetch-json";
 import { formatCount } from "@/lib/format";
@@ -322,40 +332,45 @@ export function SeedUpload({
               The first row is a header
             </label>
           </div>
-          <div className="overflow-x-auto rounded-md border border-slate-200">
-            <table className="min-w-full text-left text-xs">
-              <caption className="sr-only">The file&apos;s first rows</caption>
-              {header && (
-                <thead className="bg-slate-50 text-slate-600">
-                  <tr>
-                    {Array.from({ length: columns }, (_, i) => (
-                      <th
-                        key={i}
-                        scope="col"
-                        className={`px-2 py-1 font-medium whitespace-nowrap ${i === column ? "bg-indigo-100 text-indigo-900" : ""}`}
-                      >
-                        {header[i] ?? ""}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-              )}
-              <tbody className="divide-y divide-slate-100 font-mono">
-                {preview.map((row, r) => (
-                  <tr key={r}>
-                    {Array.from({ length: columns }, (_, i) => (
-                      <td
-                        key={i}
-                        className={`max-w-48 truncate px-2 py-1 whitespace-nowrap ${i === column ? "bg-indigo-50 font-semibold text-indigo-900" : "text-slate-600"}`}
-                      >
-                        {row[i] ?? ""}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table frameClassName="rounded-md shadow-none" className="text-xs">
+            <TableCaption>The file&apos;s first rows</TableCaption>
+            {header && (
+              <TableHeader className="border-0">
+                <TableRow className="align-middle">
+                  {Array.from({ length: columns }, (_, i) => (
+                    <TableHead
+                      key={i}
+                      className={cn(
+                        "px-2 py-1 whitespace-nowrap",
+                        i === column && "bg-indigo-100 text-indigo-900",
+                      )}
+                    >
+                      {header[i] ?? ""}
+                    </TableHead>
+                  ))}
+                </TableRow>
+              </TableHeader>
+            )}
+            <TableBody className="font-mono">
+              {preview.map((row, r) => (
+                <TableRow key={r} className="align-middle">
+                  {Array.from({ length: columns }, (_, i) => (
+                    <TableCell
+                      key={i}
+                      className={cn(
+                        "max-w-48 truncate px-2 py-1 whitespace-nowrap",
+                        i === column
+                          ? "bg-indigo-50 font-semibold text-indigo-900"
+                          : "text-slate-600",
+                      )}
+                    >
+                      {row[i] ?? ""}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
         </div>
       )}
 

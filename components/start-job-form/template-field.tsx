@@ -4,6 +4,16 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 
+import { cn } from "@/components/ui/cn";
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { RouteError } from "@/lib/fetch-json";
 import {
   analysisTemplateQuery,
@@ -118,6 +128,10 @@ function TemplateError({ error }: { error: unknown }) {
   );
 }
 
+/** The declared parameters' cells sit on the panel's edge, dense, with room between columns. */
+const CELL = "py-1 pr-3 pl-0";
+const LAST_CELL = "px-0 py-1";
+
 function TemplateDetails({ template }: { template: AnalysisTemplateData }) {
   return (
     <div className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
@@ -126,31 +140,31 @@ function TemplateDetails({ template }: { template: AnalysisTemplateData }) {
         {template.description && <span className="text-slate-600"> · {template.description}</span>}
       </p>
       {template.parameters.length > 0 ? (
-        <table className="w-full text-left text-xs">
-          <caption className="sr-only">Parameters the template declares</caption>
-          <thead className="text-slate-500">
-            <tr>
-              <th className="py-1 pr-3 font-medium">Parameter</th>
-              <th className="py-1 pr-3 font-medium">Type</th>
-              <th className="py-1 font-medium">Default</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table variant="plain" className="text-xs">
+          <TableCaption>Parameters the template declares</TableCaption>
+          <TableHeader className="bg-transparent text-slate-500">
+            <TableRow className="align-middle">
+              <TableHead className={CELL}>Parameter</TableHead>
+              <TableHead className={CELL}>Type</TableHead>
+              <TableHead className={LAST_CELL}>Default</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody className="divide-slate-200">
             {template.parameters.map((p) => (
-              <tr key={p.name} className="border-t border-slate-200">
-                <td className="py-1 pr-3 font-mono">{p.name}</td>
-                <td className="py-1 pr-3">{p.type}</td>
-                <td className="py-1">
+              <TableRow key={p.name} className="align-middle">
+                <TableCell className={cn(CELL, "font-mono")}>{p.name}</TableCell>
+                <TableCell className={CELL}>{p.type}</TableCell>
+                <TableCell className={LAST_CELL}>
                   {!isRequiredParameter(p) ? (
                     <span className="font-mono">{p.defaultValue || '""'}</span>
                   ) : (
                     <span className="font-medium text-amber-800">Required</span>
                   )}
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       ) : (
         <p className="text-xs text-slate-600">The template declares no parameters.</p>
       )}

@@ -3,22 +3,30 @@ import type { ComponentProps } from "react";
 import { cn } from "./cn";
 
 /**
- * The dashboard's data tables (the jobs list, the comparison): one look and
- * one set of semantics. Plain elements with our classes, every prop passed
- * through, so a table keeps its own caption, `scope`s and ARIA; a class given
- * here overrides the default it conflicts with (`cn` merges Tailwind classes).
+ * Every data table of the dashboard (the jobs list, the comparison, the
+ * schedules, the costs, the relevance scores, the start form's previews): one
+ * look and one set of semantics. Plain elements with our classes, every prop
+ * passed through, so a table keeps its own caption, `scope`s and ARIA; a class
+ * given here overrides the default it conflicts with (`cn` merges Tailwind
+ * classes), which is how a denser table sets its own padding.
  */
 
-/** The table in its bordered frame, scrolling sideways when its columns do not fit. */
+/**
+ * The table, scrolling sideways when its columns do not fit: in a bordered
+ * frame of its own (`framed`), or bare inside a card or panel that already
+ * frames it (`plain`).
+ */
 export function Table({
+  variant = "framed",
   frameClassName,
   className,
   ...props
-}: ComponentProps<"table"> & { frameClassName?: string }) {
+}: ComponentProps<"table"> & { variant?: "framed" | "plain"; frameClassName?: string }) {
   return (
     <div
       className={cn(
-        "overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs",
+        "overflow-x-auto",
+        variant === "framed" && "rounded-lg border border-slate-200 bg-white shadow-xs",
         frameClassName,
       )}
     >

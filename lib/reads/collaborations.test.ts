@@ -5,7 +5,7 @@
  * what each route answers, that repeated reads share one call, and a denied
  * call answered as the service's error (the pickers then fall back to typing).
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 import {
   DEMO_ANALYSIS_TEMPLATES,
@@ -13,11 +13,10 @@ import {
   DEMO_PROTECTED_QUERY_IDS,
   DEMO_SEED_ROLE_ARN,
 } from "@/emulator/demo/catalog";
-import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
+import { localServiceForTests } from "@/lib/actions/testing";
 
 type Route = (request: Request) => Promise<Response>;
 
-let emulator: TestEmulator;
 let routes: Record<
   | "memberships"
   | "collaboration"
@@ -32,15 +31,15 @@ let routes: Record<
 const get = (route: Route, query = "") => route(new Request(`http://127.0.0.1/api/x?${query}`));
 
 async function calls(): Promise<Record<string, number>> {
-  return (await emulator.call("GET", "/_emulator/calls")).json.calls as Record<string, number>;
+  return (await service.emulator.call("GET", "/_emulator/calls")).json.calls as Record<
+    string,
+    number
+  >;
 }
 
+const service = localServiceForTests();
+
 beforeAll(async () => {
-  vi.spyOn(console, "info").mockImplementation(() => {});
-  emulator = await startTestEmulator();
-  vi.stubEnv("CLEANROOMS_ML_ENDPOINT", emulator.url);
-  vi.stubEnv("AWS_REGION", "us-east-1");
-  vi.stubEnv("DASHBOARD_BIND_HOST", "127.0.0.1");
   routes = {
     memberships: (await import("@/app/api/collaborations/route")).GET,
     collaboration: (await import("@/app/api/collaboration/route")).GET,
@@ -50,17 +49,11 @@ beforeAll(async () => {
     roles: (await import("@/app/api/roles/route")).GET,
     recentRoles: (await import("@/app/api/recent-roles/route")).GET,
   };
-}, 60_000);
-
-afterAll(async () => {
-  vi.restoreAllMocks();
-  vi.unstubAllEnvs();
-  await emulator?.close();
 });
 
 describe("Clean Rooms reads", () => {
   it("lists the caller's memberships once for any number of readers", async () => {
-    await emulator.call("DELETE", "/_emulator/calls");
+    await service.emulator.call("DELETE", "/_emulator/calls");
     const [first, second] = await Promise.all([get(routes.memberships), get(routes.memberships)]);
     expect(first.status).toBe(200);
     const memberships = (await first.json()) as { collaborationName: string }[];
@@ -129,7 +122,7 @@ describe("Clean Rooms reads", () => {
   });
 
   it("answers a denied call with the service's error, not a cached list", async () => {
-    await emulator.call("PUT", "/_emulator/denied", {
+    await service.emulator.call("PUT", "/_emulator/denied", {
       operations: ["cleanrooms:ListCollaborationAnalysisTemplates"],
     });
     try {
@@ -142,7 +135,7 @@ describe("Clean Rooms reads", () => {
         "AccessDeniedException",
       );
     } finally {
-      await emulator.call("DELETE", "/_emulator/denied");
+      await service.emulator.call("DELETE", "/_emulator/denied");
     }
   });
 });

@@ -4,18 +4,16 @@
  * rather than failing the batch, the batch bound, and the cache (a tag
  * action drops the job's entry).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { DEMO_JOB_ARNS } from "@/emulator/demo/catalog";
-import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
 import type { ActionResult } from "@/lib/action-result";
-import { recordClientAgainst, type SentCommand } from "@/lib/actions/testing";
+import { localServiceForTests, type SentCommand } from "@/lib/actions/testing";
 import { JOB_TAGS_BATCH } from "@/lib/queries/jobs";
 import type { JobTagsData } from "@/lib/reads/jobs";
 
 type Route = (request: Request) => Promise<Response>;
 
-let emulator: TestEmulator;
 let route: Route;
 let tagResource: (input: unknown) => Promise<ActionResult<unknown>>;
 const sent: SentCommand[] = [];
@@ -27,18 +25,11 @@ const MISSING = DEMO_JOB_ARNS.sportsFans.replace(/[^/]+$/, "00000000-0000-4000-8
 const get = (arns: readonly string[]) =>
   route(new Request(`http://127.0.0.1/api/jobs/tags?arns=${encodeURIComponent(arns.join(","))}`));
 
+localServiceForTests({ sent });
+
 beforeAll(async () => {
-  vi.spyOn(console, "info").mockImplementation(() => {});
-  emulator = await startTestEmulator();
-  await recordClientAgainst(emulator.url, sent, { DASHBOARD_BIND_HOST: "127.0.0.1" });
   route = (await import("@/app/api/jobs/tags/route")).GET;
   tagResource = (await import("@/lib/actions/tag-resource")).tagResource as typeof tagResource;
-}, 60_000);
-
-afterAll(async () => {
-  vi.restoreAllMocks();
-  vi.unstubAllEnvs();
-  await emulator?.close();
 });
 
 beforeEach(() => {

@@ -4,7 +4,7 @@
  * requests (304), refreshes that skip the cache, and each action dropping
  * exactly what it changes.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import {
   DEMO_CONFIGURED_MODELS,
@@ -12,16 +12,14 @@ import {
   DEMO_SEED_ROLE_ARN,
   DEMO_SEED_URIS,
 } from "@/emulator/demo/catalog";
-import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
 import type { ActionResult } from "@/lib/action-result";
-import { recordClientAgainst, type SentCommand } from "@/lib/actions/testing";
+import { localServiceForTests, type SentCommand } from "@/lib/actions/testing";
 import { READ_AGE_HEADER } from "@/lib/fetch-json";
 import { emptyStartJobForm } from "@/lib/schemas/start-job-form";
 
 type Route = (request: Request) => Promise<Response>;
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 
-let emulator: TestEmulator;
 const sent: SentCommand[] = [];
 let routes: Record<"job" | "jobs" | "exports" | "model" | "models", Route>;
 let actions: Record<"start" | "tag" | "untag" | "exportJob" | "remove", Action>;
@@ -38,20 +36,19 @@ const jobQuery = (arn: string) => `arn=${encodeURIComponent(arn)}`;
 const settledList = `configuredAudienceModelArn=${encodeURIComponent(DEMO_CONFIGURED_MODELS.retailAbsolute.arn)}`;
 
 async function startActiveJob(name: string): Promise<string> {
-  const started = await emulator.call("POST", "/audience-generation-job", {
+  const started = await service.emulator.call("POST", "/audience-generation-job", {
     name,
     configuredAudienceModelArn: DEMO_CONFIGURED_MODELS.retailPercentage.arn,
     seedAudience: { dataSource: { s3Uri: DEMO_SEED_URIS.sportsFans }, roleArn: DEMO_SEED_ROLE_ARN },
   });
   const arn = started.json.audienceGenerationJobArn as string;
-  await emulator.waitForJob(arn, (job) => job.status === "ACTIVE");
+  await service.emulator.waitForJob(arn, (job) => job.status === "ACTIVE");
   return arn;
 }
 
+const service = localServiceForTests({ sent });
+
 beforeAll(async () => {
-  vi.spyOn(console, "info").mockImplementation(() => {});
-  emulator = await startTestEmulator();
-  await recordClientAgainst(emulator.url, sent, { DASHBOARD_BIND_HOST: "127.0.0.1" });
   routes = {
     job: (await import("@/app/api/job/route")).GET,
     jobs: (await import("@/app/api/jobs/route")).GET,
@@ -69,12 +66,6 @@ beforeAll(async () => {
     remove: (await import("@/lib/actions/delete-audience-generation-job"))
       .deleteAudienceGenerationJob as Action,
   };
-}, 60_000);
-
-afterAll(async () => {
-  vi.restoreAllMocks();
-  vi.unstubAllEnvs();
-  await emulator?.close();
 });
 
 beforeEach(() => {
