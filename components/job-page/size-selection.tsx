@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 
 import type { AudienceExportJobStatus } from "@/lib/cleanrooms-ml";
 
@@ -54,19 +54,14 @@ export function SizeSelectionProvider({
   const [request, setRequest] = useState<SizeSelection["request"]>();
   const [highlighted, highlight] = useState<string | undefined>();
   const exported = useMemo(() => exportedSizes(exports), [exports]);
+  // The same function while the page is open, so what depends on it (the chart) need not change.
+  const choose = useCallback<SizeSelection["choose"]>((key, source) => {
+    setChosen(key);
+    if (source !== "form" && key) setRequest((r) => ({ key, seq: (r?.seq ?? 0) + 1 }));
+  }, []);
   const value = useMemo<SizeSelection>(
-    () => ({
-      chosen,
-      request,
-      highlighted,
-      exported,
-      highlight,
-      choose: (key, source) => {
-        setChosen(key);
-        if (source !== "form" && key) setRequest((r) => ({ key, seq: (r?.seq ?? 0) + 1 }));
-      },
-    }),
-    [chosen, request, highlighted, exported],
+    () => ({ chosen, request, highlighted, exported, highlight, choose }),
+    [chosen, request, highlighted, exported, choose],
   );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import { useFormContext, useFormState, useWatch } from "react-hook-form";
 
 import { controlA11y, Field, Input, Textarea } from "@/components/ui/field";
@@ -31,7 +31,7 @@ function Counter({ name, max }: { name: TextPath; max: number }) {
 }
 
 /** One labelled text control of the form, its description and error tied to it for screen readers. */
-export function TextField({
+export const TextField = memo(function TextField({
   name,
   label,
   description,
@@ -89,4 +89,4 @@ export function TextField({
       )}
     </Field>
   );
-}
+});

@@ -10,7 +10,7 @@
  * The chart itself is hidden from assistive technology: the feature wraps it
  * in `role="img"` with an aria-label and shows the same numbers in a table.
  */
-import { useRef } from "react";
+import { memo, useMemo, useRef } from "react";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 
 interface ChartSeries {
@@ -55,16 +55,28 @@ const indexOf = (state: { activeTooltipIndex?: unknown } | undefined): number | 
 };
 
 const AXIS_TICK = { fill: "#475569", fontSize: 12 };
+const MARGIN = { top: 12, right: 16, bottom: 28, left: 20 };
+const X_AXIS_LINE = { stroke: "#cbd5e1" };
+const TOOLTIP_CURSOR = { stroke: "#94a3b8", strokeDasharray: "3 3" };
+const ACTIVE_DOT = { r: 6 };
+const DEFAULT_Y_DOMAIN: LineChartViewProps["yDomain"] = [0, "auto"];
+const plain = (v: number) => String(v);
 
-export default function LineChartView({
+/**
+ * Memoized, and each object it gives recharts is the same while its props
+ * are: recharts works out its scales and axes again for any new object, so a
+ * feature that passes stable props (the same `data` while the rows are)
+ * redraws only what changed, e.g. the highlighted point.
+ */
+export default memo(function LineChartView({
   data,
   xKey,
   xLabel,
   yLabel,
   series,
-  formatY = (v) => String(v),
+  formatY = plain,
   formatYTick = formatY,
-  yDomain = [0, "auto"],
+  yDomain = DEFAULT_Y_DOMAIN,
   yTicks,
   height = 280,
   highlightIndex,
@@ -73,13 +85,39 @@ export default function LineChartView({
   onClickRow,
 }: LineChartViewProps) {
   const hovered = useRef<number | undefined>(undefined);
+  const style = useMemo(
+    () => ({ width: "100%", height, cursor: onClickRow ? "pointer" : undefined }),
+    [height, onClickRow],
+  );
+  const xAxisLabel = useMemo(
+    () => ({
+      value: xLabel,
+      position: "insideBottom" as const,
+      offset: -18,
+      fill: "#334155",
+      fontSize: 12,
+    }),
+    [xLabel],
+  );
+  const yAxisLabel = useMemo(
+    () => ({
+      value: yLabel,
+      angle: -90,
+      position: "left" as const,
+      offset: 6,
+      fill: "#334155",
+      fontSize: 12,
+      style: { textAnchor: "middle" as const },
+    }),
+    [yLabel],
+  );
   return (
     <LineChart
       responsive
       accessibilityLayer={false}
       data={data}
-      margin={{ top: 12, right: 16, bottom: 28, left: 20 }}
-      style={{ width: "100%", height, cursor: onClickRow ? "pointer" : undefined }}
+      margin={MARGIN}
+      style={style}
       onMouseMove={(state) => {
         hovered.current = indexOf(state);
         onHoverRow?.(hovered.current);
@@ -104,15 +142,9 @@ export default function LineChartView({
         type="category"
         tick={AXIS_TICK}
         tickLine={false}
-        axisLine={{ stroke: "#cbd5e1" }}
+        axisLine={X_AXIS_LINE}
         interval="preserveStartEnd"
-        label={{
-          value: xLabel,
-          position: "insideBottom",
-          offset: -18,
-          fill: "#334155",
-          fontSize: 12,
-        }}
+        label={xAxisLabel}
       />
       <YAxis
         domain={yDomain}
@@ -121,20 +153,12 @@ export default function LineChartView({
         tick={AXIS_TICK}
         tickLine={false}
         axisLine={false}
-        tickFormatter={(v: number) => formatYTick(v)}
+        tickFormatter={formatYTick}
         width={40}
-        label={{
-          value: yLabel,
-          angle: -90,
-          position: "left",
-          offset: 6,
-          fill: "#334155",
-          fontSize: 12,
-          style: { textAnchor: "middle" },
-        }}
+        label={yAxisLabel}
       />
       <Tooltip
-        cursor={{ stroke: "#94a3b8", strokeDasharray: "3 3" }}
+        cursor={TOOLTIP_CURSOR}
         content={({ active, payload, label }) =>
           active && payload && payload.length > 0 ? (
             <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow-md">
@@ -202,11 +226,11 @@ export default function LineChartView({
               </g>
             );
           }}
-          activeDot={{ r: 6 }}
+          activeDot={ACTIVE_DOT}
           connectNulls
           isAnimationActive={false}
         />
       ))}
     </LineChart>
   );
-}
+});
