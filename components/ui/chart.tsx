@@ -10,7 +10,7 @@
  * The chart itself is hidden from assistive technology: the feature wraps it
  * in `role="img"` with an aria-label and shows the same numbers in a table.
  */
-import { memo, useMemo, useRef } from "react";
+import { createContext, memo, useContext, useMemo, useRef } from "react";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 
 interface ChartSeries {
@@ -62,13 +62,93 @@ const ACTIVE_DOT = { r: 6 };
 const DEFAULT_Y_DOMAIN: LineChartViewProps["yDomain"] = [0, "auto"];
 const plain = (v: number) => String(v);
 
+/** What the points show besides their place, read by each point (`ChartPoint`). */
+interface PointMarks {
+  highlightIndex?: number;
+  markedIndexes?: ReadonlySet<number>;
+}
+const PointMarksContext = createContext<PointMarks>({});
+
 /**
- * Memoized, and each object it gives recharts is the same while its props
- * are: recharts works out its scales and axes again for any new object, so a
- * feature that passes stable props (the same `data` while the rows are)
- * redraws only what changed, e.g. the highlighted point.
+ * One row's point: larger with a halo when highlighted, ringed when marked.
+ * It reads those from `PointMarksContext`, so pointing at another row redraws
+ * the points alone, not the chart (recharts works out its scales and axes
+ * again whenever it renders).
  */
-export default memo(function LineChartView({
+function ChartPoint({
+  cx,
+  cy,
+  index,
+  color,
+  onClickRow,
+}: {
+  cx: number;
+  cy: number;
+  index: number;
+  color: string;
+  onClickRow?: (index: number) => void;
+}) {
+  const { highlightIndex, markedIndexes } = useContext(PointMarksContext);
+  const highlighted = index === highlightIndex;
+  const marked = markedIndexes?.has(index) ?? false;
+  return (
+    <g
+      data-chart-point={index}
+      data-highlighted={highlighted || undefined}
+      data-marked={marked || undefined}
+      onClick={
+        onClickRow
+          ? (event) => {
+              // The point itself is the surest target: the chart's own state lags the pointer.
+              event.stopPropagation();
+              onClickRow(index);
+            }
+          : undefined
+      }
+    >
+      {marked && (
+        <circle
+          cx={cx}
+          cy={cy}
+          r={highlighted ? 11 : 9}
+          fill="none"
+          stroke="#059669"
+          strokeWidth={2.5}
+        />
+      )}
+      {highlighted && <circle cx={cx} cy={cy} r={9} fill={color} opacity={0.2} />}
+      <circle
+        cx={cx}
+        cy={cy}
+        r={highlighted ? 6.5 : 4.5}
+        fill={color}
+        stroke="#fff"
+        strokeWidth={1.5}
+      />
+    </g>
+  );
+}
+
+export default function LineChartView({
+  highlightIndex,
+  markedIndexes,
+  ...chart
+}: LineChartViewProps) {
+  const marks = useMemo(() => ({ highlightIndex, markedIndexes }), [highlightIndex, markedIndexes]);
+  return (
+    <PointMarksContext.Provider value={marks}>
+      <Chart {...chart} />
+    </PointMarksContext.Provider>
+  );
+}
+
+/**
+ * The chart without its points' marks. Memoized, and each object it gives
+ * recharts is the same while its props are, so a feature that passes stable
+ * props (the same `data` while the rows are) does not make recharts work
+ * its scales and axes out again.
+ */
+const Chart = memo(function Chart({
   data,
   xKey,
   xLabel,
@@ -79,11 +159,9 @@ export default memo(function LineChartView({
   yDomain = DEFAULT_Y_DOMAIN,
   yTicks,
   height = 280,
-  highlightIndex,
-  markedIndexes,
   onHoverRow,
   onClickRow,
-}: LineChartViewProps) {
+}: Omit<LineChartViewProps, "highlightIndex" | "markedIndexes">) {
   const hovered = useRef<number | undefined>(undefined);
   const style = useMemo(
     () => ({ width: "100%", height, cursor: onClickRow ? "pointer" : undefined }),
@@ -185,45 +263,17 @@ export default memo(function LineChartView({
           strokeWidth={2.5}
           dot={(props: { cx?: number; cy?: number; index?: number }) => {
             const { cx, cy, index = -1 } = props;
-            if (cx === undefined || cy === undefined) return <g key={`dot-${s.key}-${index}`} />;
-            const highlighted = index === highlightIndex;
-            const marked = markedIndexes?.has(index) ?? false;
+            const key = `dot-${s.key}-${index}`;
+            if (cx === undefined || cy === undefined) return <g key={key} />;
             return (
-              <g
-                key={`dot-${s.key}-${index}`}
-                data-chart-point={index}
-                data-highlighted={highlighted || undefined}
-                data-marked={marked || undefined}
-                onClick={
-                  onClickRow
-                    ? (event) => {
-                        // The point itself is the surest target: the chart's own state lags the pointer.
-                        event.stopPropagation();
-                        onClickRow(index);
-                      }
-                    : undefined
-                }
-              >
-                {marked && (
-                  <circle
-                    cx={cx}
-                    cy={cy}
-                    r={highlighted ? 11 : 9}
-                    fill="none"
-                    stroke="#059669"
-                    strokeWidth={2.5}
-                  />
-                )}
-                {highlighted && <circle cx={cx} cy={cy} r={9} fill={s.color} opacity={0.2} />}
-                <circle
-                  cx={cx}
-                  cy={cy}
-                  r={highlighted ? 6.5 : 4.5}
-                  fill={s.color}
-                  stroke="#fff"
-                  strokeWidth={1.5}
-                />
-              </g>
+              <ChartPoint
+                key={key}
+                cx={cx}
+                cy={cy}
+                index={index}
+                color={s.color}
+                onClickRow={onClickRow}
+              />
             );
           }}
           activeDot={ACTIVE_DOT}
