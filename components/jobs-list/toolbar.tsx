@@ -42,7 +42,7 @@ const SORT_LABELS: Record<SortField, { asc: string; desc: string }> = {
  * The collaboration filter: a picker of the caller's collaborations by name
  * (ListMemberships, read with the page), applied as soon as one is chosen,
  * like the search. When the memberships cannot be read (ListMemberships not
- * allowed), a typed ID instead (`CollaborationIdField`).
+ * allowed), a typed ID instead (`COLLABORATION_ID_FILTER`).
  */
 function CollaborationFilter({
   value,
@@ -54,7 +54,21 @@ function CollaborationFilter({
   const id = useId();
   const memberships = useQuery(membershipsQuery());
   const list = Array.isArray(memberships.data) ? memberships.data : [];
-  if (list.length === 0) return <CollaborationIdField value={value} onApply={onApply} />;
+  if (list.length === 0)
+    return (
+      <TypedFilterField
+        {...COLLABORATION_ID_FILTER}
+        current={value ?? ""}
+        onApply={onApply}
+        note={
+          value && (
+            <p className="mt-1 text-xs text-slate-600">
+              <CollaborationName collaborationId={value} fallback={null} />
+            </p>
+          )
+        }
+      />
+    );
   const known = value === undefined || list.some((m) => m.collaborationId === value);
   return (
     <div className="w-full sm:w-72">
@@ -173,59 +187,28 @@ function TypedFilterField<T>({
 }
 
 /** A typed collaboration ID (lowercased), for when the memberships cannot be read. */
-function CollaborationIdField({
-  value,
-  onApply,
-}: {
-  value: string | undefined;
-  onApply: (value: string | undefined) => void;
-}) {
-  return (
-    <TypedFilterField
-      label="Collaboration ID"
-      current={value ?? ""}
-      parse={(text) => {
-        const id = text.trim().toLowerCase();
-        return UUID_PATTERN.test(id) ? id : undefined;
-      }}
-      invalid={COLLABORATION_ID_MESSAGE}
-      what="collaboration filter"
-      onApply={onApply}
-      note={
-        value && (
-          <p className="mt-1 text-xs text-slate-600">
-            <CollaborationName collaborationId={value} fallback={null} />
-          </p>
-        )
-      }
-      placeholder="Any collaboration"
-      className="w-full sm:w-80"
-      inputClassName="font-mono text-xs"
-    />
-  );
-}
+const COLLABORATION_ID_FILTER = {
+  label: "Collaboration ID",
+  parse: (text: string) => {
+    const id = text.trim().toLowerCase();
+    return UUID_PATTERN.test(id) ? id : undefined;
+  },
+  invalid: COLLABORATION_ID_MESSAGE,
+  what: "collaboration filter",
+  placeholder: "Any collaboration",
+  className: "w-full sm:w-80",
+  inputClassName: "font-mono text-xs",
+};
 
 /** The tag filter: `key` or `key=value` (each job's tags must be read, so not on every key). */
-function TagField({
-  value,
-  onApply,
-}: {
-  value: TagFilter | undefined;
-  onApply: (value: TagFilter | undefined) => void;
-}) {
-  return (
-    <TypedFilterField
-      label="Tag"
-      current={value ? tagFilterText(value) : ""}
-      parse={parseTagFilter}
-      invalid={`A tag key (at most ${TAG_KEY_MAX_LENGTH} characters), or key=value (a value of at most ${TAG_VALUE_MAX_LENGTH}).`}
-      what="tag filter"
-      onApply={onApply}
-      placeholder="key or key=value"
-      className="w-full sm:w-64"
-    />
-  );
-}
+const TAG_FILTER = {
+  label: "Tag",
+  parse: parseTagFilter,
+  invalid: `A tag key (at most ${TAG_KEY_MAX_LENGTH} characters), or key=value (a value of at most ${TAG_VALUE_MAX_LENGTH}).`,
+  what: "tag filter",
+  placeholder: "key or key=value",
+  className: "w-full sm:w-64",
+};
 
 export function JobsToolbar({
   filters,
@@ -336,7 +319,11 @@ export function JobsToolbar({
             </Select>
           </div>
           <CollaborationFilter value={filters.collaboration} onApply={onCollaborationChange} />
-          <TagField value={filters.tag} onApply={onTagChange} />
+          <TypedFilterField
+            {...TAG_FILTER}
+            current={filters.tag ? tagFilterText(filters.tag) : ""}
+            onApply={onTagChange}
+          />
           <div className="w-full md:hidden">
             <label htmlFor={sortId} className="mb-1 block text-xs font-medium text-slate-600">
               Order
