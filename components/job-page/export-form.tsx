@@ -23,7 +23,7 @@ import {
 import { useAction } from "@/lib/use-action";
 
 import { ExportOutcome } from "./export-outcome";
-import { useSizeSelection } from "./size-selection";
+import { useSizeChoice } from "./size-selection";
 
 // A size typed by hand is the rare case (a partner's model that shares no sizes): its field loads then.
 const TypedSizeField = lazy(() =>
@@ -99,7 +99,7 @@ export function ExportForm({
   /** The job's recall: with the scores, the verdict that decides whether a size is suggested. */
   recall?: number;
 }) {
-  const selection = useSizeSelection();
+  const selection = useSizeChoice();
   const { suggestion } = jobAdvice(
     recall,
     options.map((o) => ({ ...o, score: scores?.get(sizeOptionKey(o)) })),
@@ -247,7 +247,7 @@ function optionText(
   o: SizeOption,
   scores: ReadonlyMap<string, number> | undefined,
   suggestedKey: string | undefined,
-  exported: ReturnType<typeof useSizeSelection>["exported"],
+  exported: ReturnType<typeof useSizeChoice>["exported"],
 ): string {
   const key = sizeOptionKey(o);
   const parts = [sizeOptionLabel(o)];

@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useCallback, useMemo } from "react";
 
 import { Skeleton } from "@/components/ui/skeleton";
 import { sizeLabel } from "@/lib/format";
@@ -16,6 +17,8 @@ import { SCORE_AXIS } from "@/lib/relevance";
 import { sizeKey, useSizeSelection } from "./size-selection";
 
 const CHART_HEIGHT = 280;
+const SERIES = [{ key: "score", label: "Relevance score", color: "#4f46e5" }];
+const formatY = (v: number) => formatScore(v);
 
 // recharts loads here only, in its own chunk, after the page is interactive.
 const LineChartView = dynamic(() => import("@/components/ui/chart"), {
@@ -32,13 +35,31 @@ const LineChartView = dynamic(() => import("@/components/ui/chart"), {
 export function RelevanceChart({ points }: { points: RelevancePoint[] }) {
   const type = sizeTypeOf(points);
   const selection = useSizeSelection();
-  const keys = points.map(sizeKey);
-  const data = points.map((p) => ({
-    size: sizeLabel(p),
-    score: p.score ?? null,
-  }));
+  const { highlight, choose, exported } = selection;
+  // The chart's props stay the same objects while the points do: choosing or pointing at a size
+  // redraws the points only, not the whole chart (its scales and axes are worked out again
+  // for new data).
+  const keys = useMemo(() => points.map(sizeKey), [points]);
+  const data = useMemo(
+    () => points.map((p) => ({ size: sizeLabel(p), score: p.score ?? null })),
+    [points],
+  );
   const highlightIndex = keys.indexOf(selection.highlighted ?? selection.chosen ?? "");
-  const marked = new Set(keys.flatMap((k, i) => (selection.exported.has(k) ? [i] : [])));
+  const marked = useMemo(
+    () => new Set(keys.flatMap((k, i) => (exported.has(k) ? [i] : []))),
+    [keys, exported],
+  );
+  const onHoverRow = useCallback(
+    (i: number | undefined) => highlight(i === undefined ? undefined : keys[i]),
+    [highlight, keys],
+  );
+  const onClickRow = useCallback(
+    (i: number) => {
+      const key = keys[i];
+      if (key) choose(key, "chart");
+    },
+    [choose, keys],
+  );
   return (
     <div
       role="img"
@@ -52,17 +73,14 @@ export function RelevanceChart({ points }: { points: RelevancePoint[] }) {
           xKey="size"
           xLabel={sizeAxisLabel(type)}
           yLabel="Relevance score"
-          series={[{ key: "score", label: "Relevance score", color: "#4f46e5" }]}
-          formatY={(v) => formatScore(v)}
+          series={SERIES}
+          formatY={formatY}
           {...SCORE_AXIS}
           height={CHART_HEIGHT}
           highlightIndex={highlightIndex >= 0 ? highlightIndex : undefined}
           markedIndexes={marked}
-          onHoverRow={(i) => selection.highlight(i === undefined ? undefined : keys[i])}
-          onClickRow={(i) => {
-            const key = keys[i];
-            if (key) selection.choose(key, "chart");
-          }}
+          onHoverRow={onHoverRow}
+          onClickRow={onClickRow}
         />
       </div>
       {marked.size > 0 && (

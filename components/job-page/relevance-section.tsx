@@ -37,7 +37,7 @@ import {
 } from "@/lib/relevance";
 
 import { RelevanceChart } from "./relevance-chart";
-import { sizeKey, useSizeSelection } from "./size-selection";
+import { sizeKey, useSizeChoice, useSizeSelection } from "./size-selection";
 
 /**
  * "Relevance by audience size": the chart, the same numbers in a table, and
@@ -200,7 +200,7 @@ function RecallMeter({ recall, random }: { recall: number; random: number }) {
  * for the user. When the verdict withholds a suggestion, why and what to try.
  */
 function SuggestedSize({ advice }: { advice: Advice }) {
-  const selection = useSizeSelection();
+  const selection = useSizeChoice();
   const { suggestion, withheld } = advice;
   if (withheld)
     return (

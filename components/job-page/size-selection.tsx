@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 
 import type { AudienceExportJobStatus } from "@/lib/cleanrooms-ml";
 
@@ -23,16 +23,21 @@ export interface SizeSelection {
   highlight: (key: string | undefined) => void;
 }
 
-const NONE: SizeSelection = {
+/** The selection without what the pointer is over: what the export form needs. */
+export type SizeChoice = Omit<SizeSelection, "highlighted">;
+
+const NONE: SizeChoice = {
   chosen: undefined,
   request: undefined,
-  highlighted: undefined,
   exported: new Map(),
   choose: () => {},
   highlight: () => {},
 };
 
-const Context = createContext<SizeSelection>(NONE);
+// Two contexts: the pointer moving over the chart or the table changes only the second, so it
+// renders the chart and the table again, not the export form.
+const ChoiceContext = createContext<SizeChoice>(NONE);
+const HighlightContext = createContext<string | undefined>(undefined);
 
 /**
  * One size selection shared by the relevance chart, its table and the export
@@ -54,21 +59,20 @@ export function SizeSelectionProvider({
   const [request, setRequest] = useState<SizeSelection["request"]>();
   const [highlighted, highlight] = useState<string | undefined>();
   const exported = useMemo(() => exportedSizes(exports), [exports]);
-  const value = useMemo<SizeSelection>(
-    () => ({
-      chosen,
-      request,
-      highlighted,
-      exported,
-      highlight,
-      choose: (key, source) => {
-        setChosen(key);
-        if (source !== "form" && key) setRequest((r) => ({ key, seq: (r?.seq ?? 0) + 1 }));
-      },
-    }),
-    [chosen, request, highlighted, exported],
+  // The same function while the page is open, so what depends on it (the chart) need not change.
+  const choose = useCallback<SizeSelection["choose"]>((key, source) => {
+    setChosen(key);
+    if (source !== "form" && key) setRequest((r) => ({ key, seq: (r?.seq ?? 0) + 1 }));
+  }, []);
+  const value = useMemo<SizeChoice>(
+    () => ({ chosen, request, exported, highlight, choose }),
+    [chosen, request, exported, choose],
   );
-  return <Context.Provider value={value}>{children}</Context.Provider>;
+  return (
+    <ChoiceContext.Provider value={value}>
+      <HighlightContext.Provider value={highlighted}>{children}</HighlightContext.Provider>
+    </ChoiceContext.Provider>
+  );
 }
 
 /** The newest export's status for each size (exports come newest first). */
@@ -86,6 +90,12 @@ export function exportedSizes(
   return map;
 }
 
+/** The whole selection, the size under the pointer with it (the chart and the table show it). */
 export function useSizeSelection(): SizeSelection {
-  return useContext(Context);
+  return { ...useContext(ChoiceContext), highlighted: useContext(HighlightContext) };
+}
+
+/** The selection without the size under the pointer: a component that does not show it is not rendered as the pointer moves. */
+export function useSizeChoice(): SizeChoice {
+  return useContext(ChoiceContext);
 }

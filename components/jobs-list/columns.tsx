@@ -8,14 +8,14 @@ import type { SortField } from "@/lib/jobs-filters";
 import type { JobSummaryData } from "@/lib/reads/jobs";
 
 import { FailureReason } from "./failure-reason";
-import { SelectJobBox, type JobSelection } from "./selection";
+import { SelectJobBox, type RowChoice } from "./selection";
 import { TimeCell } from "./time-cell";
 
 export interface JobsTableContext {
   /** The configured audience model's name, or the ARN's last segment when the model is not known. */
   modelName: (arn: string) => string;
-  /** The jobs chosen for a comparison: each row gets a checkbox before its name. */
-  selection?: JobSelection;
+  /** The row's part of the jobs chosen for a comparison: the row gets a checkbox before its name. */
+  choice?: RowChoice;
 }
 
 interface JobsColumn {
@@ -81,14 +81,10 @@ function NameCell({ job, context }: { job: JobSummaryData; context: JobsTableCon
       </p>
     </div>
   );
-  if (!context.selection) return name;
+  if (!context.choice) return name;
   return (
     <div className="flex items-start gap-3">
-      <SelectJobBox
-        arn={job.audienceGenerationJobArn}
-        name={job.name}
-        selection={context.selection}
-      />
+      <SelectJobBox arn={job.audienceGenerationJobArn} name={job.name} choice={context.choice} />
       {name}
     </div>
   );

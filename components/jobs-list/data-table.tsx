@@ -1,7 +1,7 @@
 "use client";
 
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
-import { useLayoutEffect, useRef, useState } from "react";
+import { memo, useLayoutEffect, useMemo, useRef, useState } from "react";
 
 import { cn } from "@/components/ui/cn";
 import {
@@ -16,7 +16,8 @@ import {
 import { FIRST_DIRECTION, type JobsSort, type SortField } from "@/lib/jobs-filters";
 import type { JobSummaryData } from "@/lib/reads/jobs";
 
-import { JOBS_COLUMNS, type JobsTableContext } from "./columns";
+import { JOBS_COLUMNS } from "./columns";
+import { rowChoice, type JobSelection, type RowChoice } from "./selection";
 import { TableClock } from "./time-cell";
 
 function SortIcon({ direction }: { direction: JobsSort["direction"] | undefined }) {
@@ -73,20 +74,69 @@ function useOffsetTop(element: React.RefObject<HTMLElement | null>, enabled: boo
   return top;
 }
 
+/**
+ * One job's row. Memoized, with props that stay the same while the row does
+ * (the choice as two booleans and the selection's lasting `toggle`): a
+ * keystroke in the search or a tick renders only the rows that changed.
+ */
+const JobRow = memo(function JobRow({
+  job,
+  index,
+  measure,
+  modelName,
+  checked,
+  full,
+  toggle,
+}: {
+  job: JobSummaryData;
+  index: number;
+  /** The virtualizer's measuring ref, when the table is windowed. */
+  measure: ((node: Element | null) => void) | undefined;
+  modelName: (arn: string) => string;
+  checked: boolean;
+  full: boolean;
+  /** Absent when the rows cannot be chosen for a comparison. */
+  toggle: RowChoice["toggle"] | undefined;
+}) {
+  const context = { modelName, choice: toggle && { checked, full, toggle } };
+  return (
+    <TableRow
+      data-job-arn={job.audienceGenerationJobArn}
+      data-index={index}
+      ref={measure}
+      aria-rowindex={index + 2}
+      className="hover:bg-slate-50/70"
+    >
+      {JOBS_COLUMNS.map((column) => (
+        <TableCell key={column.id} className={cn("px-4 text-slate-700", column.className)}>
+          {column.cell(job, context)}
+        </TableCell>
+      ))}
+    </TableRow>
+  );
+});
+
 export function JobsDataTable({
   rows,
   sort,
   onSort,
-  context,
+  modelName,
+  selection,
   caption,
 }: {
   rows: readonly JobSummaryData[];
   sort: JobsSort;
   onSort: (sort: JobsSort) => void;
-  context: JobsTableContext;
+  /** The configured audience model's name, or the ARN's last segment when the model is not known. */
+  modelName: (arn: string) => string;
+  /** The jobs chosen for a comparison: each row gets a checkbox before its name. */
+  selection?: JobSelection;
   caption: string;
 }) {
-  const newest = rows.reduce((max, job) => Math.max(max, Date.parse(job.updateTime) || 0), 0);
+  const newest = useMemo(
+    () => rows.reduce((max, job) => Math.max(max, Date.parse(job.updateTime) || 0), 0),
+    [rows],
+  );
   const windowed = rows.length > WINDOW_FROM;
   const body = useRef<HTMLTableSectionElement>(null);
   const scrollMargin = useOffsetTop(body, windowed);
@@ -151,24 +201,18 @@ export function JobsDataTable({
           {spacer(before)}
           {items.map(({ index }) => {
             const job = rows[index]!;
+            const choice = selection && rowChoice(selection, job.audienceGenerationJobArn);
             return (
-              <TableRow
+              <JobRow
                 key={job.audienceGenerationJobArn}
-                data-job-arn={job.audienceGenerationJobArn}
-                data-index={index}
-                ref={windowed ? virtualizer.measureElement : undefined}
-                aria-rowindex={index + 2}
-                className="hover:bg-slate-50/70"
-              >
-                {JOBS_COLUMNS.map((column) => (
-                  <TableCell
-                    key={column.id}
-                    className={cn("px-4 text-slate-700", column.className)}
-                  >
-                    {column.cell(job, context)}
-                  </TableCell>
-                ))}
-              </TableRow>
+                job={job}
+                index={index}
+                measure={windowed ? virtualizer.measureElement : undefined}
+                modelName={modelName}
+                checked={choice?.checked ?? false}
+                full={choice?.full ?? false}
+                toggle={choice?.toggle}
+              />
             );
           })}
           {spacer(after)}

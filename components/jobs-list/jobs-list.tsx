@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useCallback, useDeferredValue, useMemo } from "react";
 
 import { Toasts } from "@/components/ui/toast";
 import { readErrorOf } from "@/lib/fetch-json";
@@ -11,12 +11,12 @@ import {
   hasLoadedRowFilters,
   hasTagFilters,
   serverFilters,
+  type JobsFilters,
   type JobsViewer,
 } from "@/lib/jobs-filters";
 import { refreshJobs } from "@/lib/queries/jobs";
 import { configuredModelsQuery, modelAssociationsQuery, usableModels } from "@/lib/queries/models";
 
-import type { JobsTableContext } from "./columns";
 import { JobsDataTable } from "./data-table";
 import { NoJobsYet, NoMatch } from "./empty-states";
 import { InlineListError, ListError } from "./list-error";
@@ -59,33 +59,46 @@ export function JobsList({ viewer = {} }: { viewer?: JobsViewer }) {
   );
   const searchBox = useSearchBox(filters, setFilters);
   const search = searchBox.search;
+  // The box shows each key at once; the rows follow in a render that the next key can interrupt.
+  const rowSearch = useDeferredValue(search);
 
   const modelNames = useMemo(
     () => new Map(usable.map((m) => [m.configuredAudienceModelArn, m.name])),
     [usable],
   );
+  const modelName = useCallback((arn: string) => modelNames.get(arn) ?? arnTail(arn), [modelNames]);
   const selection = useJobSelection();
-  const context: JobsTableContext = useMemo(
-    () => ({ modelName: (arn) => modelNames.get(arn) ?? arnTail(arn), selection }),
-    [modelNames, selection],
-  );
 
   const allRows = useMemo(() => rowsFromPages(jobs.data?.pages ?? []), [jobs.data]);
   const tagsOn = hasTagFilters(filters);
   const tags = useJobTags(allRows, tagsOn);
   const { tagsOf } = tags;
   const { startedBy } = viewer;
+  // Each URL change parses the filters into new objects: the rows depend on their values only,
+  // so typing (which changes `q` alone) neither sorts again nor filters twice.
+  const { field: sortField, direction: sortDirection } = filters.sort;
+  const sort = useMemo(
+    () => ({ field: sortField, direction: sortDirection }),
+    [sortField, sortDirection],
+  );
+  const sortedRows = useMemo(() => sortRows(allRows, sort), [allRows, sort]);
+  const statusParam = filters.status.join(",");
+  const { mine } = filters;
+  const tagKey = filters.tag?.key;
+  const tagValue = filters.tag?.value;
   const visibleRows = useMemo(
     () =>
-      sortRows(
-        filterRows(
-          allRows,
-          { status: filters.status, q: search, tag: filters.tag, mine: filters.mine },
-          { tagsOf, startedBy },
-        ),
-        filters.sort,
+      filterRows(
+        sortedRows,
+        {
+          status: statusParam === "" ? [] : (statusParam.split(",") as JobsFilters["status"]),
+          q: rowSearch,
+          tag: tagKey === undefined ? undefined : { key: tagKey, value: tagValue },
+          mine,
+        },
+        { tagsOf, startedBy },
       ),
-    [allRows, filters.status, filters.sort, filters.tag, filters.mine, search, tagsOf, startedBy],
+    [sortedRows, statusParam, rowSearch, tagKey, tagValue, mine, tagsOf, startedBy],
   );
   const readingTags = tagsOn && tags.read < tags.total;
   const statusChoices = useMemo(
@@ -164,9 +177,10 @@ export function JobsList({ viewer = {} }: { viewer?: JobsViewer }) {
     body = (
       <JobsDataTable
         rows={visibleRows}
-        sort={filters.sort}
-        onSort={(sort) => setFilters({ ...current, sort })}
-        context={context}
+        sort={sort}
+        onSort={(next) => setFilters({ ...current, sort: next })}
+        modelName={modelName}
+        selection={selection}
         caption={
           rowFiltersOn
             ? "Audience generation jobs matching the filters"

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 
 import { Button, ButtonLink } from "@/components/ui/button";
 import { COMPARE_MAX, COMPARE_MIN, compareHref } from "@/lib/compare";
@@ -9,6 +9,7 @@ import { COMPARE_MAX, COMPARE_MIN, compareHref } from "@/lib/compare";
 export interface JobSelection {
   selected: readonly string[];
   isSelected: (arn: string) => boolean;
+  /** The same function for the list's whole life, so a row that did not change need not render again. */
   toggle: (arn: string) => void;
   clear: () => void;
 }
@@ -16,18 +17,40 @@ export interface JobSelection {
 /** The list's choice of jobs to compare: kept while filters change, a new object only when it changes. */
 export function useJobSelection(): JobSelection {
   const [selected, setSelected] = useState<readonly string[]>([]);
+  const toggle = useCallback(
+    (arn: string) =>
+      setSelected((current) =>
+        current.includes(arn) ? current.filter((a) => a !== arn) : [...current, arn],
+      ),
+    [],
+  );
   return useMemo(
     () => ({
       selected,
       isSelected: (arn) => selected.includes(arn),
-      toggle: (arn) =>
-        setSelected((current) =>
-          current.includes(arn) ? current.filter((a) => a !== arn) : [...current, arn],
-        ),
+      toggle,
       clear: () => setSelected([]),
     }),
-    [selected],
+    [selected, toggle],
   );
+}
+
+/** One row's part of the choice: whether its job is chosen, whether it can be. */
+export interface RowChoice {
+  checked: boolean;
+  /** The most a comparison shows are chosen, and not this one. */
+  full: boolean;
+  toggle: (arn: string) => void;
+}
+
+/** What `selection` means for the row of job `arn`. */
+export function rowChoice(selection: JobSelection, arn: string): RowChoice {
+  const checked = selection.isSelected(arn);
+  return {
+    checked,
+    full: !checked && selection.selected.length >= COMPARE_MAX,
+    toggle: selection.toggle,
+  };
 }
 
 /**
@@ -38,14 +61,13 @@ export function useJobSelection(): JobSelection {
 export function SelectJobBox({
   arn,
   name,
-  selection,
+  choice,
 }: {
   arn: string;
   name: string;
-  selection: JobSelection;
+  choice: RowChoice;
 }) {
-  const checked = selection.isSelected(arn);
-  const full = !checked && selection.selected.length >= COMPARE_MAX;
+  const { checked, full } = choice;
   return (
     <input
       type="checkbox"
@@ -53,7 +75,7 @@ export function SelectJobBox({
       title={full ? `At most ${COMPARE_MAX} jobs can be compared` : "Choose to compare"}
       checked={checked}
       disabled={full}
-      onChange={() => selection.toggle(arn)}
+      onChange={() => choice.toggle(arn)}
       className="mt-0.5 size-4 shrink-0 accent-indigo-600 disabled:opacity-40"
     />
   );

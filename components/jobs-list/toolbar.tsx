@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent, type ReactNode } from "react";
 
 import { CollaborationName } from "@/components/collaboration/names";
 import { Button } from "@/components/ui/button";
@@ -42,7 +42,7 @@ const SORT_LABELS: Record<SortField, { asc: string; desc: string }> = {
  * The collaboration filter: a picker of the caller's collaborations by name
  * (ListMemberships, read with the page), applied as soon as one is chosen,
  * like the search. When the memberships cannot be read (ListMemberships not
- * allowed), a typed ID instead (`CollaborationIdField`).
+ * allowed), a typed ID instead (`COLLABORATION_ID_FILTER`).
  */
 function CollaborationFilter({
   value,
@@ -54,7 +54,21 @@ function CollaborationFilter({
   const id = useId();
   const memberships = useQuery(membershipsQuery());
   const list = Array.isArray(memberships.data) ? memberships.data : [];
-  if (list.length === 0) return <CollaborationIdField value={value} onApply={onApply} />;
+  if (list.length === 0)
+    return (
+      <TypedFilterField
+        {...COLLABORATION_ID_FILTER}
+        current={value ?? ""}
+        onApply={onApply}
+        note={
+          value && (
+            <p className="mt-1 text-xs text-slate-600">
+              <CollaborationName collaborationId={value} fallback={null} />
+            </p>
+          )
+        }
+      />
+    );
   const known = value === undefined || list.some((m) => m.collaborationId === value);
   return (
     <div className="w-full sm:w-72">
@@ -79,100 +93,41 @@ function CollaborationFilter({
 }
 
 /**
- * A typed collaboration ID, applied on Enter or when the field loses focus.
- * A value that is not an ID is refused with the reason, and the filter it
- * would have replaced is removed too: the list never goes on showing the
- * previous collaboration's jobs behind an error.
+ * A filter typed as text, applied on Enter or when the field loses focus (not
+ * on every key). `current` is the filter that is on, as text ("" for none);
+ * when the URL changes it from outside (back/forward, clear filters), the
+ * field shows it. A text `parse` refuses is said with `invalid`, and the
+ * filter it would have replaced is removed too: the list never goes on
+ * showing the previous filter's jobs behind an error.
  */
-function CollaborationIdField({
-  value,
+function TypedFilterField<T>({
+  label,
+  current,
+  parse,
+  invalid,
+  what,
   onApply,
+  note,
+  placeholder,
+  className,
+  inputClassName,
 }: {
-  value: string | undefined;
-  onApply: (value: string | undefined) => void;
+  label: string;
+  current: string;
+  /** The filter a text that is not blank stands for; undefined when it stands for none. */
+  parse: (text: string) => T | undefined;
+  /** Why a text is refused. */
+  invalid: string;
+  /** The filter's name in "The previous … is removed." */
+  what: string;
+  onApply: (value: T | undefined) => void;
+  /** Under the field while it shows no error. */
+  note?: ReactNode;
+  placeholder: string;
+  className: string;
+  inputClassName?: string;
 }) {
   const id = useId();
-  const [text, setText] = useState(value ?? "");
-  const [shown, setShown] = useState(value);
-  const [error, setError] = useState<string>();
-  // The URL changed from outside (back/forward, clear filters): show its value.
-  if (value !== shown) {
-    setShown(value);
-    setText(value ?? "");
-    if (value !== undefined) setError(undefined);
-  }
-
-  function apply() {
-    const trimmed = text.trim().toLowerCase();
-    if (trimmed === (value ?? "")) {
-      setError(undefined);
-      return;
-    }
-    if (trimmed !== "" && !UUID_PATTERN.test(trimmed)) {
-      setError(
-        value === undefined
-          ? COLLABORATION_ID_MESSAGE
-          : `${COLLABORATION_ID_MESSAGE} The previous collaboration filter is removed.`,
-      );
-      if (value !== undefined) onApply(undefined);
-      return;
-    }
-    setError(undefined);
-    onApply(trimmed || undefined);
-  }
-
-  return (
-    <form
-      className="w-full sm:w-80"
-      onSubmit={(event: FormEvent) => {
-        event.preventDefault();
-        apply();
-      }}
-    >
-      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600">
-        Collaboration ID
-      </label>
-      <Input
-        id={id}
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-        onBlur={apply}
-        placeholder="Any collaboration"
-        spellCheck={false}
-        autoComplete="off"
-        invalid={error !== undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className="font-mono text-xs"
-      />
-      {value && !error && (
-        <p className="mt-1 text-xs text-slate-600">
-          <CollaborationName collaborationId={value} fallback={null} />
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
-          {error}
-        </p>
-      )}
-    </form>
-  );
-}
-
-/**
- * The tag filter: `key` or `key=value`, applied on Enter or when the field
- * loses focus (each job's tags must be read, so not on every key). A value
- * that is no tag is refused with the reason, and the previous tag filter is
- * removed, as the collaboration ID field does.
- */
-function TagField({
-  value,
-  onApply,
-}: {
-  value: TagFilter | undefined;
-  onApply: (value: TagFilter | undefined) => void;
-}) {
-  const id = useId();
-  const current = value ? tagFilterText(value) : "";
   const [text, setText] = useState(current);
   const [shown, setShown] = useState(current);
   const [error, setError] = useState<string>();
@@ -183,18 +138,15 @@ function TagField({
   }
 
   function apply() {
-    if (text.trim() === current) {
+    const trimmed = text.trim();
+    if (trimmed === current) {
       setError(undefined);
       return;
     }
-    const parsed = text.trim() === "" ? undefined : parseTagFilter(text);
-    if (text.trim() !== "" && !parsed) {
-      setError(
-        `A tag key (at most ${TAG_KEY_MAX_LENGTH} characters), or key=value (a value of at most ${TAG_VALUE_MAX_LENGTH}).${
-          value ? " The previous tag filter is removed." : ""
-        }`,
-      );
-      if (value) onApply(undefined);
+    const parsed = trimmed === "" ? undefined : parse(text);
+    if (trimmed !== "" && parsed === undefined) {
+      setError(current === "" ? invalid : `${invalid} The previous ${what} is removed.`);
+      if (current !== "") onApply(undefined);
       return;
     }
     setError(undefined);
@@ -203,26 +155,28 @@ function TagField({
 
   return (
     <form
-      className="w-full sm:w-64"
+      className={className}
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
         apply();
       }}
     >
       <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600">
-        Tag
+        {label}
       </label>
       <Input
         id={id}
         value={text}
         onChange={(event) => setText(event.target.value)}
         onBlur={apply}
-        placeholder="key or key=value"
+        placeholder={placeholder}
         spellCheck={false}
         autoComplete="off"
         invalid={error !== undefined}
         aria-describedby={error ? `${id}-error` : undefined}
+        className={inputClassName}
       />
+      {!error && note}
       {error && (
         <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
           {error}
@@ -231,6 +185,30 @@ function TagField({
     </form>
   );
 }
+
+/** A typed collaboration ID (lowercased), for when the memberships cannot be read. */
+const COLLABORATION_ID_FILTER = {
+  label: "Collaboration ID",
+  parse: (text: string) => {
+    const id = text.trim().toLowerCase();
+    return UUID_PATTERN.test(id) ? id : undefined;
+  },
+  invalid: COLLABORATION_ID_MESSAGE,
+  what: "collaboration filter",
+  placeholder: "Any collaboration",
+  className: "w-full sm:w-80",
+  inputClassName: "font-mono text-xs",
+};
+
+/** The tag filter: `key` or `key=value` (each job's tags must be read, so not on every key). */
+const TAG_FILTER = {
+  label: "Tag",
+  parse: parseTagFilter,
+  invalid: `A tag key (at most ${TAG_KEY_MAX_LENGTH} characters), or key=value (a value of at most ${TAG_VALUE_MAX_LENGTH}).`,
+  what: "tag filter",
+  placeholder: "key or key=value",
+  className: "w-full sm:w-64",
+};
 
 export function JobsToolbar({
   filters,
@@ -341,7 +319,11 @@ export function JobsToolbar({
             </Select>
           </div>
           <CollaborationFilter value={filters.collaboration} onApply={onCollaborationChange} />
-          <TagField value={filters.tag} onApply={onTagChange} />
+          <TypedFilterField
+            {...TAG_FILTER}
+            current={filters.tag ? tagFilterText(filters.tag) : ""}
+            onApply={onTagChange}
+          />
           <div className="w-full md:hidden">
             <label htmlFor={sortId} className="mb-1 block text-xs font-medium text-slate-600">
               Order

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 
 import { Link } from "@/components/ui/link";
 import type { ToastMessage } from "@/components/ui/toast";
@@ -10,6 +10,8 @@ import { jobPath } from "@/lib/job-url";
 import { newlyFinished } from "@/lib/notifications";
 import type { JobSummaryData } from "@/lib/reads/jobs";
 
+import { statusKeyOf } from "./rows";
+
 /**
  * A visible toast for each loaded job that reaches a final status while the
  * list is open ("Spring sale finished: Active"), beside the screen-reader
@@ -17,7 +19,8 @@ import type { JobSummaryData } from "@/lib/reads/jobs";
  * opened, or first loaded later, make none.
  */
 export function useFinishToasts(rows: readonly JobSummaryData[]) {
-  const statusKey = rows.map((job) => `${job.audienceGenerationJobArn}=${job.status}`).join("|");
+  // Made again only when the rows do: a keystroke in the search leaves them as they are.
+  const statusKey = useMemo(() => statusKeyOf(rows), [rows]);
   const [seen, setSeen] = useState(() => ({ key: statusKey, rows }));
   const [toasts, setToasts] = useState<ToastMessage[]>([]);
   if (seen.key !== statusKey) {

@@ -1,16 +1,17 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 
 import type { AudienceGenerationJobStatus } from "@/lib/cleanrooms-ml";
 import { jobStatusFacts } from "@/lib/job-status";
 import type { JobSummaryData } from "@/lib/reads/jobs";
 
-import { statusChanges } from "./rows";
+import { statusChanges, statusKeyOf } from "./rows";
 
 /** What to announce to screen readers when loaded rows change status ("Spring sale is now Active."). */
 export function useStatusAnnouncement(rows: readonly JobSummaryData[]): string {
-  const statusKey = rows.map((job) => `${job.audienceGenerationJobArn}=${job.status}`).join("|");
+  // Made again only when the rows do: a keystroke in the search leaves them as they are.
+  const statusKey = useMemo(() => statusKeyOf(rows), [rows]);
   const [seen, setSeen] = useState(() => ({ key: statusKey, rows }));
   const [announcement, setAnnouncement] = useState("");
   if (seen.key !== statusKey) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { memo, useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 
 import { collaborationQuery, membershipsQuery } from "@/lib/queries/collaborations";
@@ -26,7 +26,7 @@ const FIELD = "collaborationId";
  * memberships by name. A typed ID is named once the memberships are known,
  * and one that is not among them is pointed out (the service decides).
  */
-export function CollaborationField() {
+export const CollaborationField = memo(function CollaborationField() {
   const { control, setValue, setFocus } = useFormContext<StartJobFormValues>();
   const value = useWatch({ control, name: FIELD });
   const [open, setOpen] = useState(false);
@@ -74,7 +74,7 @@ export function CollaborationField() {
       {open && <CollaborationPicker id={panelId} current={value} onChoose={choose} />}
     </div>
   );
-}
+});
 
 /** Member abilities in a marketer's words. */
 const ABILITY_LABELS: Record<string, string> = {

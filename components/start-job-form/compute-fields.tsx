@@ -1,5 +1,7 @@
 "use client";
 
+import { memo } from "react";
+
 import { KeyValueRows } from "@/components/shared/key-value-rows";
 import { cn } from "@/components/ui/cn";
 import { CRPU_PER_WORKER } from "@/lib/costs";
@@ -42,7 +44,7 @@ const WORKER_TYPE_CHOICES: {
  * Spark properties in an advanced section that opens by itself when it has
  * rows or errors.
  */
-export function ComputeFields({
+export const ComputeFields = memo(function ComputeFields({
   advancedOpen,
   onAdvancedOpenChange,
 }: {
@@ -109,4 +111,4 @@ export function ComputeFields({
       </div>
     </div>
   );
-}
+});

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
+import { memo, useEffect, useRef } from "react";
 import { useFormContext, useFormState, useWatch } from "react-hook-form";
 
 import { Alert } from "@/components/ui/alert";
@@ -48,7 +48,7 @@ export const associationLabel = (model: AssociatedModelData) =>
  * jobs in that collaboration only (docs/ARCHITECTURE.md, "Two accounts").
  * Once one is chosen, the facts of it that shape the job.
  */
-export function ModelPicker() {
+export const ModelPicker = memo(function ModelPicker() {
   const { control, register, setValue, getValues } = useFormContext<StartJobFormValues>();
   const { errors } = useFormState({ control, name: FIELD });
   const arn = useWatch({ control, name: FIELD });
@@ -175,7 +175,7 @@ export function ModelPicker() {
       )}
     </div>
   );
-}
+});
 
 /** The chosen model's seed minimum, audience sizes and metrics sharing (GetConfiguredAudienceModel). */
 export function ModelFacts({

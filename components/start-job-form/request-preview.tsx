@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useMemo, useRef, useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 
 import { Button } from "@/components/ui/button";
@@ -72,7 +72,7 @@ function Block({ title, description, text }: { title: string; description: strin
 }
 
 /** The exact request the form would send, and the same call as an AWS CLI command, both live. */
-export function RequestPreview() {
+export const RequestPreview = memo(function RequestPreview() {
   const { control } = useFormContext<StartJobFormValues>();
   const values = useWatch({ control }) as StartJobFormValues;
   const { json, cli } = useMemo(() => {
@@ -94,4 +94,4 @@ export function RequestPreview() {
       />
     </div>
   );
-}
+});

@@ -152,6 +152,9 @@ export function StartJobForm({
   const [started, setStarted] = useState(false);
   const [banner, setBanner] = useState<ActionError | undefined>();
   const [advancedOpen, setAdvancedOpen] = useState(defaultValues.sparkProperties.length > 0);
+  // The form re-renders here when the seed, the model or the form's state moves on; its parts
+  // that take no changing props (the text fields, the model picker, the preview, …) are
+  // memoized, so only what depends on the change renders again.
   const source = useWatch({ control: form.control, name: "seedSource" });
   const tagsBeyond = useTagsBeyondForm(form.control, signedIn);
   const declared = useDeclaredParameters(form.control);

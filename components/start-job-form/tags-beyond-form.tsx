@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import { useFormContext, useWatch, type Control } from "react-hook-form";
 
 import { KeyValueRows } from "@/components/shared/key-value-rows";
@@ -35,7 +35,13 @@ export function useTagsBeyondForm(
 }
 
 /** The form's tags, after the ones the job gets without them, all counted toward the limit. */
-export function JobTagRows({ beyond, modelName }: { beyond: TagsBeyondForm; modelName?: string }) {
+export const JobTagRows = memo(function JobTagRows({
+  beyond,
+  modelName,
+}: {
+  beyond: TagsBeyondForm;
+  modelName?: string;
+}) {
   const { control } = useFormContext<StartJobFormValues>();
   const keys = filledRows(useWatch({ control, name: "tags" }) ?? []).map((row) => row.key);
   const count = jobTagCount(keys, beyond);
@@ -53,7 +59,7 @@ export function JobTagRows({ beyond, modelName }: { beyond: TagsBeyondForm; mode
       <TagsBeyondFormList beyond={beyond} modelName={modelName} />
     </KeyValueRows>
   );
-}
+});
 
 /** The tags the job will carry without being typed here, shown above the form's own. */
 function TagsBeyondFormList({ beyond, modelName }: { beyond: TagsBeyondForm; modelName?: string }) {

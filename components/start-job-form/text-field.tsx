@@ -1,5 +1,7 @@
 "use client";
 
+import { memo } from "react";
+
 import { TextField as SharedTextField, type TextFieldProps } from "@/components/shared/text-field";
 
 import { controlId } from "./form-helpers";
@@ -14,9 +16,12 @@ type TextPath =
   | "workerCount"
   | "collaborationId";
 
-/** One text field of the start-job form: its path one of the form's text values, its id `job-<path>`. */
-export function TextField(
+/**
+ * One text field of the start-job form: its path one of the form's text values, its id `job-<path>`.
+ * Memoized: a keystroke elsewhere in the form does not render it again.
+ */
+export const TextField = memo(function TextField(
   props: Omit<TextFieldProps, "id" | "name" | "type" | "className"> & { name: TextPath },
 ) {
   return <SharedTextField {...props} id={controlId(props.name)} />;
-}
+});

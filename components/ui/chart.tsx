@@ -10,7 +10,7 @@
  * The chart itself is hidden from assistive technology: the feature wraps it
  * in `role="img"` with an aria-label and shows the same numbers in a table.
  */
-import { useRef } from "react";
+import { createContext, memo, useContext, useMemo, useRef } from "react";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 
 interface ChartSeries {
@@ -55,31 +55,147 @@ const indexOf = (state: { activeTooltipIndex?: unknown } | undefined): number | 
 };
 
 const AXIS_TICK = { fill: "#475569", fontSize: 12 };
+const MARGIN = { top: 12, right: 16, bottom: 28, left: 20 };
+const X_AXIS_LINE = { stroke: "#cbd5e1" };
+const TOOLTIP_CURSOR = { stroke: "#94a3b8", strokeDasharray: "3 3" };
+const ACTIVE_DOT = { r: 6 };
+const DEFAULT_Y_DOMAIN: LineChartViewProps["yDomain"] = [0, "auto"];
+const plain = (v: number) => String(v);
+
+/** What the points show besides their place, read by each point (`ChartPoint`). */
+interface PointMarks {
+  highlightIndex?: number;
+  markedIndexes?: ReadonlySet<number>;
+}
+const PointMarksContext = createContext<PointMarks>({});
+
+/**
+ * One row's point: larger with a halo when highlighted, ringed when marked.
+ * It reads those from `PointMarksContext`, so pointing at another row redraws
+ * the points alone, not the chart (recharts works out its scales and axes
+ * again whenever it renders).
+ */
+function ChartPoint({
+  cx,
+  cy,
+  index,
+  color,
+  onClickRow,
+}: {
+  cx: number;
+  cy: number;
+  index: number;
+  color: string;
+  onClickRow?: (index: number) => void;
+}) {
+  const { highlightIndex, markedIndexes } = useContext(PointMarksContext);
+  const highlighted = index === highlightIndex;
+  const marked = markedIndexes?.has(index) ?? false;
+  return (
+    <g
+      data-chart-point={index}
+      data-highlighted={highlighted || undefined}
+      data-marked={marked || undefined}
+      onClick={
+        onClickRow
+          ? (event) => {
+              // The point itself is the surest target: the chart's own state lags the pointer.
+              event.stopPropagation();
+              onClickRow(index);
+            }
+          : undefined
+      }
+    >
+      {marked && (
+        <circle
+          cx={cx}
+          cy={cy}
+          r={highlighted ? 11 : 9}
+          fill="none"
+          stroke="#059669"
+          strokeWidth={2.5}
+        />
+      )}
+      {highlighted && <circle cx={cx} cy={cy} r={9} fill={color} opacity={0.2} />}
+      <circle
+        cx={cx}
+        cy={cy}
+        r={highlighted ? 6.5 : 4.5}
+        fill={color}
+        stroke="#fff"
+        strokeWidth={1.5}
+      />
+    </g>
+  );
+}
 
 export default function LineChartView({
+  highlightIndex,
+  markedIndexes,
+  ...chart
+}: LineChartViewProps) {
+  const marks = useMemo(() => ({ highlightIndex, markedIndexes }), [highlightIndex, markedIndexes]);
+  return (
+    <PointMarksContext.Provider value={marks}>
+      <Chart {...chart} />
+    </PointMarksContext.Provider>
+  );
+}
+
+/**
+ * The chart without its points' marks. Memoized, and each object it gives
+ * recharts is the same while its props are, so a feature that passes stable
+ * props (the same `data` while the rows are) does not make recharts work
+ * its scales and axes out again.
+ */
+const Chart = memo(function Chart({
   data,
   xKey,
   xLabel,
   yLabel,
   series,
-  formatY = (v) => String(v),
+  formatY = plain,
   formatYTick = formatY,
-  yDomain = [0, "auto"],
+  yDomain = DEFAULT_Y_DOMAIN,
   yTicks,
   height = 280,
-  highlightIndex,
-  markedIndexes,
   onHoverRow,
   onClickRow,
-}: LineChartViewProps) {
+}: Omit<LineChartViewProps, "highlightIndex" | "markedIndexes">) {
   const hovered = useRef<number | undefined>(undefined);
+  const style = useMemo(
+    () => ({ width: "100%", height, cursor: onClickRow ? "pointer" : undefined }),
+    [height, onClickRow],
+  );
+  const xAxisLabel = useMemo(
+    () => ({
+      value: xLabel,
+      position: "insideBottom" as const,
+      offset: -18,
+      fill: "#334155",
+      fontSize: 12,
+    }),
+    [xLabel],
+  );
+  const yAxisLabel = useMemo(
+    () => ({
+      value: yLabel,
+      angle: -90,
+      position: "left" as const,
+      offset: 6,
+      fill: "#334155",
+      fontSize: 12,
+      style: { textAnchor: "middle" as const },
+    }),
+    [yLabel],
+  );
   return (
     <LineChart
       responsive
       accessibilityLayer={false}
       data={data}
-      margin={{ top: 12, right: 16, bottom: 28, left: 20 }}
-      style={{ width: "100%", height, cursor: onClickRow ? "pointer" : undefined }}
+      margin={MARGIN}
+      style={style}
       onMouseMove={(state) => {
         hovered.current = indexOf(state);
         onHoverRow?.(hovered.current);
@@ -104,15 +220,9 @@ export default function LineChartView({
         type="category"
         tick={AXIS_TICK}
         tickLine={false}
-        axisLine={{ stroke: "#cbd5e1" }}
+        axisLine={X_AXIS_LINE}
         interval="preserveStartEnd"
-        label={{
-          value: xLabel,
-          position: "insideBottom",
-          offset: -18,
-          fill: "#334155",
-          fontSize: 12,
-        }}
+        label={xAxisLabel}
       />
       <YAxis
         domain={yDomain}
@@ -121,20 +231,12 @@ export default function LineChartView({
         tick={AXIS_TICK}
         tickLine={false}
         axisLine={false}
-        tickFormatter={(v: number) => formatYTick(v)}
+        tickFormatter={formatYTick}
         width={40}
-        label={{
-          value: yLabel,
-          angle: -90,
-          position: "left",
-          offset: 6,
-          fill: "#334155",
-          fontSize: 12,
-          style: { textAnchor: "middle" },
-        }}
+        label={yAxisLabel}
       />
       <Tooltip
-        cursor={{ stroke: "#94a3b8", strokeDasharray: "3 3" }}
+        cursor={TOOLTIP_CURSOR}
         content={({ active, payload, label }) =>
           active && payload && payload.length > 0 ? (
             <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow-md">
@@ -161,52 +263,24 @@ export default function LineChartView({
           strokeWidth={2.5}
           dot={(props: { cx?: number; cy?: number; index?: number }) => {
             const { cx, cy, index = -1 } = props;
-            if (cx === undefined || cy === undefined) return <g key={`dot-${s.key}-${index}`} />;
-            const highlighted = index === highlightIndex;
-            const marked = markedIndexes?.has(index) ?? false;
+            const key = `dot-${s.key}-${index}`;
+            if (cx === undefined || cy === undefined) return <g key={key} />;
             return (
-              <g
-                key={`dot-${s.key}-${index}`}
-                data-chart-point={index}
-                data-highlighted={highlighted || undefined}
-                data-marked={marked || undefined}
-                onClick={
-                  onClickRow
-                    ? (event) => {
-                        // The point itself is the surest target: the chart's own state lags the pointer.
-                        event.stopPropagation();
-                        onClickRow(index);
-                      }
-                    : undefined
-                }
-              >
-                {marked && (
-                  <circle
-                    cx={cx}
-                    cy={cy}
-                    r={highlighted ? 11 : 9}
-                    fill="none"
-                    stroke="#059669"
-                    strokeWidth={2.5}
-                  />
-                )}
-                {highlighted && <circle cx={cx} cy={cy} r={9} fill={s.color} opacity={0.2} />}
-                <circle
-                  cx={cx}
-                  cy={cy}
-                  r={highlighted ? 6.5 : 4.5}
-                  fill={s.color}
-                  stroke="#fff"
-                  strokeWidth={1.5}
-                />
-              </g>
+              <ChartPoint
+                key={key}
+                cx={cx}
+                cy={cy}
+                index={index}
+                color={s.color}
+                onClickRow={onClickRow}
+              />
             );
           }}
-          activeDot={{ r: 6 }}
+          activeDot={ACTIVE_DOT}
           connectNulls
           isAnimationActive={false}
         />
       ))}
     </LineChart>
   );
-}
+});
