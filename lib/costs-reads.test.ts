@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 import { DEMO_ANALYSIS_TEMPLATES, DEMO_JOB_ARNS } from "@/emulator/demo/catalog";
-import { localServiceForTests } from "@/lib/actions/testing";
+import { localServiceForTests } from "@/test/local-service";
 
 import type { CostHistory } from "./costs-reads";
 import type { ExportRowData } from "./reads/exports";

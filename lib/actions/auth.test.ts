@@ -15,8 +15,8 @@ import {
 } from "@/emulator/demo/catalog";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
 import type { ActionResult } from "@/lib/action-result";
-import { recordClientAgainst, type SentCommand } from "@/lib/actions/testing";
 import { emptyStartJobForm, type StartJobFormValues } from "@/lib/schemas/start-job-form";
+import { recordClientAgainst, type SentCommand } from "@/test/local-service";
 
 const session = vi.hoisted(() => ({
   current: null as null | { user: { email: string; name?: string } },

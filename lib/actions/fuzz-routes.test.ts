@@ -10,7 +10,6 @@ import { z } from "zod";
 
 import { DEMO_CONFIGURED_MODELS, DEMO_JOB_ARNS } from "@/emulator/demo/catalog";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
-import { recordClientAgainst, type SentCommand } from "@/lib/actions/testing";
 import {
   audienceGenerationJobArnSchema,
   audienceModelArnSchema,
@@ -20,6 +19,7 @@ import {
   listPageRequestSchema,
   taggableArnSchema,
 } from "@/lib/schemas/api";
+import { recordClientAgainst, type SentCommand } from "@/test/local-service";
 
 type Route = (request: Request) => Promise<Response>;
 

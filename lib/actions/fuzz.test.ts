@@ -17,7 +17,6 @@ import {
 } from "@/emulator/demo/catalog";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
 import type { ActionResult } from "@/lib/action-result";
-import { recordClientAgainst, type SentCommand } from "@/lib/actions/testing";
 import {
   audienceGenerationJobArnSchema,
   startAudienceExportJobRequestSchema,
@@ -30,6 +29,7 @@ import {
   startJobFormSchema,
   type StartJobFormValues,
 } from "@/lib/schemas/start-job-form";
+import { recordClientAgainst, type SentCommand } from "@/test/local-service";
 
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 

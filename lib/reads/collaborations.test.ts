@@ -13,7 +13,7 @@ import {
   DEMO_PROTECTED_QUERY_IDS,
   DEMO_SEED_ROLE_ARN,
 } from "@/emulator/demo/catalog";
-import { localServiceForTests } from "@/lib/actions/testing";
+import { localServiceForTests } from "@/test/local-service";
 
 type Route = (request: Request) => Promise<Response>;
 

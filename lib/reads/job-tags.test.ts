@@ -8,9 +8,9 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { DEMO_JOB_ARNS } from "@/emulator/demo/catalog";
 import type { ActionResult } from "@/lib/action-result";
-import { localServiceForTests, type SentCommand } from "@/lib/actions/testing";
 import { JOB_TAGS_BATCH } from "@/lib/queries/jobs";
 import type { JobTagsData } from "@/lib/reads/jobs";
+import { localServiceForTests, type SentCommand } from "@/test/local-service";
 
 type Route = (request: Request) => Promise<Response>;
 

@@ -13,9 +13,9 @@ import {
   DEMO_SEED_URIS,
 } from "@/emulator/demo/catalog";
 import type { ActionResult } from "@/lib/action-result";
-import { localServiceForTests, type SentCommand } from "@/lib/actions/testing";
 import { READ_AGE_HEADER } from "@/lib/fetch-json";
 import { emptyStartJobForm } from "@/lib/schemas/start-job-form";
+import { localServiceForTests, type SentCommand } from "@/test/local-service";
 
 type Route = (request: Request) => Promise<Response>;
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
